@@ -1,0 +1,60 @@
+#pragma once
+// An RFC 4180 CSV reader and writer. Fields may be quoted; quoted fields hold commas, line
+// breaks and doubled quotes. CRLF and LF line ends are both accepted; blank lines are skipped.
+// Every field carries its line and column so that problems are reported where they are.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clusterscope/io/text.hpp"
+
+namespace clusterscope::io {
+
+struct CsvField {
+  std::string text;
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+struct CsvRow {
+  std::vector<CsvField> fields;
+  std::size_t size = 0;  ///< fields in use (the vector keeps its capacity between rows)
+  std::size_t line = 0;  ///< line where the row starts
+  [[nodiscard]] const CsvField& operator[](std::size_t i) const { return fields[i]; }
+};
+
+class CsvReader {
+ public:
+  /// `source` must outlive the reader.
+  CsvReader(const SourceText& source, Diagnostics& diagnostics, char delimiter = ',');
+
+  /// Reads the next record into `row`; false at the end of the text. Syntax problems (a quote
+  /// never closed, text after a closing quote, a quote inside an unquoted field) are reported
+  /// and the row is still returned as well as it could be read, flagged by `row_ok()`.
+  bool next(CsvRow& row);
+  [[nodiscard]] bool row_ok() const noexcept { return row_ok_; }
+  [[nodiscard]] Location where(std::size_t line, std::size_t column) const {
+    return {source_.name, line, column};
+  }
+  [[nodiscard]] const std::string& file() const noexcept { return source_.name; }
+
+ private:
+  void advance() noexcept;
+  const SourceText& source_;
+  Diagnostics& diagnostics_;
+  char delimiter_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+  std::size_t column_ = 1;
+  bool row_ok_ = true;
+};
+
+/// Quotes a field when RFC 4180 requires it (delimiter, quote, CR or LF inside, or leading /
+/// trailing blanks that a reader might trim).
+void append_csv_field(std::string& out, std::string_view field);
+/// Appends one record and CRLF-free "\n" line end.
+void append_csv_row(std::string& out, const std::vector<std::string>& fields);
+
+}  // namespace clusterscope::io

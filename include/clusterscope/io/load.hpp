@@ -1,0 +1,55 @@
+#pragma once
+// Loading any input (dataset folder, dataset.json manifest, or a single graph file), applying
+// filters and the unit → institution roll-up, and saving a network in any writable format.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/model/network.hpp"
+
+namespace clusterscope::io {
+
+/// Cuts a functional area and period out of a larger export (docs/DATA_FORMATS.md, "Filters").
+struct Filters {
+  std::vector<std::string> region_prefixes;  ///< keep stakeholders whose region starts with one
+  bool keep_partners = false;                ///< also keep direct partners of kept stakeholders
+  std::vector<std::string> types;            ///< keep stakeholders of these types
+  std::vector<std::string> kinds;            ///< keep ties of these kinds
+  Date from;                                 ///< keep ties that end on or after this date
+  Date to;                                   ///< keep ties that start on or before this date
+  [[nodiscard]] bool empty() const {
+    return region_prefixes.empty() && types.empty() && kinds.empty() && from.empty() && to.empty();
+  }
+};
+
+enum class Level { as_loaded, institution };
+
+struct LoadOptions {
+  std::optional<std::filesystem::path> nodes_file;  ///< node table for a CSV edge list
+  Filters filters;  ///< applied after (and added to) the manifest's own filters
+  Level level = Level::as_loaded;
+};
+
+/// Loads `input`. Every problem is collected in `diagnostics`; when there is any error an
+/// InputError carrying all of them is thrown, so no caller ever sees a half-read network.
+Network load_network(const std::filesystem::path& input, const LoadOptions& options,
+                     Diagnostics& diagnostics);
+
+/// Applies filters in place: stakeholders by region and type, then ties by kind and date window
+/// (a tie is kept when its [start, end] overlaps [from, to]; undated ties are kept and counted
+/// in a warning), dropping ties whose ends were removed.
+void apply_filters(Network& network, const Filters& filters, Diagnostics& diagnostics);
+
+/// Rolls units up to their top-level parent institution: ties are moved to the parents, ties
+/// inside one institution are dropped (counted in a warning), units disappear. Unknown parents
+/// and parent cycles are errors.
+void roll_up(Network& network, Diagnostics& diagnostics);
+
+/// Writes `network` to `output` in the format its extension names (.csv also writes
+/// "<name>.nodes.csv"), atomically. Values the format cannot hold are reported in `warnings`.
+void save_network(const Network& network, const std::filesystem::path& output, Diagnostics& warnings);
+
+}  // namespace clusterscope::io

@@ -1,0 +1,47 @@
+#pragma once
+// Dataset folders described by a dataset.json manifest (docs/DATA_FORMATS.md, "Manifest"):
+// files, column and value mappings, type vocabulary with colours, per-kind tie weights,
+// directedness, two-mode activity files and their projection, filters.
+
+#include <filesystem>
+#include <string>
+
+#include "clusterscope/io/builder.hpp"
+#include "clusterscope/io/load.hpp"
+
+namespace clusterscope::io {
+
+/// How a two-mode activity (project, event, meeting) becomes stakeholder–stakeholder ties.
+enum class Projection { count, newman };
+/// What happens to an activity with more participants than the threshold.
+enum class LargeActivityRule { downweight, skip, keep };
+
+struct ProjectionOptions {
+  Projection weighting = Projection::count;
+  std::size_t large_threshold = 50;
+  LargeActivityRule large_rule = LargeActivityRule::downweight;
+};
+
+/// One stakeholder's participation in one activity (a row of a two-mode file).
+struct Participation {
+  VertexId stakeholder = 0;
+  std::string activity;
+  Date date;
+  Date end;
+  Location at;
+};
+
+/// Projects participations onto stakeholder pairs, adding one tie of `kind` per pair and
+/// activity. With k distinct participants an activity gives each pair weight 1 (count) or
+/// 1/(k−1) (Newman 2001, doi:10.1103/PhysRevE.64.016132). Above the threshold T the rule
+/// applies: downweight multiplies by (T−1)/(k−1), skip leaves the activity out (a warning
+/// each), keep projects it as it is. Repeated participations of one stakeholder count once.
+void project_participations(std::vector<Participation> participations, const std::string& kind,
+                            const ProjectionOptions& options, NetworkBuilder& builder);
+
+/// Reads the dataset described by `manifest` (a dataset.json). The manifest's filters are
+/// merged into `filters`, and its "level" into `level`.
+void read_manifest(const std::filesystem::path& manifest, NetworkBuilder& builder, Filters& filters,
+                   Level& level);
+
+}  // namespace clusterscope::io

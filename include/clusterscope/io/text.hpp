@@ -1,0 +1,53 @@
+#pragma once
+// Reading input files (plain or gzip-compressed), UTF-8 checks, positions, number formatting and
+// atomic writes — the pieces every loader and writer shares.
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "clusterscope/core/diagnostics.hpp"
+
+namespace clusterscope::io {
+
+/// The bytes of one input file, decompressed when it ends in .gz, with a UTF-8 BOM removed.
+struct SourceText {
+  std::string name;   ///< the path as the user gave it, used in diagnostics
+  std::string bytes;  ///< file content
+};
+
+/// Reads a file. A missing, unreadable, corrupt-gzip or empty file is reported as an error in
+/// `diagnostics` and an empty text is returned. Invalid UTF-8 is reported at line:column.
+SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnostics);
+
+/// Reports every line holding bytes that are not valid UTF-8. Returns true when all is valid.
+bool check_utf8(const SourceText& source, Diagnostics& diagnostics);
+
+/// True when `text` is valid UTF-8.
+bool is_valid_utf8(std::string_view text) noexcept;
+
+/// Line and column (1-based, column in code points) of byte `offset` in `text`.
+Location location_of(const SourceText& source, std::size_t offset);
+
+/// Shortest text that reads back to the same double ("1", "0.5", "1e-09").
+std::string format_number(double value);
+
+/// Parses a whole string as a finite double (no leading/trailing blanks).
+std::optional<double> parse_double(std::string_view text) noexcept;
+
+/// Why `text` is not a valid tie weight (a finite number > 0), or an empty string when it is.
+std::string weight_problem(std::string_view text, double& value);
+
+/// Writes `content` to `path` through a temporary file in the same folder and a rename, so a
+/// reader never sees a partial file and a failure leaves nothing behind. Throws OutputError.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+/// Lower-case extension without a trailing ".gz" (".graphml" for "x.graphml.gz").
+std::string format_extension(const std::filesystem::path& path);
+
+/// Removes leading and trailing ASCII blanks.
+std::string_view trim(std::string_view text) noexcept;
+
+}  // namespace clusterscope::io

@@ -1,0 +1,131 @@
+#pragma once
+// Plain value types of the data model (docs/DATA_FORMATS.md, "Data model"): stakeholders,
+// multiplex ties, the type vocabulary and the network that holds them.
+
+#include <compare>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace clusterscope {
+
+using VertexId = std::int32_t;
+using KindId = std::int32_t;
+
+/// A calendar date with year, year-month or full precision (ISO 8601: 2013, 2013-04, 2013-04-17).
+/// Missing parts are 0, so dates of mixed precision still order sensibly.
+struct Date {
+  std::int16_t year = 0;
+  std::int8_t month = 0;  ///< 1–12, or 0 when only the year is known
+  std::int8_t day = 0;    ///< 1–31, or 0 when the day is unknown
+
+  [[nodiscard]] bool empty() const noexcept { return year == 0; }
+  [[nodiscard]] std::string to_string() const;  ///< ISO 8601 at the stored precision; "" if empty
+  auto operator<=>(const Date&) const = default;
+};
+
+/// Parses an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) and checks that the day exists.
+std::optional<Date> parse_iso_date(std::string_view text);
+/// Parses a date in one of the supported layouts: "YYYY-MM-DD" (ISO, also YYYY and YYYY-MM),
+/// "DD/MM/YYYY", "DD.MM.YYYY", "MM/DD/YYYY".
+std::optional<Date> parse_date(std::string_view text, std::string_view layout);
+/// True for the layouts parse_date accepts.
+bool is_known_date_layout(std::string_view layout);
+
+/// Canonical stakeholder fields; every other input column is kept in `attributes`.
+struct Stakeholder {
+  std::string id;
+  std::string name;
+  std::string type;  ///< a term of the network's type vocabulary
+  std::string sector;
+  std::string municipality;
+  std::string region;  ///< e.g. a NUTS code
+  std::string country;
+  std::optional<double> lat;
+  std::optional<double> lon;
+  std::optional<double> employees;
+  std::string parent;             ///< id of the parent institution (units, departments)
+  std::vector<std::string> tags;  ///< needs/offers keywords
+  std::map<std::string, std::string> attributes;
+};
+
+/// One interaction between two stakeholders. Several ties may join one pair (multiplex).
+struct Tie {
+  VertexId source = 0;
+  VertexId target = 0;
+  KindId kind = 0;  ///< index into Network::kinds
+  double weight = 1.0;
+  Date start;  ///< the tie's date, or the start of its period
+  Date end;    ///< end of the period; equal to start for a dated event
+  std::map<std::string, std::string> attributes;
+};
+
+/// A term of the stakeholder type vocabulary with its display colour (#rrggbb).
+struct TypeTerm {
+  std::string name;
+  std::string colour;
+  std::string label;
+};
+
+/// The default vocabulary (DESIGN.md): enterprise, university, research, support, government,
+/// cluster, ngo, other — with a colour-blind-safe palette (Okabe–Ito).
+std::vector<TypeTerm> default_vocabulary();
+
+/// Canonical stakeholder field names, in output order.
+const std::vector<std::string>& stakeholder_fields();
+
+struct Network {
+  std::string name;
+  std::string description;
+  std::string area;
+  std::string source;
+  std::string licence;
+  bool directed = false;
+
+  std::vector<Stakeholder> stakeholders;
+  std::vector<Tie> ties;
+  std::vector<std::string> kinds;  ///< tie kinds by KindId
+  std::vector<TypeTerm> vocabulary = default_vocabulary();
+  std::map<std::string, double> kind_weights;    ///< analysis weight per kind (default 1)
+  std::vector<std::string> attribute_names;      ///< extra stakeholder columns, first-seen order
+  std::vector<std::string> tie_attribute_names;  ///< extra tie columns, first-seen order
+
+  [[nodiscard]] std::size_t size() const noexcept { return stakeholders.size(); }
+  [[nodiscard]] std::optional<VertexId> find(std::string_view id) const;
+  /// Returns the id of `kind`, adding it when new.
+  KindId intern_kind(std::string_view kind);
+  [[nodiscard]] const std::string& kind_name(KindId kind) const {
+    return kinds.at(static_cast<std::size_t>(kind));
+  }
+  [[nodiscard]] double kind_weight(KindId kind) const;
+  /// Rebuilds the id index after stakeholders were added or removed in bulk.
+  void reindex();
+  /// Adds stakeholder `id` (already in `stakeholders`) to the id index.
+  void reindex_one(VertexId id);
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, VertexId, StringHash, std::equal_to<>> index_;
+};
+
+/// One undirected (or directed) pair with the analysis weight of all its ties summed:
+/// weight = Σ kind_weight(kind) × tie weight.
+struct AggregatedEdge {
+  VertexId source = 0;
+  VertexId target = 0;
+  double weight = 0.0;
+  std::int32_t ties = 0;  ///< how many ties were merged
+};
+
+/// Aggregates the multiplex ties into one edge per pair (per ordered pair when directed),
+/// sorted by (source, target). Undirected pairs are stored with source < target.
+std::vector<AggregatedEdge> aggregate_ties(const Network& network);
+
+}  // namespace clusterscope

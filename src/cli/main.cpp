@@ -1,0 +1,5 @@
+#include "clusterscope/cli/cli.hpp"
+
+int main(int argc, char** argv) {
+  return clusterscope::cli::run(argc, argv);
+}

@@ -1,0 +1,241 @@
+#include "clusterscope/io/builder.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "clusterscope/io/text.hpp"
+
+namespace clusterscope::io {
+
+NetworkBuilder::NetworkBuilder(Network& network, Diagnostics& diagnostics)
+    : network_(network), diagnostics_(diagnostics) {
+  network_.reindex();
+  stakeholder_origins_.resize(network_.stakeholders.size());
+}
+
+std::uint32_t NetworkBuilder::file_index(const std::string& file) {
+  if (!files_.empty() && files_.back() == file) return static_cast<std::uint32_t>(files_.size() - 1);
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    if (files_[i] == file) return static_cast<std::uint32_t>(i);
+  }
+  files_.push_back(file);
+  return static_cast<std::uint32_t>(files_.size() - 1);
+}
+
+std::optional<VertexId> NetworkBuilder::add_stakeholder(Stakeholder stakeholder, const Location& at) {
+  if (stakeholder.id.empty()) {
+    diagnostics_.error(at, "empty stakeholder id; expected a unique, non-empty id");
+    return std::nullopt;
+  }
+  if (const auto existing = network_.find(stakeholder.id)) {
+    const Location& first = stakeholder_origins_[static_cast<std::size_t>(*existing)];
+    std::string where_first;
+    if (first.line > 0) where_first = " (first defined at line " + std::to_string(first.line) + ")";
+    diagnostics_.error(
+        at, "duplicate stakeholder id '" + stakeholder.id + "'" + where_first + "; expected every id once");
+    return std::nullopt;
+  }
+  network_.stakeholders.push_back(std::move(stakeholder));
+  stakeholder_origins_.push_back(at);
+  const auto id = static_cast<VertexId>(network_.stakeholders.size() - 1);
+  // Keep the index in step without a full rebuild.
+  network_.reindex_one(id);
+  return id;
+}
+
+void NetworkBuilder::set_field(Stakeholder& s, std::string_view column, std::string_view value,
+                               const Location& at) {
+  const auto number = [&](std::string_view what, double low, double high) -> std::optional<double> {
+    const std::string_view t = trim(value);
+    if (t.empty()) return std::nullopt;
+    const auto parsed = parse_double(t);
+    if (!parsed || *parsed < low || *parsed > high) {
+      diagnostics_.error(at, std::string(what) + " '" + std::string(t) +
+                                 "' is not valid; expected a number from " + format_number(low) + " to " +
+                                 format_number(high));
+      return std::nullopt;
+    }
+    return parsed;
+  };
+  if (column == "id") {
+    s.id = std::string(trim(value));
+  } else if (column == "name") {
+    s.name = std::string(value);
+  } else if (column == "type") {
+    s.type = std::string(trim(value));
+  } else if (column == "sector") {
+    s.sector = std::string(value);
+  } else if (column == "municipality") {
+    s.municipality = std::string(value);
+  } else if (column == "region") {
+    s.region = std::string(trim(value));
+  } else if (column == "country") {
+    s.country = std::string(trim(value));
+  } else if (column == "lat") {
+    s.lat = number("latitude", -90.0, 90.0);
+  } else if (column == "lon") {
+    s.lon = number("longitude", -180.0, 180.0);
+  } else if (column == "employees") {
+    s.employees = number("employees", 0.0, 1e9);
+  } else if (column == "parent") {
+    s.parent = std::string(trim(value));
+  } else if (column == "tags") {
+    s.tags.clear();
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const auto pos = rest.find(';');
+      const std::string_view tag = trim(rest.substr(0, pos));
+      if (!tag.empty()) s.tags.emplace_back(tag);
+      if (pos == std::string_view::npos) break;
+      rest.remove_prefix(pos + 1);
+    }
+  } else {
+    std::string name(column);
+    if (std::find(network_.attribute_names.begin(), network_.attribute_names.end(), name) ==
+        network_.attribute_names.end()) {
+      network_.attribute_names.push_back(name);
+    }
+    s.attributes[std::move(name)] = std::string(value);
+  }
+}
+
+std::optional<VertexId> NetworkBuilder::resolve(std::string_view id, const Location& at) {
+  const std::string_view key = trim(id);
+  if (const auto found = network_.find(key)) return found;
+  if (key.empty()) {
+    diagnostics_.error(at, "empty stakeholder id in a tie; expected the id of a stakeholder");
+    return std::nullopt;
+  }
+  if (implicit_) {
+    Stakeholder s;
+    s.id = std::string(key);
+    return add_stakeholder(std::move(s), at);
+  }
+  diagnostics_.error(at, "unknown stakeholder id '" + std::string(key) +
+                             "'; expected an id declared in the stakeholder table");
+  return std::nullopt;
+}
+
+std::optional<double> NetworkBuilder::parse_weight(std::string_view text, const Location& at) {
+  double value = 0.0;
+  const std::string problem = weight_problem(text, value);
+  if (!problem.empty()) {
+    diagnostics_.error(at, problem);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Date> NetworkBuilder::parse_date(std::string_view text, const Location& at,
+                                               std::string_view layout) {
+  const std::string_view t = trim(text);
+  const auto date = clusterscope::parse_date(t, layout);
+  if (!date) {
+    diagnostics_.error(
+        at, "bad date '" + std::string(t) + "'; expected a real date as " +
+                (layout.empty() || layout == "YYYY-MM-DD" ? std::string("YYYY-MM-DD, YYYY-MM or YYYY")
+                                                          : std::string(layout)));
+  }
+  return date;
+}
+
+void NetworkBuilder::add_tie(VertexId source, VertexId target, std::string_view kind, double weight,
+                             Date start, Date end, const Location& at,
+                             std::map<std::string, std::string> attributes) {
+  Tie tie;
+  tie.source = source;
+  tie.target = target;
+  tie.kind = network_.intern_kind(kind.empty() ? std::string_view("tie") : kind);
+  tie.weight = weight;
+  tie.start = start;
+  tie.end = end.empty() ? start : end;
+  if (!tie.start.empty() && tie.end < tie.start) {
+    diagnostics_.error(at, "tie ends (" + tie.end.to_string() + ") before it starts (" +
+                               tie.start.to_string() + "); expected end ≥ start");
+    return;
+  }
+  for (const auto& [name, value] : attributes) {
+    if (std::find(network_.tie_attribute_names.begin(), network_.tie_attribute_names.end(), name) ==
+        network_.tie_attribute_names.end()) {
+      network_.tie_attribute_names.push_back(name);
+    }
+  }
+  tie.attributes = std::move(attributes);
+  network_.ties.push_back(std::move(tie));
+  tie_origins_.push_back(
+      {file_index(at.file), static_cast<std::uint32_t>(at.line), static_cast<std::uint32_t>(at.column)});
+}
+
+void NetworkBuilder::finish() {
+  auto origin = [&](std::size_t i) {
+    const TieOrigin& o = tie_origins_[i];
+    return Location{files_.empty() ? std::string() : files_[o.file], o.line, o.column};
+  };
+  const auto name_of = [&](VertexId v) { return network_.stakeholders[static_cast<std::size_t>(v)].id; };
+
+  // Self-loops: dropped, one warning each.
+  std::vector<Tie> kept;
+  std::vector<TieOrigin> kept_origins;
+  kept.reserve(network_.ties.size());
+  kept_origins.reserve(network_.ties.size());
+  for (std::size_t i = 0; i < network_.ties.size(); ++i) {
+    Tie& tie = network_.ties[i];
+    if (tie.source == tie.target) {
+      diagnostics_.warning(origin(i), "self-loop on '" + name_of(tie.source) +
+                                          "' dropped (a stakeholder does not cooperate with itself)");
+      continue;
+    }
+    kept.push_back(std::move(tie));
+    kept_origins.push_back(tie_origins_[i]);
+  }
+  network_.ties = std::move(kept);
+  tie_origins_ = std::move(kept_origins);
+
+  // Duplicate ties: kept, one warning each (pointing at the earlier copy).
+  std::vector<std::size_t> order(network_.ties.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  const auto key = [&](std::size_t i) {
+    const Tie& t = network_.ties[i];
+    VertexId a = t.source;
+    VertexId b = t.target;
+    if (!network_.directed && a > b) std::swap(a, b);
+    return std::tuple(a, b, t.kind, t.start, t.end);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    if (key(order[k]) == key(order[k - 1])) {
+      const Tie& t = network_.ties[order[k]];
+      std::size_t first = k - 1;
+      while (first > 0 && key(order[first - 1]) == key(order[k]))
+        --first;
+      const Location earlier = origin(order[first]);
+      diagnostics_.warning(
+          origin(order[k]),
+          "duplicate tie " + name_of(t.source) + (network_.directed ? " -> " : " -- ") + name_of(t.target) +
+              " (" + network_.kind_name(t.kind) + ")" +
+              (earlier.line > 0 ? " repeats line " + std::to_string(earlier.line) : std::string()) +
+              "; kept as a separate interaction, weights add up in analysis");
+    }
+  }
+
+  // Types outside the vocabulary: kept, reported once per value.
+  std::map<std::string, std::pair<std::size_t, std::size_t>> unknown;  // value -> (first stakeholder, count)
+  for (std::size_t i = 0; i < network_.stakeholders.size(); ++i) {
+    const std::string& type = network_.stakeholders[i].type;
+    if (type.empty()) continue;
+    const bool known = std::any_of(network_.vocabulary.begin(), network_.vocabulary.end(),
+                                   [&](const TypeTerm& term) { return term.name == type; });
+    if (known) continue;
+    auto [it, inserted] = unknown.try_emplace(type, i, 0);
+    it->second.second += 1;
+  }
+  for (const auto& [type, seen] : unknown) {
+    diagnostics_.warning(stakeholder_origins_[seen.first],
+                         "type '" + type + "' (" + std::to_string(seen.second) +
+                             " stakeholders) is not in the type vocabulary; kept as it is — map it in "
+                             "the manifest's \"values\" or add it to \"vocabulary\"");
+  }
+}
+
+}  // namespace clusterscope::io

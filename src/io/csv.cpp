@@ -1,0 +1,152 @@
+#include "clusterscope/io/csv.hpp"
+
+namespace clusterscope::io {
+
+CsvReader::CsvReader(const SourceText& source, Diagnostics& diagnostics, char delimiter)
+    : source_(source), diagnostics_(diagnostics), delimiter_(delimiter) {}
+
+void CsvReader::advance() noexcept {
+  const char c = source_.bytes[pos_++];
+  if (c == '\n') {
+    ++line_;
+    column_ = 1;
+  } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+    ++column_;
+  }
+}
+
+bool CsvReader::next(CsvRow& row) {
+  const std::string& text = source_.bytes;
+  const std::size_t n = text.size();
+  // Skip blank lines.
+  while (pos_ < n && (text[pos_] == '\n' || (text[pos_] == '\r' && pos_ + 1 < n && text[pos_ + 1] == '\n'))) {
+    advance();
+  }
+  if (pos_ >= n) return false;
+  row_ok_ = true;
+  row.size = 0;
+  row.line = line_;
+  for (;;) {
+    if (row.size == row.fields.size()) row.fields.emplace_back();
+    CsvField& field = row.fields[row.size++];
+    field.text.clear();
+    field.line = line_;
+    field.column = column_;
+    if (pos_ < n && text[pos_] == '"') {
+      const std::size_t open_line = line_;
+      const std::size_t open_column = column_;
+      advance();
+      bool closed = false;
+      while (pos_ < n) {
+        const std::size_t start = pos_;
+        while (pos_ < n && text[pos_] != '"' && text[pos_] != '\n')
+          ++pos_, ++column_;
+        // Column counting above is in bytes; correct it to code points.
+        for (std::size_t i = start; i < pos_; ++i) {
+          if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --column_;
+        }
+        field.text.append(text, start, pos_ - start);
+        if (pos_ >= n) break;
+        if (text[pos_] == '\n') {
+          field.text.push_back('\n');
+          advance();
+          continue;
+        }
+        // A quote: doubled means a literal quote, single closes the field.
+        if (pos_ + 1 < n && text[pos_ + 1] == '"') {
+          field.text.push_back('"');
+          advance();
+          advance();
+          continue;
+        }
+        advance();
+        closed = true;
+        break;
+      }
+      if (!closed) {
+        diagnostics_.error(where(open_line, open_column),
+                           "unbalanced quote: this quoted field is never closed (expected a closing '\"')");
+        row_ok_ = false;
+        return true;
+      }
+      // Inside quotes CRLF was kept as "\r\n"; store line breaks as "\n".
+      for (std::size_t i = field.text.find("\r\n"); i != std::string::npos; i = field.text.find("\r\n", i)) {
+        field.text.erase(i, 1);
+      }
+      if (pos_ < n && text[pos_] != delimiter_ && text[pos_] != '\n' &&
+          !(text[pos_] == '\r' && (pos_ + 1 >= n || text[pos_ + 1] == '\n'))) {
+        diagnostics_.error(
+            where(line_, column_),
+            "unexpected text after a closing quote; expected a delimiter or the end of the line");
+        row_ok_ = false;
+        while (pos_ < n && text[pos_] != delimiter_ && text[pos_] != '\n')
+          advance();
+      }
+    } else {
+      const std::size_t start = pos_;
+      const std::size_t start_column = column_;
+      while (pos_ < n && text[pos_] != delimiter_ && text[pos_] != '\n') {
+        if (text[pos_] == '"' && row_ok_) {
+          diagnostics_.error(where(line_, column_),
+                             "quote inside an unquoted field; expected the whole field in quotes with "
+                             "inner quotes doubled (RFC 4180)");
+          row_ok_ = false;
+        }
+        if ((static_cast<unsigned char>(text[pos_]) & 0xC0) != 0x80) ++column_;
+        ++pos_;
+      }
+      std::size_t end = pos_;
+      if (end > start && text[end - 1] == '\r') --end;
+      field.text.assign(text, start, end - start);
+      (void)start_column;
+    }
+    if (pos_ >= n) return true;
+    if (text[pos_] == '\r') advance();
+    if (pos_ >= n) return true;
+    if (text[pos_] == '\n') {
+      advance();
+      return true;
+    }
+    advance();  // the delimiter
+    if (pos_ >= n) {
+      // A trailing delimiter at end of file ends with one empty field.
+      if (row.size == row.fields.size()) row.fields.emplace_back();
+      CsvField& last = row.fields[row.size++];
+      last.text.clear();
+      last.line = line_;
+      last.column = column_;
+      return true;
+    }
+  }
+}
+
+void append_csv_field(std::string& out, std::string_view field) {
+  bool quote = !field.empty() &&
+               (field.front() == ' ' || field.back() == ' ' || field.front() == '\t' || field.back() == '\t');
+  for (char c : field) {
+    if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+      quote = true;
+      break;
+    }
+  }
+  if (!quote) {
+    out.append(field);
+    return;
+  }
+  out.push_back('"');
+  for (char c : field) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+void append_csv_row(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    append_csv_field(out, fields[i]);
+  }
+  out.push_back('\n');
+}
+
+}  // namespace clusterscope::io

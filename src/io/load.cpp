@@ -1,0 +1,301 @@
+#include "clusterscope/io/load.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "clusterscope/io/builder.hpp"
+#include "clusterscope/io/formats.hpp"
+#include "clusterscope/io/manifest.hpp"
+#include "clusterscope/io/text.hpp"
+
+namespace clusterscope::io {
+
+std::optional<FileFormat> format_of(const std::filesystem::path& path) {
+  const std::string ext = format_extension(path);
+  if (ext == ".csv") return FileFormat::csv;
+  if (ext == ".graphml") return FileFormat::graphml;
+  if (ext == ".gml") return FileFormat::gml;
+  if (ext == ".net" || ext == ".paj") return FileFormat::pajek;
+  if (ext == ".gexf") return FileFormat::gexf;
+  if (ext == ".json") return FileFormat::json;
+  return std::nullopt;
+}
+
+const char* format_name(FileFormat format) {
+  switch (format) {
+    case FileFormat::csv: return "CSV";
+    case FileFormat::graphml: return "GraphML";
+    case FileFormat::gml: return "GML";
+    case FileFormat::pajek: return "Pajek";
+    case FileFormat::gexf: return "GEXF";
+    case FileFormat::json: return "JSON node-link";
+  }
+  return "unknown";
+}
+
+namespace {
+
+bool is_manifest(const std::filesystem::path& path) {
+  return path.filename() == "dataset.json";
+}
+
+void read_single_file(const std::filesystem::path& input, const LoadOptions& options,
+                      NetworkBuilder& builder) {
+  Diagnostics& diagnostics = builder.diagnostics();
+  const auto format = format_of(input);
+  if (!format) {
+    diagnostics.error(
+        {input.string(), 0, 0},
+        "unknown input format '" + input.extension().string() +
+            "'; expected a dataset folder, dataset.json, or a .csv, .graphml, .gml, .net, .gexf or "
+            ".json file (optionally .gz)");
+    return;
+  }
+  const SourceText source = read_source(input, diagnostics);
+  if (source.bytes.empty()) return;
+  switch (*format) {
+    case FileFormat::csv: {
+      std::optional<std::filesystem::path> nodes_path = options.nodes_file;
+      if (!nodes_path && std::filesystem::exists(csv_nodes_path(input))) nodes_path = csv_nodes_path(input);
+      if (nodes_path) {
+        const SourceText nodes = read_source(*nodes_path, diagnostics);
+        if (nodes.bytes.empty()) return;
+        read_csv_edge_list(source, &nodes, builder);
+      } else {
+        read_csv_edge_list(source, nullptr, builder);
+      }
+      break;
+    }
+    case FileFormat::graphml: read_graphml(source, builder); break;
+    case FileFormat::gml: read_gml(source, builder); break;
+    case FileFormat::pajek: read_pajek(source, builder); break;
+    case FileFormat::gexf: read_gexf(source, builder); break;
+    case FileFormat::json: read_node_link_json(source, builder); break;
+  }
+}
+
+void merge(std::vector<std::string>& into, const std::vector<std::string>& more) {
+  for (const std::string& value : more) {
+    if (std::find(into.begin(), into.end(), value) == into.end()) into.push_back(value);
+  }
+}
+
+}  // namespace
+
+Network load_network(const std::filesystem::path& input, const LoadOptions& options,
+                     Diagnostics& diagnostics) {
+  Network network;
+  NetworkBuilder builder(network, diagnostics);
+  Filters filters;
+  Level level = Level::as_loaded;
+  std::error_code ec;
+  if (std::filesystem::is_directory(input, ec)) {
+    const auto manifest = input / "dataset.json";
+    if (!std::filesystem::exists(manifest, ec)) {
+      diagnostics.error({input.string(), 0, 0},
+                        "folder has no dataset.json; expected a dataset folder with a manifest");
+    } else {
+      read_manifest(manifest, builder, filters, level);
+    }
+  } else if (is_manifest(input)) {
+    read_manifest(input, builder, filters, level);
+  } else {
+    if (network.name.empty()) network.name = input.stem().string();
+    read_single_file(input, options, builder);
+  }
+  diagnostics.throw_if_errors();
+  builder.finish();
+  diagnostics.throw_if_errors();
+
+  if (options.level == Level::institution) level = Level::institution;
+  if (level == Level::institution) roll_up(network, diagnostics);
+  merge(filters.region_prefixes, options.filters.region_prefixes);
+  merge(filters.types, options.filters.types);
+  merge(filters.kinds, options.filters.kinds);
+  if (!options.filters.from.empty()) filters.from = options.filters.from;
+  if (!options.filters.to.empty()) filters.to = options.filters.to;
+  filters.keep_partners = filters.keep_partners || options.filters.keep_partners;
+  apply_filters(network, filters, diagnostics);
+  diagnostics.throw_if_errors();
+  return network;
+}
+
+namespace {
+
+/// Keeps the stakeholders flagged in `keep` and the ties between them, renumbering vertices.
+void keep_stakeholders(Network& network, const std::vector<char>& keep) {
+  std::vector<VertexId> new_id(network.stakeholders.size(), -1);
+  std::vector<Stakeholder> kept;
+  for (std::size_t i = 0; i < network.stakeholders.size(); ++i) {
+    if (!keep[i]) continue;
+    new_id[i] = static_cast<VertexId>(kept.size());
+    kept.push_back(std::move(network.stakeholders[i]));
+  }
+  network.stakeholders = std::move(kept);
+  std::vector<Tie> ties;
+  for (Tie& tie : network.ties) {
+    const VertexId s = new_id[static_cast<std::size_t>(tie.source)];
+    const VertexId t = new_id[static_cast<std::size_t>(tie.target)];
+    if (s < 0 || t < 0) continue;
+    tie.source = s;
+    tie.target = t;
+    ties.push_back(std::move(tie));
+  }
+  network.ties = std::move(ties);
+  network.reindex();
+}
+
+}  // namespace
+
+void apply_filters(Network& network, const Filters& filters, Diagnostics& diagnostics) {
+  if (filters.empty()) return;
+  // Ties first: kind and date window.
+  if (!filters.kinds.empty() || !filters.from.empty() || !filters.to.empty()) {
+    for (const std::string& kind : filters.kinds) {
+      if (std::find(network.kinds.begin(), network.kinds.end(), kind) == network.kinds.end()) {
+        diagnostics.warning({}, "filter kind '" + kind + "' matches no tie");
+      }
+    }
+    std::size_t undated = 0;
+    std::vector<Tie> kept;
+    for (Tie& tie : network.ties) {
+      if (!filters.kinds.empty() && std::find(filters.kinds.begin(), filters.kinds.end(),
+                                              network.kind_name(tie.kind)) == filters.kinds.end())
+        continue;
+      if (!filters.from.empty() || !filters.to.empty()) {
+        if (tie.start.empty()) {
+          ++undated;
+        } else {
+          if (!filters.from.empty() && tie.end < filters.from) continue;
+          if (!filters.to.empty() && filters.to < tie.start) continue;
+        }
+      }
+      kept.push_back(std::move(tie));
+    }
+    network.ties = std::move(kept);
+    if (undated > 0) {
+      diagnostics.warning({}, std::to_string(undated) + " undated ties kept by the date window filter");
+    }
+  }
+  // Stakeholders: region prefix (optionally with direct partners) and type.
+  if (!filters.region_prefixes.empty() || !filters.types.empty()) {
+    std::vector<char> keep(network.stakeholders.size(), 1);
+    for (std::size_t i = 0; i < network.stakeholders.size(); ++i) {
+      const Stakeholder& s = network.stakeholders[i];
+      if (!filters.region_prefixes.empty()) {
+        keep[i] = std::any_of(filters.region_prefixes.begin(), filters.region_prefixes.end(),
+                              [&](const std::string& prefix) { return s.region.rfind(prefix, 0) == 0; });
+      }
+    }
+    if (filters.keep_partners && !filters.region_prefixes.empty()) {
+      const std::vector<char> core = keep;
+      for (const Tie& tie : network.ties) {
+        if (core[static_cast<std::size_t>(tie.source)]) keep[static_cast<std::size_t>(tie.target)] = 1;
+        if (core[static_cast<std::size_t>(tie.target)]) keep[static_cast<std::size_t>(tie.source)] = 1;
+      }
+    }
+    if (!filters.types.empty()) {
+      for (std::size_t i = 0; i < network.stakeholders.size(); ++i) {
+        const std::string& type = network.stakeholders[i].type;
+        if (std::find(filters.types.begin(), filters.types.end(), type) == filters.types.end()) keep[i] = 0;
+      }
+    }
+    keep_stakeholders(network, keep);
+    if (network.stakeholders.empty()) {
+      diagnostics.warning({}, "the filters keep no stakeholder");
+    }
+  }
+}
+
+void roll_up(Network& network, Diagnostics& diagnostics) {
+  const std::size_t n = network.stakeholders.size();
+  std::vector<VertexId> parent(n, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string& p = network.stakeholders[i].parent;
+    if (p.empty()) continue;
+    const auto found = network.find(p);
+    if (!found) {
+      diagnostics.error({}, "stakeholder '" + network.stakeholders[i].id + "' names parent '" + p +
+                                "', which is not a stakeholder; expected the id of its institution");
+    } else if (*found == static_cast<VertexId>(i)) {
+      diagnostics.error({}, "stakeholder '" + network.stakeholders[i].id + "' is its own parent");
+    } else {
+      parent[i] = *found;
+    }
+  }
+  if (diagnostics.has_errors()) return;
+  // Find each stakeholder's root institution, detecting cycles.
+  std::vector<VertexId> root(n, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::vector<std::size_t> path;
+    std::size_t v = i;
+    std::set<std::size_t> seen;
+    while (parent[v] >= 0 && root[v] < 0) {
+      if (!seen.insert(v).second) {
+        diagnostics.error(
+            {}, "parent cycle through '" + network.stakeholders[v].id + "'; expected a tree of units");
+        return;
+      }
+      path.push_back(v);
+      v = static_cast<std::size_t>(parent[v]);
+    }
+    const VertexId r = root[v] >= 0 ? root[v] : static_cast<VertexId>(v);
+    root[v] = r;
+    for (std::size_t u : path)
+      root[u] = r;
+  }
+  std::size_t internal = 0;
+  std::vector<Tie> ties;
+  for (Tie& tie : network.ties) {
+    tie.source = root[static_cast<std::size_t>(tie.source)];
+    tie.target = root[static_cast<std::size_t>(tie.target)];
+    if (tie.source == tie.target) {
+      ++internal;
+      continue;
+    }
+    ties.push_back(std::move(tie));
+  }
+  network.ties = std::move(ties);
+  std::vector<char> keep(n);
+  std::size_t units = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    keep[i] = root[i] == static_cast<VertexId>(i);
+    if (!keep[i]) ++units;
+  }
+  keep_stakeholders(network, keep);
+  if (units > 0) {
+    diagnostics.warning({}, "rolled " + std::to_string(units) + " units up to their institutions; " +
+                                std::to_string(internal) + " ties inside one institution dropped");
+  }
+}
+
+void save_network(const Network& network, const std::filesystem::path& output, Diagnostics& warnings) {
+  const auto format = format_of(output);
+  if (!format) {
+    throw UsageError("cannot write '" + output.string() +
+                     "': unknown format; expected .csv, .graphml, .gml, .net, .gexf or .json");
+  }
+  if (format_extension(output) != output.extension().string()) {
+    throw UsageError("cannot write '" + output.string() + "': compressed output is not supported");
+  }
+  const std::string name = output.string();
+  switch (*format) {
+    case FileFormat::csv: {
+      const std::string edges = write_csv_edges(network);
+      const std::string nodes = write_csv_nodes(network);
+      write_file_atomically(csv_nodes_path(output), nodes);
+      write_file_atomically(output, edges);
+      break;
+    }
+    case FileFormat::graphml: write_file_atomically(output, write_graphml(network, name, warnings)); break;
+    case FileFormat::gml: write_file_atomically(output, write_gml(network, name, warnings)); break;
+    case FileFormat::pajek: write_file_atomically(output, write_pajek(network, name, warnings)); break;
+    case FileFormat::gexf: write_file_atomically(output, write_gexf(network, name, warnings)); break;
+    case FileFormat::json:
+      write_file_atomically(output, write_node_link_json(network, name, warnings));
+      break;
+  }
+}
+
+}  // namespace clusterscope::io

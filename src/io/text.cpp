@@ -1,0 +1,285 @@
+#include "clusterscope/io/text.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <system_error>
+
+namespace clusterscope::io {
+
+namespace {
+
+bool read_plain(const std::filesystem::path& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  if (size < 0) return false;
+  out.resize(static_cast<std::size_t>(size));
+  in.seekg(0);
+  in.read(out.data(), static_cast<std::streamsize>(out.size()));
+  return static_cast<bool>(in) || in.eof();
+}
+
+/// Decompresses a gzip member stream; returns an error text or "" on success.
+std::string gunzip(const std::string& compressed, std::string& out) {
+  z_stream stream{};
+  if (inflateInit2(&stream, 15 + 32) != Z_OK) return "cannot initialise zlib";
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  std::array<char, 1 << 16> chunk{};
+  int status = Z_OK;
+  while (status != Z_STREAM_END) {
+    stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
+    stream.avail_out = static_cast<uInt>(chunk.size());
+    status = inflate(&stream, Z_NO_FLUSH);
+    if (status != Z_OK && status != Z_STREAM_END) {
+      const std::string reason = stream.msg != nullptr ? stream.msg : "truncated or corrupt data";
+      inflateEnd(&stream);
+      return "not a valid gzip file (" + reason + ")";
+    }
+    out.append(chunk.data(), chunk.size() - stream.avail_out);
+    if (status == Z_STREAM_END && stream.avail_in > 0) {
+      // Concatenated gzip members (as `cat a.gz b.gz` makes) are one stream.
+      if (inflateReset(&stream) != Z_OK) break;
+      status = Z_OK;
+    }
+  }
+  inflateEnd(&stream);
+  return {};
+}
+
+/// Length of the UTF-8 sequence starting at `text[i]`, or 0 when it is invalid.
+std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned int code = 0;
+  if ((c & 0xE0) == 0xC0) {
+    length = 2;
+    code = c & 0x1Fu;
+  } else if ((c & 0xF0) == 0xE0) {
+    length = 3;
+    code = c & 0x0Fu;
+  } else if ((c & 0xF8) == 0xF0) {
+    length = 4;
+    code = c & 0x07u;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (byte(i + k) & 0x3Fu);
+  }
+  static constexpr unsigned int minimum[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code < minimum[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return length;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) noexcept {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = utf8_sequence(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnostics) {
+  SourceText source{path.string(), {}};
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    diagnostics.error({source.name, 0, 0}, "file not found");
+    return source;
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    diagnostics.error({source.name, 0, 0}, "expected a file, found a folder");
+    return source;
+  }
+  std::string raw;
+  if (!read_plain(path, raw)) {
+    diagnostics.error({source.name, 0, 0}, "cannot read file");
+    return source;
+  }
+  const bool gzip = raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0x1f &&
+                    static_cast<unsigned char>(raw[1]) == 0x8b;
+  if (gzip) {
+    const std::string problem = gunzip(raw, source.bytes);
+    if (!problem.empty()) {
+      diagnostics.error({source.name, 0, 0}, problem);
+      source.bytes.clear();
+      return source;
+    }
+  } else if (path.extension() == ".gz") {
+    diagnostics.error({source.name, 0, 0}, "expected gzip-compressed data (the name ends in .gz)");
+    return source;
+  } else {
+    source.bytes = std::move(raw);
+  }
+  if (source.bytes.rfind("\xEF\xBB\xBF", 0) == 0) source.bytes.erase(0, 3);
+  if (trim(source.bytes).empty()) {
+    diagnostics.error({source.name, 0, 0}, "file is empty");
+    source.bytes.clear();
+    return source;
+  }
+  if (!check_utf8(source, diagnostics)) source.bytes.clear();
+  return source;
+}
+
+bool check_utf8(const SourceText& source, Diagnostics& diagnostics) {
+  const std::string_view text = source.bytes;
+  bool valid = true;
+  std::size_t line = 1;
+  std::size_t column = 1;
+  std::size_t reported_line = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      ++column;
+      ++i;
+      continue;
+    }
+    std::size_t length = utf8_sequence(text, i);
+    if (length == 0) {
+      valid = false;
+      if (reported_line != line) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", c);
+        diagnostics.error({source.name, line, column},
+                          std::string("invalid UTF-8 (byte ") + hex +
+                              "); expected UTF-8 text — convert the file, e.g. iconv -f cp1250 -t utf-8");
+        reported_line = line;
+      }
+      length = 1;
+    }
+    ++column;
+    i += length;
+  }
+  return valid;
+}
+
+Location location_of(const SourceText& source, std::size_t offset) {
+  const std::string_view text = source.bytes;
+  offset = std::min(offset, text.size());
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  std::size_t column = 1;
+  for (std::size_t i = line_start; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {source.name, line, column};
+}
+
+std::string format_number(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
+    return {buffer, result.ptr};
+  }
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return {buffer, result.ptr};
+}
+
+std::optional<double> parse_double(std::string_view text) noexcept {
+  if (text.empty()) return std::nullopt;
+  if (text.front() == '+') text.remove_prefix(1);
+  double value = 0.0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (result.ec != std::errc{} || result.ptr != text.data() + text.size()) return std::nullopt;
+  if (!std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::string weight_problem(std::string_view text, double& value) {
+  const std::string_view t = trim(text);
+  if (t.empty()) return "empty weight; expected a number greater than 0";
+  double parsed = 0.0;
+  const std::string_view digits = t.front() == '+' ? t.substr(1) : t;
+  const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), parsed);
+  if (result.ec == std::errc::result_out_of_range) {
+    return "weight '" + std::string(t) + "' is out of range; expected a finite number greater than 0";
+  }
+  if (digits.empty() || result.ec != std::errc{} || result.ptr != digits.data() + digits.size()) {
+    return "weight '" + std::string(t) + "' is not a number; expected a number greater than 0";
+  }
+  if (std::isnan(parsed)) return "weight is NaN; expected a number greater than 0";
+  if (std::isinf(parsed)) return "weight is infinite; expected a finite number greater than 0";
+  if (parsed == 0.0)
+    return "weight is 0; expected a number greater than 0 (leave out ties that did not happen)";
+  if (parsed < 0.0) return "weight '" + std::string(t) + "' is negative; expected a number greater than 0";
+  value = parsed;
+  return {};
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  namespace fs = std::filesystem;
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    throw OutputError(path.string() + ": folder " + folder.string() + " does not exist");
+  }
+  std::random_device device;
+  const fs::path temporary = folder / ("." + path.filename().string() + ".tmp-" + std::to_string(device()));
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw OutputError(path.string() + ": cannot write into " + folder.string());
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+      fs::remove(temporary, ec);
+      throw OutputError(path.string() + ": write failed (disk full?)");
+    }
+  }
+  fs::rename(temporary, path, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw OutputError(path.string() + ": cannot replace file: " + ec.message());
+  }
+}
+
+std::string format_extension(const std::filesystem::path& path) {
+  std::filesystem::path p = path;
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".gz") return format_extension(p.stem());
+  return ext;
+}
+
+std::string_view trim(std::string_view text) noexcept {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+    text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace clusterscope::io

@@ -1,0 +1,54 @@
+#pragma once
+// Helpers shared by the tests: fixture paths, per-test temporary folders, loading from text.
+
+#include <filesystem>
+#include <string>
+
+#include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/model/network.hpp"
+
+namespace clusterscope::test {
+
+/// tests/fixtures/<relative>.
+std::filesystem::path fixture(const std::string& relative);
+/// ../shared/datasets/<relative> (the shared third-party data, read in place).
+std::filesystem::path shared_dataset(const std::string& relative);
+/// The project's own folder (for datasets/ and docs/).
+std::filesystem::path project_dir();
+
+/// A fresh temporary folder, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
+  /// Writes `content` to <dir>/<name> and returns its path.
+  std::filesystem::path write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Loads `path` with default options; throws InputError on errors.
+Network load(const std::filesystem::path& path, Diagnostics& diagnostics);
+/// Loads `path` expecting failure; returns the diagnostics of the InputError (fails the test if
+/// loading succeeds).
+Diagnostics load_failing(const std::filesystem::path& path);
+/// True when some error diagnostic has the given line and column and its message contains
+/// `needle`.
+bool has_error(const Diagnostics& diagnostics, std::size_t line, std::size_t column,
+               const std::string& needle);
+/// All diagnostics joined with newlines (for failure messages).
+std::string dump(const Diagnostics& diagnostics);
+
+/// Runs the built clusterscope binary with `args` (shell-quoted here); returns its exit status
+/// and fills `out`/`err`.
+int run_cli(const std::string& args, std::string& out, std::string& err);
+std::string read_file(const std::filesystem::path& path);
+
+/// Hostile stakeholder names used in round-trip tests.
+const std::vector<std::string>& hostile_names();
+
+}  // namespace clusterscope::test
