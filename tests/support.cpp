@@ -115,4 +115,111 @@ const std::vector<std::string>& hostile_names() {
   return names;
 }
 
+void require_same_network(const Network& a, const Network& b, SameAs what) {
+  REQUIRE(a.directed == b.directed);
+  REQUIRE(a.stakeholders.size() == b.stakeholders.size());
+  for (std::size_t i = 0; i < a.stakeholders.size(); ++i) {
+    const Stakeholder& x = a.stakeholders[i];
+    const Stakeholder& y = b.stakeholders[i];
+    INFO("stakeholder " << i << " '" << x.id << "'");
+    REQUIRE(x.id == y.id);
+    if (what.names) REQUIRE(x.name == y.name);
+    if (what.fields) {
+      CHECK(x.type == y.type);
+      CHECK(x.sector == y.sector);
+      CHECK(x.municipality == y.municipality);
+      CHECK(x.region == y.region);
+      CHECK(x.country == y.country);
+      CHECK(x.lat == y.lat);
+      CHECK(x.lon == y.lon);
+      CHECK(x.employees == y.employees);
+      CHECK(x.parent == y.parent);
+      CHECK(x.tags == y.tags);
+      CHECK(x.attributes == y.attributes);
+    }
+  }
+  REQUIRE(a.ties.size() == b.ties.size());
+  for (std::size_t i = 0; i < a.ties.size(); ++i) {
+    const Tie& x = a.ties[i];
+    const Tie& y = b.ties[i];
+    INFO("tie " << i);
+    REQUIRE(a.stakeholders[static_cast<std::size_t>(x.source)].id ==
+            b.stakeholders[static_cast<std::size_t>(y.source)].id);
+    REQUIRE(a.stakeholders[static_cast<std::size_t>(x.target)].id ==
+            b.stakeholders[static_cast<std::size_t>(y.target)].id);
+    CHECK(a.kind_name(x.kind) == b.kind_name(y.kind));
+    CHECK(x.weight == y.weight);
+    if (what.tie_dates) {
+      CHECK(x.start == y.start);
+      CHECK(x.end == y.end);
+    }
+    if (what.tie_attributes) CHECK(x.attributes == y.attributes);
+  }
+}
+
+Network hostile_network(bool directed) {
+  Network n;
+  n.name = "hostile";
+  n.directed = directed;
+  const auto& names = hostile_names();
+  const std::vector<std::string> types = {"enterprise", "university", "research", "support",
+                                          "government", "cluster",    "ngo",      "other"};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    Stakeholder s;
+    s.id = i == 0 ? "PL-613, \"TARR\"" : (i == 5 ? "東大" : "s" + std::to_string(i));
+    s.name = names[i];
+    s.type = types[i % types.size()];
+    s.sector = i % 2 == 0 ? "wood-furniture" : "ICT, software";
+    s.municipality = i % 3 == 0 ? "Toruń" : "Örebro";
+    s.region = i % 2 == 0 ? "PL613" : "SE124";
+    s.country = i % 2 == 0 ? "PL" : "SE";
+    if (i % 4 != 3) {
+      s.lat = 53.0138 + 0.001 * static_cast<double>(i);
+      s.lon = 18.5984 - 0.25 * static_cast<double>(i);
+    }
+    if (i % 3 != 2) s.employees = static_cast<double>(10 * i + 1);
+    if (i == 4) s.parent = "s1";
+    if (i % 2 == 1) s.tags = {"CNC machining", "export, EU"};
+    s.attributes["website"] = i % 2 == 0 ? "https://example.org/?a=1&b=\"2\"" : "";
+    s.attributes["note ąę"] = names[(i + 1) % names.size()];
+    n.stakeholders.push_back(s);
+  }
+  n.attribute_names = {"note ąę", "website"};
+  for (auto& s : n.stakeholders) {
+    if (s.attributes["website"].empty()) s.attributes.erase("website");
+  }
+  n.reindex();
+  const auto kind_project = n.intern_kind("project");
+  const auto kind_visit = n.intern_kind("visit");
+  const auto kind_meeting = n.intern_kind("meeting, group");
+  const std::vector<std::tuple<int, int, KindId, double, Date, Date>> ties = {
+      {0, 1, kind_project, 1.0, {2012, 3, 1}, {2014, 2, 28}},
+      {0, 1, kind_visit, 0.5, {2013, 0, 0}, {2013, 0, 0}},
+      {1, 2, kind_meeting, 0.3333333333333333, {2013, 5, 17}, {2013, 5, 17}},
+      {2, 3, kind_project, 2.75, {}, {}},
+      {3, 4, kind_visit, 1e-3, {2014, 12, 31}, {2014, 12, 31}},
+      {4, 5, kind_project, 3.0, {2012, 1, 1}, {2012, 1, 1}},
+      {5, 6, kind_meeting, 1.0, {2012, 2, 29}, {2012, 2, 29}},
+      {6, 7, kind_visit, 12.5, {2013, 7, 0}, {2013, 7, 0}},
+      {7, 8, kind_project, 1.0, {2012, 6, 1}, {2013, 6, 1}},
+      {8, 0, kind_visit, 1.0, {2014, 1, 2}, {2014, 1, 2}},
+      {2, 0, kind_project, 0.1, {2014, 1, 2}, {2014, 1, 2}},
+  };
+  for (const auto& [s, t, k, w, start, end] : ties) {
+    Tie tie;
+    tie.source = s;
+    tie.target = t;
+    tie.kind = k;
+    tie.weight = w;
+    tie.start = start;
+    tie.end = end;
+    n.ties.push_back(tie);
+  }
+  n.ties[2].attributes["role"] = "coordinator, \"lead\"";
+  n.ties[5].attributes["role"] = "partner\nline 2";
+  n.tie_attribute_names = {"role"};
+  // Stakeholder 9 stays an isolate.
+  return n;
+}
+
 }  // namespace clusterscope::test

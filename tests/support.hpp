@@ -48,6 +48,20 @@ std::string dump(const Diagnostics& diagnostics);
 int run_cli(const std::string& args, std::string& out, std::string& err);
 std::string read_file(const std::filesystem::path& path);
 
+/// What a round trip through a format must keep.
+struct SameAs {
+  bool names = true;      ///< stakeholder names
+  bool fields = true;     ///< canonical fields and extra attributes of stakeholders
+  bool tie_dates = true;  ///< tie start/end
+  bool tie_attributes = true;
+};
+/// Checks (with Catch2 REQUIREs) that `b` holds the same stakeholders (same order and ids), the
+/// same ties (same order: ids, kind name, weight exactly, dates) and directedness as `a`.
+void require_same_network(const Network& a, const Network& b, SameAs what = {});
+/// A small network holding every hostile name, every canonical field, extra attributes, several
+/// kinds, dates and fractional weights — the input of every round-trip test.
+Network hostile_network(bool directed = false);
+
 /// Hostile stakeholder names used in round-trip tests.
 const std::vector<std::string>& hostile_names();
 

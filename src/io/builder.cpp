@@ -96,7 +96,12 @@ void NetworkBuilder::set_field(Stakeholder& s, std::string_view column, std::str
         network_.attribute_names.end()) {
       network_.attribute_names.push_back(name);
     }
-    s.attributes[std::move(name)] = std::string(value);
+    // An empty value is a missing value: not stored, so every format reads back the same.
+    if (value.empty()) {
+      s.attributes.erase(name);
+    } else {
+      s.attributes[std::move(name)] = std::string(value);
+    }
   }
 }
 
