@@ -172,6 +172,41 @@ void NetworkBuilder::add_tie(VertexId source, VertexId target, std::string_view 
       {file_index(at.file), static_cast<std::uint32_t>(at.line), static_cast<std::uint32_t>(at.column)});
 }
 
+void NetworkBuilder::check_parents() {
+  const std::size_t n = network_.stakeholders.size();
+  std::vector<VertexId> parent(n, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Stakeholder& s = network_.stakeholders[i];
+    if (s.parent.empty()) continue;
+    const auto found = network_.find(s.parent);
+    if (!found) {
+      diagnostics_.error(stakeholder_origins_[i],
+                         "stakeholder '" + s.id + "' names parent '" + s.parent +
+                             "', which is not a stakeholder; expected the id of its institution");
+    } else {
+      parent[i] = *found;
+    }
+  }
+  // A parent chain that returns to where it started is a cycle; report it once, at its first member.
+  std::vector<char> state(n, 0);  // 0 unvisited, 1 on the current chain, 2 done
+  for (std::size_t i = 0; i < n; ++i) {
+    std::vector<std::size_t> chain;
+    std::size_t v = i;
+    while (state[v] == 0) {
+      state[v] = 1;
+      chain.push_back(v);
+      if (parent[v] < 0) break;
+      v = static_cast<std::size_t>(parent[v]);
+    }
+    if (state[v] == 1 && parent[v] >= 0) {
+      diagnostics_.error(stakeholder_origins_[v], "parent cycle through '" + network_.stakeholders[v].id +
+                                                      "'; expected units to lead up to one institution");
+    }
+    for (std::size_t u : chain)
+      state[u] = 2;
+  }
+}
+
 void NetworkBuilder::finish() {
   auto origin = [&](std::size_t i) {
     const TieOrigin& o = tie_origins_[i];
@@ -223,6 +258,8 @@ void NetworkBuilder::finish() {
               "; kept as a separate interaction, weights add up in analysis");
     }
   }
+
+  check_parents();
 
   // Types outside the vocabulary: kept, reported once per value.
   std::map<std::string, std::pair<std::size_t, std::size_t>> unknown;  // value -> (first stakeholder, count)

@@ -209,34 +209,18 @@ void apply_filters(Network& network, const Filters& filters, Diagnostics& diagno
 }
 
 void roll_up(Network& network, Diagnostics& diagnostics) {
+  // Parents were checked by NetworkBuilder::finish: they exist and form no cycle.
   const std::size_t n = network.stakeholders.size();
   std::vector<VertexId> parent(n, -1);
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string& p = network.stakeholders[i].parent;
-    if (p.empty()) continue;
-    const auto found = network.find(p);
-    if (!found) {
-      diagnostics.error({}, "stakeholder '" + network.stakeholders[i].id + "' names parent '" + p +
-                                "', which is not a stakeholder; expected the id of its institution");
-    } else if (*found == static_cast<VertexId>(i)) {
-      diagnostics.error({}, "stakeholder '" + network.stakeholders[i].id + "' is its own parent");
-    } else {
-      parent[i] = *found;
-    }
+    if (!network.stakeholders[i].parent.empty()) parent[i] = *network.find(network.stakeholders[i].parent);
   }
-  if (diagnostics.has_errors()) return;
-  // Find each stakeholder's root institution, detecting cycles.
+  // Each stakeholder's root institution.
   std::vector<VertexId> root(n, -1);
   for (std::size_t i = 0; i < n; ++i) {
     std::vector<std::size_t> path;
     std::size_t v = i;
-    std::set<std::size_t> seen;
     while (parent[v] >= 0 && root[v] < 0) {
-      if (!seen.insert(v).second) {
-        diagnostics.error(
-            {}, "parent cycle through '" + network.stakeholders[v].id + "'; expected a tree of units");
-        return;
-      }
       path.push_back(v);
       v = static_cast<std::size_t>(parent[v]);
     }

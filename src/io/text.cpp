@@ -132,7 +132,7 @@ SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnosti
     source.bytes = std::move(raw);
   }
   if (source.bytes.rfind("\xEF\xBB\xBF", 0) == 0) source.bytes.erase(0, 3);
-  if (trim(source.bytes).empty()) {
+  if (source.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
     diagnostics.error({source.name, 0, 0}, "file is empty");
     source.bytes.clear();
     return source;

@@ -51,7 +51,8 @@ class NetworkBuilder {
   /// - self-loops are dropped (a stakeholder does not cooperate with itself), one warning each;
   /// - duplicate ties (same pair — either order when undirected —, kind and dates) are kept as
   ///   separate interactions, one warning each; aggregation sums their weights;
-  /// - type values outside the vocabulary are kept and reported once per value.
+  /// - type values outside the vocabulary are kept and reported once per value;
+  /// - a parent that is not a stakeholder, or a parent cycle, is an error.
   void finish();
 
   Network& network() noexcept { return network_; }
@@ -70,6 +71,8 @@ class NetworkBuilder {
   std::vector<TieOrigin> tie_origins_;
   std::vector<Location> stakeholder_origins_;
   std::uint32_t file_index(const std::string& file);
+  /// Reports parents that are not stakeholders and parent cycles.
+  void check_parents();
 };
 
 /// The largest number of diagnostics of one kind listed per file before the rest are counted.

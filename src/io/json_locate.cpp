@@ -1,0 +1,295 @@
+#include "json_locate.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace clusterscope::io {
+
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+/// A forward scanner over well-formed JSON: finds the ends of values without building them.
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : t_(text) {}
+
+  [[nodiscard]] char at(std::size_t p) const { return p < t_.size() ? t_[p] : '\0'; }
+
+  [[nodiscard]] std::size_t skip_blanks(std::size_t p) const {
+    while (p < t_.size() && (t_[p] == ' ' || t_[p] == '\t' || t_[p] == '\n' || t_[p] == '\r'))
+      ++p;
+    return p;
+  }
+
+  /// Offset just past the string that opens at `p`, or npos when it never closes.
+  [[nodiscard]] std::size_t skip_string(std::size_t p) const {
+    for (++p; p < t_.size(); ++p) {
+      if (t_[p] == '\\') {
+        ++p;
+      } else if (t_[p] == '"') {
+        return p + 1;
+      }
+    }
+    return npos;
+  }
+
+  /// Offset just past the value that starts at `p`. Nesting is counted, not recursed into, so
+  /// deep documents cost no stack.
+  [[nodiscard]] std::size_t skip_value(std::size_t p) const {
+    if (p >= t_.size()) return npos;
+    if (t_[p] == '"') return skip_string(p);
+    if (t_[p] != '{' && t_[p] != '[') {
+      while (p < t_.size() && std::string_view(",]} \t\n\r").find(t_[p]) == npos)
+        ++p;
+      return p;
+    }
+    std::size_t depth = 0;
+    while (p < t_.size()) {
+      const char c = t_[p];
+      if (c == '"') {
+        p = skip_string(p);
+        if (p == npos) return npos;
+        continue;
+      }
+      if (c == '{' || c == '[') ++depth;
+      if ((c == '}' || c == ']') && --depth == 0) return p + 1;
+      ++p;
+    }
+    return npos;
+  }
+
+  /// Offset of the value after the element at `p` of an array, or npos after the last one.
+  [[nodiscard]] std::size_t next_element(std::size_t p) const {
+    p = skip_value(p);
+    if (p == npos) return npos;
+    p = skip_blanks(p);
+    return at(p) == ',' ? skip_blanks(p + 1) : npos;
+  }
+
+  /// Offset of the first element of the array that opens at `p`, or npos when it is empty.
+  [[nodiscard]] std::size_t first_element(std::size_t p) const {
+    p = skip_blanks(p + 1);
+    return at(p) == ']' || p >= t_.size() ? npos : p;
+  }
+
+  /// Offset of the value of member `key` of the object that opens at `p`, or npos.
+  [[nodiscard]] std::size_t member(std::size_t p, std::string_view key) const {
+    p = skip_blanks(p + 1);
+    while (at(p) == '"') {
+      const std::size_t end = skip_string(p);
+      if (end == npos) return npos;
+      const std::string_view raw = t_.substr(p + 1, end - p - 2);
+      p = skip_blanks(end);
+      if (at(p) != ':') return npos;
+      p = skip_blanks(p + 1);
+      if (same_key(raw, key)) return p;
+      p = skip_value(p);
+      if (p == npos) return npos;
+      p = skip_blanks(p);
+      if (at(p) != ',') return npos;
+      p = skip_blanks(p + 1);
+    }
+    return npos;
+  }
+
+ private:
+  std::string_view t_;
+
+  static bool same_key(std::string_view raw, std::string_view key) {
+    if (raw.find('\\') == npos) return raw == key;
+    return unescape(raw) == key;
+  }
+
+  static void append_utf8(std::string& out, unsigned long code) {
+    const auto byte = [&](unsigned long b) { out.push_back(static_cast<char>(b)); };
+    if (code < 0x80) {
+      byte(code);
+    } else if (code < 0x800) {
+      byte(0xC0 | (code >> 6));
+      byte(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+      byte(0xE0 | (code >> 12));
+      byte(0x80 | ((code >> 6) & 0x3F));
+      byte(0x80 | (code & 0x3F));
+    } else {
+      byte(0xF0 | (code >> 18));
+      byte(0x80 | ((code >> 12) & 0x3F));
+      byte(0x80 | ((code >> 6) & 0x3F));
+      byte(0x80 | (code & 0x3F));
+    }
+  }
+
+  /// The text of a JSON string body with its escapes (\n, \", \u00e9, surrogate pairs) decoded.
+  static std::string unescape(std::string_view raw) {
+    std::string out;
+    const auto hex4 = [&](std::size_t i) {
+      unsigned long code = 0;
+      if (i + 4 > raw.size()) return 0UL;
+      std::from_chars(raw.data() + i, raw.data() + i + 4, code, 16);
+      return code;
+    };
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] != '\\' || i + 1 >= raw.size()) {
+        out.push_back(raw[i]);
+        continue;
+      }
+      const char c = raw[++i];
+      if (c != 'u') {
+        const std::string_view from = "bfnrt";
+        const std::size_t k = from.find(c);
+        out.push_back(k == npos ? c : "\b\f\n\r\t"[k]);
+        continue;
+      }
+      unsigned long code = hex4(i + 1);
+      i += 4;
+      if (code >= 0xD800 && code < 0xDC00 && i + 2 < raw.size() && raw[i + 1] == '\\' && raw[i + 2] == 'u') {
+        code = 0x10000 + ((code - 0xD800) << 10) + (hex4(i + 3) - 0xDC00);
+        i += 6;
+      }
+      append_utf8(out, code);
+    }
+    return out;
+  }
+};
+
+/// From the value at `p`, follows `step`; npos when the value has no such member or element.
+std::size_t follow(const Scanner& scan, std::size_t p, const JsonPathStep& step) {
+  if (const auto* key = std::get_if<std::string>(&step)) {
+    return scan.at(p) == '{' ? scan.member(p, *key) : npos;
+  }
+  if (scan.at(p) != '[') return npos;
+  p = scan.first_element(p);
+  for (std::size_t i = 0; i < std::get<std::size_t>(step) && p != npos; ++i)
+    p = scan.next_element(p);
+  return p;
+}
+
+}  // namespace
+
+std::string json_path_text(const JsonPath& path) {
+  if (path.empty()) return "the document";
+  std::string out;
+  for (const JsonPathStep& step : path) {
+    if (const auto* key = std::get_if<std::string>(&step)) {
+      out += (out.empty() ? "" : ".") + *key;
+    } else {
+      out += "[" + std::to_string(std::get<std::size_t>(step)) + "]";
+    }
+  }
+  return out;
+}
+
+std::optional<std::size_t> json_value_offset(std::string_view text, const JsonPath& path) {
+  return JsonLocator(text).offset(path);
+}
+
+std::optional<std::size_t> JsonLocator::offset(const JsonPath& path) {
+  const Scanner scan(text_);
+  std::size_t common = 0;
+  while (common < path.size() && common < cached_path_.size() && path[common] == cached_path_[common])
+    ++common;
+  std::size_t p = common == 0 ? scan.skip_blanks(0) : cached_offsets_[common - 1];
+  std::size_t k = common;
+  // A later element of the array stepped into last time: go on from that element.
+  std::optional<std::size_t> resume;
+  if (k < path.size() && k < cached_path_.size()) {
+    const auto* want = std::get_if<std::size_t>(&path[k]);
+    const auto* had = std::get_if<std::size_t>(&cached_path_[k]);
+    if (want != nullptr && had != nullptr && *had < *want) {
+      std::size_t q = cached_offsets_[k];
+      for (std::size_t i = *had; i < *want && q != npos; ++i)
+        q = scan.next_element(q);
+      resume = q;
+    }
+  }
+  cached_path_.resize(common);
+  cached_offsets_.resize(common);
+  if (resume) {
+    if (*resume == npos) return std::nullopt;
+    p = *resume;
+    cached_path_.push_back(path[k]);
+    cached_offsets_.push_back(p);
+    ++k;
+  }
+  for (; k < path.size(); ++k) {
+    p = follow(scan, p, path[k]);
+    if (p == npos) return std::nullopt;
+    cached_path_.push_back(path[k]);
+    cached_offsets_.push_back(p);
+  }
+  if (p >= text_.size()) return std::nullopt;
+  return p;
+}
+
+Location JsonLocator::location(const SourceText& source, const JsonPath& path) {
+  const auto found = offset(path);
+  if (!found) return {source.name, 0, 0};
+  return location_of(source, *found);
+}
+
+namespace {
+
+/// A SAX handler that only remembers where parsing failed: nlohmann reports the position of a
+/// syntax error in parse_error, but not that of a number too large for a double.
+struct ErrorPosition : nlohmann::json::json_sax_t {
+  std::size_t position = 0;
+  std::size_t token_size = 0;
+  int id = 0;
+  std::string message;
+
+  bool null() override { return true; }
+  bool boolean(bool /*value*/) override { return true; }
+  bool number_integer(number_integer_t /*value*/) override { return true; }
+  bool number_unsigned(number_unsigned_t /*value*/) override { return true; }
+  bool number_float(number_float_t /*value*/, const string_t& /*text*/) override { return true; }
+  bool string(string_t& /*value*/) override { return true; }
+  bool binary(binary_t& /*value*/) override { return true; }
+  bool start_object(std::size_t /*size*/) override { return true; }
+  bool key(string_t& /*value*/) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t /*size*/) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t at, const std::string& token, const nlohmann::json::exception& ex) override {
+    position = at;
+    token_size = token.size();
+    id = ex.id;
+    message = ex.what();
+    return false;
+  }
+};
+
+/// nlohmann's message without its "[json.exception…] parse error at line 1, column 4: " prefix
+/// (the diagnostic carries the position).
+std::string plain_message(const std::string& what) {
+  std::string_view m = what;
+  if (const auto bracket = m.find("] "); bracket != npos) m.remove_prefix(bracket + 2);
+  if (m.rfind("parse error", 0) == 0) {
+    if (const auto colon = m.find(": "); colon != npos) m.remove_prefix(colon + 2);
+  }
+  return std::string(m);
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> parse_json(const SourceText& source, Diagnostics& diagnostics) {
+  try {
+    return nlohmann::json::parse(source.bytes);
+  } catch (const nlohmann::json::exception&) {
+    // Parse again to learn where: the exceptions other than parse_error carry no position.
+  }
+  ErrorPosition error;
+  nlohmann::json::sax_parse(source.bytes, &error);
+  // The position is 1-based and counts the character that failed; a number that overflows is
+  // reported after its last digit, so point at its first.
+  constexpr int kNumberOverflow = 406;
+  std::size_t offset = error.position > 0 ? error.position - 1 : 0;
+  if (error.id == kNumberOverflow && error.position >= error.token_size) {
+    offset = error.position - error.token_size;
+  }
+  diagnostics.error(location_of(source, offset),
+                    "invalid JSON: " + plain_message(error.message) + "; expected well-formed JSON");
+  return std::nullopt;
+}
+
+}  // namespace clusterscope::io
