@@ -232,31 +232,49 @@ void NetworkBuilder::finish() {
   network_.ties = std::move(kept);
   tie_origins_ = std::move(kept_origins);
 
-  // Duplicate ties: kept, one warning each (pointing at the earlier copy).
-  std::vector<std::size_t> order(network_.ties.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  const auto key = [&](std::size_t i) {
-    const Tie& t = network_.ties[i];
-    VertexId a = t.source;
-    VertexId b = t.target;
-    if (!network_.directed && a > b) std::swap(a, b);
-    return std::tuple(a, b, t.kind, t.start, t.end);
-  };
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
-  for (std::size_t k = 1; k < order.size(); ++k) {
-    if (key(order[k]) == key(order[k - 1])) {
-      const Tie& t = network_.ties[order[k]];
-      std::size_t first = k - 1;
-      while (first > 0 && key(order[first - 1]) == key(order[k]))
-        --first;
-      const Location earlier = origin(order[first]);
-      diagnostics_.warning(
-          origin(order[k]),
-          "duplicate tie " + name_of(t.source) + (network_.directed ? " -> " : " -- ") + name_of(t.target) +
-              " (" + network_.kind_name(t.kind) + ")" +
-              (earlier.line > 0 ? " repeats line " + std::to_string(earlier.line) : std::string()) +
-              "; kept as a separate interaction, weights add up in analysis");
+  // Duplicate ties: kept, one warning each (pointing at the earlier copy). Sorting flat keys
+  // (pair, kind, dates, position) keeps this O(m log m) with cheap comparisons on a million ties.
+  struct Key {
+    std::uint64_t pair;
+    std::uint64_t kind_and_start;
+    std::uint32_t end;
+    std::uint32_t index;
+    [[nodiscard]] bool same_tie(const Key& o) const {
+      return pair == o.pair && kind_and_start == o.kind_and_start && end == o.end;
     }
+  };
+  const auto pack = [](Date d) {
+    return static_cast<std::uint32_t>(d.year) << 16 | static_cast<std::uint32_t>(d.month) << 8 |
+           static_cast<std::uint32_t>(d.day);
+  };
+  std::vector<Key> keys(network_.ties.size());
+  for (std::size_t i = 0; i < network_.ties.size(); ++i) {
+    const Tie& t = network_.ties[i];
+    auto a = static_cast<std::uint32_t>(t.source);
+    auto b = static_cast<std::uint32_t>(t.target);
+    if (!network_.directed && a > b) std::swap(a, b);
+    keys[i] = {std::uint64_t{a} << 32 | b,
+               std::uint64_t{static_cast<std::uint32_t>(t.kind)} << 32 | pack(t.start), pack(t.end),
+               static_cast<std::uint32_t>(i)};
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+    return std::tie(x.pair, x.kind_and_start, x.end, x.index) <
+           std::tie(y.pair, y.kind_and_start, y.end, y.index);
+  });
+  std::size_t first = 0;
+  for (std::size_t k = 1; k < keys.size(); ++k) {
+    if (!keys[k].same_tie(keys[first])) {
+      first = k;
+      continue;
+    }
+    const Tie& t = network_.ties[keys[k].index];
+    const Location earlier = origin(keys[first].index);
+    diagnostics_.warning(
+        origin(keys[k].index),
+        "duplicate tie " + name_of(t.source) + (network_.directed ? " -> " : " -- ") + name_of(t.target) +
+            " (" + network_.kind_name(t.kind) + ")" +
+            (earlier.line > 0 ? " repeats line " + std::to_string(earlier.line) : std::string()) +
+            "; kept as a separate interaction, weights add up in analysis");
   }
 
   check_parents();

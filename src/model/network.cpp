@@ -125,10 +125,28 @@ const std::vector<std::string>& stakeholder_fields() {
   return fields;
 }
 
+namespace {
+std::uint64_t hash_id(std::string_view id) noexcept {
+  // FNV-1a, then a final mix so that sequential ids ("n1", "n2", …) spread over the table.
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const char c : id)
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+}  // namespace
+
 std::optional<VertexId> Network::find(std::string_view id) const {
-  const auto it = index_.find(id);
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
+  if (slots_.empty()) return std::nullopt;
+  const std::uint64_t h = hash_id(id);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.vertex < 0) return std::nullopt;
+    if (slot.hash == h && ids_[static_cast<std::size_t>(slot.vertex)] == id) return slot.vertex;
+  }
 }
 
 KindId Network::intern_kind(std::string_view kind) {
@@ -144,16 +162,38 @@ double Network::kind_weight(KindId kind) const {
   return it == kind_weights.end() ? 1.0 : it->second;
 }
 
+void Network::insert_slot(std::uint64_t hash, VertexId vertex) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  while (slots_[i].vertex >= 0)
+    i = (i + 1) & mask;
+  slots_[i] = {hash, vertex};
+  ++indexed_;
+}
+
 void Network::reindex() {
-  index_.clear();
-  index_.reserve(stakeholders.size());
+  std::size_t capacity = 16;
+  while (capacity < stakeholders.size() * 2)
+    capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  indexed_ = 0;
+  ids_.resize(stakeholders.size());
   for (std::size_t i = 0; i < stakeholders.size(); ++i) {
-    index_.emplace(stakeholders[i].id, static_cast<VertexId>(i));
+    ids_[i] = stakeholders[i].id;
+    insert_slot(hash_id(stakeholders[i].id), static_cast<VertexId>(i));
   }
 }
 
 void Network::reindex_one(VertexId id) {
-  index_.emplace(stakeholders[static_cast<std::size_t>(id)].id, id);
+  // Keep the load factor at or below one half.
+  if ((indexed_ + 1) * 2 > slots_.size()) {
+    reindex();
+    return;
+  }
+  const std::string& text = stakeholders[static_cast<std::size_t>(id)].id;
+  if (ids_.size() <= static_cast<std::size_t>(id)) ids_.resize(static_cast<std::size_t>(id) + 1);
+  ids_[static_cast<std::size_t>(id)] = text;
+  insert_slot(hash_id(text), id);
 }
 
 std::vector<AggregatedEdge> aggregate_ties(const Network& network) {

@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace clusterscope {
@@ -108,11 +107,16 @@ struct Network {
   void reindex_one(VertexId id);
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  /// Open-addressing id index: slots hold (hash, vertex) and compare against the stakeholder's
+  /// own id, so the index stores no second copy of the strings and probes one flat array.
+  struct Slot {
+    std::uint64_t hash = 0;
+    VertexId vertex = -1;
   };
-  std::unordered_map<std::string, VertexId, StringHash, std::equal_to<>> index_;
+  std::vector<Slot> slots_;
+  std::vector<std::string> ids_;  ///< ids by vertex, compact, so a probe touches little memory
+  std::size_t indexed_ = 0;
+  void insert_slot(std::uint64_t hash, VertexId vertex);
 };
 
 /// One undirected (or directed) pair with the analysis weight of all its ties summed:
