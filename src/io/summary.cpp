@@ -1,6 +1,7 @@
 #include "clusterscope/io/summary.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 

@@ -1,0 +1,366 @@
+#!/usr/bin/env python3
+"""Check the synthetic example dataset datasets/vistula-bend/.
+
+Usage:  python3 datasets/check_example.py [--python INTERPRETER ...] [--no-regenerate]
+
+Reads the files as they are (standard library only) and checks: headers, counts in range,
+every type present, ids resolve, no self-loops or duplicate ties, valid dates, activity
+rules, isolates, the manifest. Then regenerates the dataset into a temporary folder with
+each interpreter (this one, /usr/bin/python3 and any --python given) and compares sha256
+digests with the files on disk. Prints the planted groups' densities against the
+background and, where networkx is importable (Debian: python3-networkx, so run it with
+/usr/bin/python3), what a plain Louvain run recovers; those figures must equal LOUVAIN in
+generate_example.py, which writes them into PLANTED.md. Exit status 1 on any failure.
+"""
+
+import argparse
+import csv
+import datetime
+import hashlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ beside the generator
+spec = importlib.util.spec_from_file_location("generate_example",
+                                              os.path.join(HERE, "generate_example.py"))
+gen = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(gen)
+
+FOLDER = os.path.join(HERE, gen.NAME)
+FAILURES = []
+
+
+def check(ok, message):
+    if not ok:
+        FAILURES.append(message)
+        print("FAIL " + message)
+    return ok
+
+
+def read_csv(name, header):
+    with open(os.path.join(FOLDER, name), encoding="utf-8", newline="") as f:
+        raw = f.read()
+    check("\r" not in raw, "%s: has \\r line ends" % name)
+    rows = list(csv.reader(raw.splitlines(keepends=True)))
+    check(rows and rows[0] == header, "%s: header is %s" % (name, rows[0] if rows else None))
+    return [dict(zip(header, r)) for r in rows[1:]]
+
+
+def valid_date(text):
+    try:
+        d = datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10 and gen.DATE_MIN <= d <= gen.DATE_MAX
+
+
+def check_files():
+    people = read_csv("stakeholders.csv", gen.STAKEHOLDER_FIELDS)
+    ties = read_csv("ties.csv", gen.TIE_FIELDS)
+    acts = read_csv("activities.csv", gen.ACTIVITY_FIELDS)
+    planted = read_csv("planted_groups.csv", ["group", "id", "role"])
+    with open(os.path.join(FOLDER, "dataset.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+
+    # stakeholders
+    ids = [p["id"] for p in people]
+    by_id = {p["id"]: p for p in people}
+    check(300 <= len(people) <= 600, "stakeholders: %d, want 300-600" % len(people))
+    check(all(ids) and len(set(ids)) == len(ids), "stakeholders: empty or repeated ids")
+    check(ids == sorted(ids), "stakeholders: not sorted by id")
+    names = [p["name"] for p in people]
+    check(len(set(names)) == len(names), "stakeholders: repeated names")
+    check(any("," in n for n in names) and any('"' in n for n in names),
+          "stakeholders: no name exercises CSV quoting")
+    by_type = {t: [p for p in people if p["type"] == t] for t in gen.TYPES}
+    check(all(p["type"] in by_type for p in people), "stakeholders: type outside vocabulary")
+    top_unis = [p for p in by_type["university"] if not p["parent"]]
+    deps = [p for p in by_type["university"] if p["parent"]]
+    ranges = {"enterprise": None, "research": (3, 6), "support": (6, 10),
+              "government": (5, 6), "cluster": (2, 4), "ngo": (1, 60), "other": (1, 40)}
+    for t, r in ranges.items():
+        n = len(by_type[t])
+        check(n > 0 and (r is None or r[0] <= n <= r[1]), "type %s: %d" % (t, n))
+    check(len(top_unis) == 2 and 6 <= len(deps) <= 10,
+          "universities %d, departments %d" % (len(top_unis), len(deps)))
+    check(all(by_id.get(d["parent"], {}).get("type") == "university" for d in deps),
+          "a department's parent is not a university")
+    share = len(by_type["enterprise"]) / len(people)
+    check(0.6 <= share <= 0.8, "enterprise share %.2f" % share)
+    for p in people:
+        if p["parent"]:
+            check(p["parent"] in by_id and p["parent"] != p["id"],
+                  "%s: parent %s" % (p["id"], p["parent"]))
+        try:
+            lat, lon = float(p["lat"]), float(p["lon"])
+        except ValueError:
+            check(False, "%s: lat/lon" % p["id"])
+            continue
+        if p["country"] == "PL":
+            check(52.85 < lat < 53.2 and 18.0 < lon < 18.6, "%s: outside the area" % p["id"])
+        check(p["employees"] == "" or p["employees"].isdigit() and int(p["employees"]) > 0,
+              "%s: employees %r" % (p["id"], p["employees"]))
+        check(p["region"] and p["country"] and p["municipality"], "%s: place" % p["id"])
+        check(all(p["tags"].split(";")) or p["tags"] == "", "%s: empty tag" % p["id"])
+    abroad = [p for p in people if p["country"] != "PL"]
+    check(5 <= len(abroad) <= 10, "international partners: %d" % len(abroad))
+
+    # ties
+    seen = set()
+    for t in ties:
+        s, d = t["source"], t["target"]
+        check(s in by_id and d in by_id, "tie endpoint missing: %s %s" % (s, d))
+        check(s != d, "self-loop %s" % s)
+        check(t["kind"] in gen.TIE_KINDS, "tie kind %s" % t["kind"])
+        check(t["weight"].isdigit() and 1 <= int(t["weight"]) <= 3, "weight %s" % t["weight"])
+        check(valid_date(t["date"]), "tie date %s" % t["date"])
+        key = (min(s, d), max(s, d), t["kind"], t["date"])
+        check(key not in seen, "duplicate tie %s" % (key,))
+        seen.add(key)
+        if t["kind"] == "membership":
+            check(by_id.get(d, {}).get("type") == "cluster", "membership target %s" % d)
+        if t["kind"] in ("visit", "recommendation"):
+            check(by_id.get(s, {}).get("type") in ("support", "cluster"),
+                  "%s source %s" % (t["kind"], s))
+
+    # activities
+    groups = {}
+    for r in acts:
+        check(r["stakeholder"] in by_id, "activity participant missing: %s" % r["stakeholder"])
+        groups.setdefault(r["activity"], []).append(r)
+    large = 0
+    for a, rows in sorted(groups.items()):
+        kinds = {r["kind"] for r in rows}
+        dates = {r["date"] for r in rows}
+        who = [r["stakeholder"] for r in rows]
+        check(len(kinds) == 1 and kinds <= set(gen.ACTIVITY_KINDS), "%s: kinds %s" % (a, kinds))
+        check(len(dates) == 1 and valid_date(next(iter(dates))), "%s: dates %s" % (a, dates))
+        check(len(set(who)) == len(who), "%s: a participant twice" % a)
+        kind = next(iter(kinds))
+        lead_role = "organiser" if kind == "meeting" else "coordinator"
+        roles = [r["role"] for r in rows]
+        check(roles.count(lead_role) == 1, "%s: %d %s" % (a, roles.count(lead_role), lead_role))
+        check(set(roles) <= {lead_role, "attendee" if kind == "meeting" else "participant"},
+              "%s: roles %s" % (a, sorted(set(roles))))
+        lead = by_id.get(next(r["stakeholder"] for r in rows if r["role"] == lead_role), {})
+        if kind == "meeting":
+            check(lead.get("type") in ("support", "cluster"), "%s: organiser type" % a)
+            if len(who) > gen.LARGE_THRESHOLD:
+                large += 1
+            else:
+                check(5 <= len(who) <= 20, "%s: %d attendees" % (a, len(who)))
+        else:
+            check(3 <= len(who) <= 12, "%s: %d partners" % (a, len(who)))
+    check(large == 1, "meetings above the large-activity threshold: %d" % large)
+
+    # isolates
+    touched = {t["source"] for t in ties} | {t["target"] for t in ties} | \
+        {r["stakeholder"] for r in acts}
+    isolates = [i for i in ids if i not in touched]
+    check(0.05 <= len(isolates) / len(people) <= 0.10, "isolates: %d" % len(isolates))
+
+    # planted groups
+    group_of = {}
+    for r in planted:
+        check(r["id"] in by_id, "planted id missing: %s" % r["id"])
+        check(r["id"] not in group_of, "%s in two groups" % r["id"])
+        check(r["role"] in ("member", "anchor", "coordinator"), "planted role %s" % r["role"])
+        if r["role"] == "coordinator":
+            check(by_id[r["id"]]["type"] in ("support", "cluster"), "coordinator %s" % r["id"])
+        group_of[r["id"]] = r["group"]
+    members = {}
+    for i, grp in group_of.items():
+        members.setdefault(grp, []).append(i)
+    check(4 <= len(members) <= 5, "planted groups: %d" % len(members))
+
+    # manifest
+    check(manifest.get("name") == gen.NAME, "manifest name")
+    check("ynthetic" in manifest.get("description", "") and "fictional" in
+          manifest.get("description", ""), "manifest description does not say synthetic")
+    check(manifest.get("directed") is False, "manifest directed")
+    files = [manifest["stakeholders"]["file"]] + [x["file"] for x in manifest["ties"]] + \
+        [x["file"] for x in manifest["activities"]]
+    check(all(os.path.exists(os.path.join(FOLDER, f)) for f in files), "manifest files")
+    check([v["type"] for v in manifest["vocabulary"]] == gen.TYPES, "manifest vocabulary")
+    kinds = set(gen.TIE_KINDS) | set(gen.ACTIVITY_KINDS)
+    check(set(manifest["kind_weights"]) == kinds, "manifest kind_weights")
+
+    print("stakeholders %d (%s), ties %d, activities %d (%d rows), isolates %d, abroad %d"
+          % (len(people), ", ".join("%s %d" % (t, len(by_type[t])) for t in gen.TYPES),
+             len(ties), len(groups), len(acts), len(isolates), len(abroad)))
+    return people, ties, groups, members, manifest
+
+
+def pair_weights(ties, groups, manifest):
+    """The manifest's analysis weight per unordered pair (independent of the generator)."""
+    kw = manifest["kind_weights"]
+    opts = manifest["activities"][0]
+    threshold = opts["large_activity"]["threshold"]
+    w = {}
+    for t in ties:
+        pair = tuple(sorted((t["source"], t["target"])))
+        w[pair] = w.get(pair, 0.0) + kw[t["kind"]] * float(t["weight"])
+    for a, rows in sorted(groups.items()):
+        ids = sorted({r["stakeholder"] for r in rows})
+        k = len(ids)
+        share = kw[rows[0]["kind"]] / (k - 1)
+        if k > threshold:
+            share *= (threshold - 1) / (k - 1)
+        for i, x in enumerate(ids):
+            for y in ids[i + 1:]:
+                w[(x, y)] = w.get((x, y), 0.0) + share
+    return w
+
+
+def densities(people, ties, members, weights):
+    tie_pairs = {tuple(sorted((t["source"], t["target"]))) for t in ties}
+    print("\ndensity inside planted groups (ties.csv only / ties + activities / mean weight):")
+    out = {}
+    for grp in sorted(members):
+        m = sorted(members[grp])
+        pairs = [(a, b) for i, a in enumerate(m) for b in m[i + 1:]]
+        d_t = sum(1 for p in pairs if p in tie_pairs) / len(pairs)
+        d_a = sum(1 for p in pairs if p in weights) / len(pairs)
+        d_w = sum(weights.get(p, 0.0) for p in pairs) / len(pairs)
+        out[grp] = d_t
+        print("  %-15s n=%2d  %.3f  %.3f  %.3f" % (grp, len(m), d_t, d_a, d_w))
+    group_of = {i: g for g, ms in members.items() for i in ms}
+    ids = sorted(p["id"] for p in people)
+    n_in = len(group_of)
+    within = sum(len(ms) * (len(ms) - 1) // 2 for ms in members.values())
+    between_pairs = n_in * (n_in - 1) // 2 - within
+    outside_pairs = len(ids) * (len(ids) - 1) // 2 - within
+    b_t = sum(1 for a, b in tie_pairs if a in group_of and b in group_of
+              and group_of[a] != group_of[b])
+    o_t = sum(1 for a, b in tie_pairs if not (a in group_of and group_of.get(b) == group_of[a]))
+    o_w = sum(w for (a, b), w in sorted(weights.items())
+              if not (a in group_of and group_of.get(b) == group_of[a]))
+    print("  between groups: ties density %.4f" % (b_t / between_pairs))
+    print("  outside groups: ties density %.4f, mean weight %.4f"
+          % (o_t / outside_pairs, o_w / outside_pairs))
+    for grp, d in out.items():
+        check(d > 5 * o_t / outside_pairs, "group %s not denser than the background" % grp)
+
+
+def louvain(people, weights, members):
+    try:
+        import networkx
+    except ImportError:
+        print("\nnetworkx not importable here: Louvain skipped (run with /usr/bin/python3)")
+        return
+    G = networkx.Graph()
+    G.add_nodes_from(sorted(p["id"] for p in people))
+    for (a, b), w in sorted(weights.items()):
+        G.add_edge(a, b, weight=w)
+    order = [s["name"] for s in gen.GROUPS]
+
+    def best_match(comms, planted):
+        # best F1; on a tie the larger overlap, then the first community networkx returned
+        best = max(comms, key=lambda c: (2.0 * len(c & planted) / (len(c) + len(planted)),
+                                         len(c & planted)))
+        return best, len(best & planted)
+
+    seeds = gen.LOUVAIN["seeds"]
+    sums = {grp: [0.0, 0.0] for grp in order}
+    for seed in range(1, seeds + 1):
+        comms = [set(c) for c in networkx.algorithms.community.louvain_communities(
+            G, weight="weight", seed=seed)]
+        if seed == 1:
+            first = comms
+        for grp in order:
+            planted = set(members[grp])
+            best, o = best_match(comms, planted)
+            sums[grp][0] += o / len(best)
+            sums[grp][1] += o / len(planted)
+    comms = first
+    q = networkx.algorithms.community.modularity(G, comms, weight="weight")
+    rows = []
+    mean = [(grp, round(sums[grp][0] / seeds, 2), round(sums[grp][1] / seeds, 2))
+            for grp in order]
+    print("\nLouvain (networkx %s, seed 1): %d communities, modularity %.3f"
+          % (networkx.__version__, len(comms), q))
+    for grp, mp, mr in mean:
+        planted = set(members[grp])
+        best, o = best_match(comms, planted)
+        rows.append((grp, len(planted), len(best), o, round(o / len(best), 2),
+                     round(o / len(planted), 2)))
+        outsiders = sorted(best - planted)
+        print("  %-15s planted %2d  community %2d  shared %2d  precision %.2f  recall %.2f"
+              "  (seeds 1-%d: %.2f %.2f)  others in it: %s"
+              % (grp, len(planted), len(best), o, o / len(best), o / len(planted), seeds, mp,
+                 mr, " ".join(outsiders)))
+    found = {"networkx": networkx.__version__, "communities": len(comms),
+             "modularity": round(q, 3), "groups": rows, "seeds": seeds, "mean": mean}
+    expected = dict(gen.LOUVAIN)
+    expected["groups"] = [tuple(r) for r in expected["groups"]]
+    expected["mean"] = [tuple(r) for r in expected["mean"]]
+    same = {k: v for k, v in found.items() if k != "networkx"} == \
+        {k: v for k, v in expected.items() if k != "networkx"}
+    if networkx.__version__ != gen.LOUVAIN["networkx"]:
+        print("NOTE networkx %s, PLANTED.md was computed with %s: figures %s"
+              % (networkx.__version__, gen.LOUVAIN["networkx"],
+                 "agree" if same else "differ (not an error)"))
+    elif not same:
+        check(False, "Louvain figures differ from LOUVAIN in generate_example.py")
+        print("LOUVAIN = " + repr(found))
+    else:
+        print("Louvain figures agree with PLANTED.md")
+
+
+def regenerate(interpreters):
+    on_disk = {}
+    for name in sorted(os.listdir(FOLDER)):
+        with open(os.path.join(FOLDER, name), "rb") as f:
+            on_disk[name] = hashlib.sha256(f.read()).hexdigest()
+    print("\nsha256 of %s:" % FOLDER)
+    for name, digest in on_disk.items():
+        print("  %s  %s" % (digest, name))
+    for python in interpreters:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, gen.NAME)
+            subprocess.run([python, os.path.join(HERE, "generate_example.py"), "--out", out,
+                            "--quiet"], check=True)
+            fresh = {}
+            for name in sorted(os.listdir(out)):
+                with open(os.path.join(out, name), "rb") as f:
+                    fresh[name] = hashlib.sha256(f.read()).hexdigest()
+        version = subprocess.run([python, "--version"], capture_output=True,
+                                 text=True).stdout.strip()
+        same = fresh == on_disk
+        print("  regenerated with %s (%s): %s" % (python, version,
+                                                  "identical" if same else "DIFFERENT"))
+        check(same, "regeneration with %s differs from the files on disk" % python)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--python", action="append", default=[],
+                    help="another interpreter to regenerate with (repeatable)")
+    ap.add_argument("--no-regenerate", action="store_true")
+    args = ap.parse_args()
+    people, ties, groups, members, manifest = check_files()
+    weights = pair_weights(ties, groups, manifest)
+    densities(people, ties, members, weights)
+    louvain(people, weights, members)
+    if not args.no_regenerate:
+        interpreters = [sys.executable]
+        if os.path.exists("/usr/bin/python3"):
+            interpreters.append("/usr/bin/python3")
+        for p in args.python:
+            interpreters.append(p)
+        seen = []
+        for p in interpreters:
+            if os.path.realpath(p) not in [os.path.realpath(s) for s in seen]:
+                seen.append(p)
+        regenerate(seen)
+    print("\n%s" % ("OK" if not FAILURES else "%d FAILURES" % len(FAILURES)))
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

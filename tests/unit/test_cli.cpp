@@ -1,0 +1,115 @@
+// End-to-end: the built binary, its exit statuses, messages and files.
+
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace clusterscope;
+using clusterscope::test::TempDir;
+
+namespace {
+std::string quote(const std::filesystem::path& p) {
+  return "'" + p.string() + "'";
+}
+const std::filesystem::path example = test::project_dir() / "datasets" / "vistula-bend";
+}  // namespace
+
+TEST_CASE("CLI: validate accepts the bundled example and lists counts", "[cli]") {
+  std::string out, err;
+  REQUIRE(test::run_cli("validate " + quote(example), out, err) == 0);
+  CHECK(out.find("319 stakeholders") != std::string::npos);
+  CHECK(err.empty());
+}
+
+TEST_CASE("CLI: validate lists every problem as file:line:col and exits 3", "[cli]") {
+  TempDir dir;
+  const auto bad = dir.write("t.csv", "source,target,weight\na,b,NaN\nb,c,0\nc,c,1\n");
+  std::string out, err;
+  REQUIRE(test::run_cli("validate " + quote(bad), out, err) == 3);
+  CHECK(err.find("clusterscope: error: " + bad.string() + ":2:5: weight is NaN") != std::string::npos);
+  CHECK(err.find("clusterscope: error: " + bad.string() + ":3:5: weight is 0") != std::string::npos);
+  CHECK(err.find("2 errors in the input; nothing written") != std::string::npos);
+}
+
+TEST_CASE("CLI: convert writes nothing when the input is bad", "[cli]") {
+  TempDir dir;
+  const auto bad = dir.write("t.csv", "source,target\n\"a,b\n");
+  std::string out, err;
+  REQUIRE(test::run_cli("convert " + quote(bad) + " -o " + quote(dir.path() / "x.graphml"), out, err) == 3);
+  CHECK(err.find("unbalanced quote") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "x.graphml"));
+}
+
+TEST_CASE("CLI: analyze writes the folder, reproducibly, and the folder loads again", "[cli][analyze]") {
+  TempDir dir;
+  std::string out, err;
+  REQUIRE(test::run_cli("analyze " + quote(example) + " -o " + quote(dir.path() / "a") + " --quiet", out,
+                        err) == 0);
+  REQUIRE(test::run_cli("analyze " + quote(example) + " -o " + quote(dir.path() / "b") + " --quiet", out,
+                        err) == 0);
+  for (const char* file : {"stakeholders.csv", "ties.csv", "dataset.json", "summary.json", "summary.md"}) {
+    INFO(file);
+    const std::string a = test::read_file(dir.path() / "a" / file);
+    CHECK_FALSE(a.empty());
+    CHECK(a == test::read_file(dir.path() / "b" / file));
+  }
+  // The normalised folder is itself a dataset with the same content.
+  Diagnostics d1, d2;
+  const Network original = test::load(example, d1);
+  Network again = test::load(dir.path() / "a", d2);
+  again.vocabulary = original.vocabulary;
+  test::require_same_network(original, again);
+  // Only the output folder was created: no temporary folders left beside it.
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path()))
+    ++entries;
+  CHECK(entries == 2);
+}
+
+TEST_CASE("CLI: analyze with bad input leaves an existing output folder untouched", "[cli][analyze]") {
+  TempDir dir;
+  const auto target = dir.path() / "out";
+  std::filesystem::create_directories(target);
+  dir.write("out/keep.txt", "previous run");
+  const auto bad = dir.write("t.csv", "source,target,date\na,b,2013-13-01\n");
+  std::string out, err;
+  REQUIRE(test::run_cli("analyze " + quote(bad) + " -o " + quote(target), out, err) == 3);
+  CHECK(err.find(":2:5: bad date '2013-13-01'") != std::string::npos);
+  CHECK(test::read_file(target / "keep.txt") == "previous run");
+}
+
+TEST_CASE("CLI: usage errors exit 2", "[cli]") {
+  std::string out, err;
+  CHECK(test::run_cli("", out, err) == 2);
+  CHECK(test::run_cli("frobnicate x", out, err) == 2);
+  CHECK(err.find("unknown command 'frobnicate'") != std::string::npos);
+  CHECK(test::run_cli("validate " + quote(example) + " --no-such-option", out, err) == 2);
+  CHECK(test::run_cli("validate " + quote(example) + " --from 2013-02-30", out, err) == 2);
+  CHECK(test::run_cli("convert " + quote(example) + " -o x.docx", out, err) == 2);
+  CHECK(test::run_cli("validate", out, err) == 2);
+}
+
+TEST_CASE("CLI: an unwritable output exits 4", "[cli]") {
+  std::string out, err;
+  CHECK(test::run_cli("convert " + quote(example) + " -o /nonexistent-folder/x.graphml", out, err) == 4);
+  CHECK(err.find("clusterscope: error:") != std::string::npos);
+}
+
+TEST_CASE("CLI: --strict turns warnings into exit 3", "[cli]") {
+  TempDir dir;
+  const auto loops = dir.write("t.csv", "source,target\na,a\na,b\n");
+  std::string out, err;
+  CHECK(test::run_cli("validate " + quote(loops), out, err) == 0);
+  CHECK(err.find("warning:") != std::string::npos);
+  CHECK(test::run_cli("validate --strict " + quote(loops), out, err) == 3);
+}
+
+TEST_CASE("CLI: --help and --version", "[cli]") {
+  std::string out, err;
+  CHECK(test::run_cli("--help", out, err) == 0);
+  CHECK(out.find("validate") != std::string::npos);
+  CHECK(test::run_cli("analyze --help", out, err) == 0);
+  CHECK(out.find("--seed") != std::string::npos);
+  CHECK(test::run_cli("--version", out, err) == 0);
+  CHECK(out.rfind("clusterscope ", 0) == 0);
+}
