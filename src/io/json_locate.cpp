@@ -1,7 +1,6 @@
 #include "json_locate.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 namespace clusterscope::io {
 
@@ -98,58 +97,12 @@ class Scanner {
 
   static bool same_key(std::string_view raw, std::string_view key) {
     if (raw.find('\\') == npos) return raw == key;
-    return unescape(raw) == key;
-  }
-
-  static void append_utf8(std::string& out, unsigned long code) {
-    const auto byte = [&](unsigned long b) { out.push_back(static_cast<char>(b)); };
-    if (code < 0x80) {
-      byte(code);
-    } else if (code < 0x800) {
-      byte(0xC0 | (code >> 6));
-      byte(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      byte(0xE0 | (code >> 12));
-      byte(0x80 | ((code >> 6) & 0x3F));
-      byte(0x80 | (code & 0x3F));
-    } else {
-      byte(0xF0 | (code >> 18));
-      byte(0x80 | ((code >> 12) & 0x3F));
-      byte(0x80 | ((code >> 6) & 0x3F));
-      byte(0x80 | (code & 0x3F));
+    // A name with escapes (\", \u00e9): let nlohmann decode it as the parser did.
+    try {
+      return nlohmann::json::parse("\"" + std::string(raw) + "\"").get<std::string>() == key;
+    } catch (const nlohmann::json::exception&) {
+      return false;
     }
-  }
-
-  /// The text of a JSON string body with its escapes (\n, \", \u00e9, surrogate pairs) decoded.
-  static std::string unescape(std::string_view raw) {
-    std::string out;
-    const auto hex4 = [&](std::size_t i) {
-      unsigned long code = 0;
-      if (i + 4 > raw.size()) return 0UL;
-      std::from_chars(raw.data() + i, raw.data() + i + 4, code, 16);
-      return code;
-    };
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] != '\\' || i + 1 >= raw.size()) {
-        out.push_back(raw[i]);
-        continue;
-      }
-      const char c = raw[++i];
-      if (c != 'u') {
-        const std::string_view from = "bfnrt";
-        const std::size_t k = from.find(c);
-        out.push_back(k == npos ? c : "\b\f\n\r\t"[k]);
-        continue;
-      }
-      unsigned long code = hex4(i + 1);
-      i += 4;
-      if (code >= 0xD800 && code < 0xDC00 && i + 2 < raw.size() && raw[i + 1] == '\\' && raw[i + 2] == 'u') {
-        code = 0x10000 + ((code - 0xD800) << 10) + (hex4(i + 3) - 0xDC00);
-        i += 6;
-      }
-      append_utf8(out, code);
-    }
-    return out;
   }
 };
 
@@ -178,6 +131,15 @@ std::string json_path_text(const JsonPath& path) {
     }
   }
   return out;
+}
+
+const char* json_type_name(const nlohmann::ordered_json& value) {
+  if (value.is_string()) return "a string";
+  if (value.is_number()) return "a number";
+  if (value.is_boolean()) return "true/false";
+  if (value.is_array()) return "an array";
+  if (value.is_object()) return "an object";
+  return "null";
 }
 
 std::optional<std::size_t> json_value_offset(std::string_view text, const JsonPath& path) {
@@ -222,17 +184,49 @@ std::optional<std::size_t> JsonLocator::offset(const JsonPath& path) {
   return p;
 }
 
+void JsonLocator::move_cursor(std::size_t offset) {
+  const auto starts_character = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+  for (; cursor_offset_ < offset; ++cursor_offset_) {
+    const char c = text_[cursor_offset_];
+    if (c == '\n') {
+      ++cursor_line_;
+      cursor_column_ = 1;
+    } else if (starts_character(c)) {
+      ++cursor_column_;
+    }
+  }
+  bool crossed_line = false;
+  for (; cursor_offset_ > offset; --cursor_offset_) {
+    const char c = text_[cursor_offset_ - 1];
+    if (c == '\n') {
+      --cursor_line_;
+      crossed_line = true;
+    } else if (starts_character(c)) {
+      --cursor_column_;
+    }
+  }
+  if (crossed_line) {
+    // Back on an earlier line: count its column from the line's start.
+    const std::size_t newline = offset == 0 ? npos : text_.rfind('\n', offset - 1);
+    const std::size_t line_start = newline == npos ? 0 : newline + 1;
+    cursor_column_ = 1 + static_cast<std::size_t>(std::count_if(
+                             text_.begin() + static_cast<std::ptrdiff_t>(line_start),
+                             text_.begin() + static_cast<std::ptrdiff_t>(offset), starts_character));
+  }
+}
+
 Location JsonLocator::location(const SourceText& source, const JsonPath& path) {
   const auto found = offset(path);
   if (!found) return {source.name, 0, 0};
-  return location_of(source, *found);
+  move_cursor(*found);
+  return {source.name, cursor_line_, cursor_column_};
 }
 
 namespace {
 
 /// A SAX handler that only remembers where parsing failed: nlohmann reports the position of a
 /// syntax error in parse_error, but not that of a number too large for a double.
-struct ErrorPosition : nlohmann::json::json_sax_t {
+struct ErrorPosition : nlohmann::ordered_json::json_sax_t {
   std::size_t position = 0;
   std::size_t token_size = 0;
   int id = 0;
@@ -250,7 +244,8 @@ struct ErrorPosition : nlohmann::json::json_sax_t {
   bool end_object() override { return true; }
   bool start_array(std::size_t /*size*/) override { return true; }
   bool end_array() override { return true; }
-  bool parse_error(std::size_t at, const std::string& token, const nlohmann::json::exception& ex) override {
+  bool parse_error(std::size_t at, const std::string& token,
+                   const nlohmann::ordered_json::exception& ex) override {
     position = at;
     token_size = token.size();
     id = ex.id;
@@ -260,26 +255,34 @@ struct ErrorPosition : nlohmann::json::json_sax_t {
 };
 
 /// nlohmann's message without its "[json.exception…] parse error at line 1, column 4: " prefix
-/// (the diagnostic carries the position).
+/// (the diagnostic carries the position) and without a "last read: '…'" excerpt that stops
+/// inside a UTF-8 character (it would make the diagnostic invalid UTF-8).
 std::string plain_message(const std::string& what) {
   std::string_view m = what;
   if (const auto bracket = m.find("] "); bracket != npos) m.remove_prefix(bracket + 2);
   if (m.rfind("parse error", 0) == 0) {
     if (const auto colon = m.find(": "); colon != npos) m.remove_prefix(colon + 2);
   }
-  return std::string(m);
+  std::string message(m);
+  const auto excerpt = message.find("; last read: '");
+  if (excerpt != npos && !is_valid_utf8(message)) {
+    auto end = message.find("'; expected", excerpt + 14);
+    if (end == npos) end = message.rfind('\'');
+    message.erase(excerpt, end + 1 - excerpt);
+  }
+  return message;
 }
 
 }  // namespace
 
-std::optional<nlohmann::json> parse_json(const SourceText& source, Diagnostics& diagnostics) {
+std::optional<nlohmann::ordered_json> parse_json(const SourceText& source, Diagnostics& diagnostics) {
   try {
-    return nlohmann::json::parse(source.bytes);
-  } catch (const nlohmann::json::exception&) {
+    return nlohmann::ordered_json::parse(source.bytes);
+  } catch (const nlohmann::ordered_json::exception&) {
     // Parse again to learn where: the exceptions other than parse_error carry no position.
   }
   ErrorPosition error;
-  nlohmann::json::sax_parse(source.bytes, &error);
+  nlohmann::ordered_json::sax_parse(source.bytes, &error);
   // The position is 1-based and counts the character that failed; a number that overflows is
   // reported after its last digit, so point at its first.
   constexpr int kNumberOverflow = 406;
@@ -287,8 +290,9 @@ std::optional<nlohmann::json> parse_json(const SourceText& source, Diagnostics& 
   if (error.id == kNumberOverflow && error.position >= error.token_size) {
     offset = error.position - error.token_size;
   }
-  diagnostics.error(location_of(source, offset),
-                    "invalid JSON: " + plain_message(error.message) + "; expected well-formed JSON");
+  std::string message = "invalid JSON: " + plain_message(error.message);
+  if (message.find("expected") == npos) message += "; expected well-formed JSON";
+  diagnostics.error(location_of(source, offset), message);
   return std::nullopt;
 }
 

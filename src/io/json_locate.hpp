@@ -39,17 +39,26 @@ class JsonLocator {
   explicit JsonLocator(std::string_view text) : text_(text) {}
   std::optional<std::size_t> offset(const JsonPath& path);
   /// Where `path` is in `source` (which holds the same text) as file:line:column; the whole
-  /// file (line 0) when the value is not found.
+  /// file (line 0) when the value is not found. Lines and columns are counted on from the
+  /// previous answer, so this too costs one pass for look-ups in document order.
   Location location(const SourceText& source, const JsonPath& path);
 
  private:
   std::string_view text_;
   JsonPath cached_path_;
   std::vector<std::size_t> cached_offsets_;  ///< value offset after each step of cached_path_
+  std::size_t cursor_offset_ = 0;            ///< the last offset turned into line:column
+  std::size_t cursor_line_ = 1;
+  std::size_t cursor_column_ = 1;
+  void move_cursor(std::size_t offset);
 };
+
+/// "a string", "a number", "true/false", "an array", "an object" or "null", for messages
+/// such as "weight is a string; expected a number".
+const char* json_type_name(const nlohmann::ordered_json& value);
 
 /// Parses `source` as JSON. A syntax error (or a number too large for a double) is reported
 /// at its line:column and nullopt returned.
-std::optional<nlohmann::json> parse_json(const SourceText& source, Diagnostics& diagnostics);
+std::optional<nlohmann::ordered_json> parse_json(const SourceText& source, Diagnostics& diagnostics);
 
 }  // namespace clusterscope::io
