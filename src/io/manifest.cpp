@@ -43,22 +43,13 @@ Path operator/(Path path, JsonPathStep step) {
   return path;
 }
 
-const char* json_type(const Json& value) {
-  if (value.is_string()) return "a string";
-  if (value.is_number()) return "a number";
-  if (value.is_boolean()) return "true/false";
-  if (value.is_array()) return "an array";
-  if (value.is_object()) return "an object";
-  return "null";
-}
-
 /// Reads an optional string member; reports a value of another type.
 std::string string_member(const Manifest& m, const Json& object, const Path& path, const std::string& key,
                           const std::string& fallback = {}) {
   const auto it = object.find(key);
   if (it == object.end() || it->is_null()) return fallback;
   if (!it->is_string()) {
-    m.error(path / key, "\"" + key + "\" is " + json_type(*it) + "; expected a string");
+    m.error(path / key, "\"" + key + "\" is " + json_type_name(*it) + "; expected a string");
     return fallback;
   }
   return it->get<std::string>();
@@ -69,7 +60,7 @@ bool bool_member(const Manifest& m, const Json& object, const Path& path, const 
   const auto it = object.find(key);
   if (it == object.end() || it->is_null()) return fallback;
   if (!it->is_boolean()) {
-    m.error(path / key, "\"" + key + "\" is " + json_type(*it) + "; expected true or false");
+    m.error(path / key, "\"" + key + "\" is " + json_type_name(*it) + "; expected true or false");
     return fallback;
   }
   return it->get<bool>();
@@ -85,11 +76,12 @@ std::vector<std::string> string_list(const Manifest& m, const Json& value, const
       if (value[i].is_string()) {
         out.push_back(value[i].get<std::string>());
       } else {
-        m.error(path / i, std::string("value is ") + json_type(value[i]) + "; expected a string");
+        m.error(path / i, std::string("value is ") + json_type_name(value[i]) + "; expected a string");
       }
     }
   } else if (!value.is_null()) {
-    m.error(path, std::string("value is ") + json_type(value) + "; expected a string or an array of strings");
+    m.error(path,
+            std::string("value is ") + json_type_name(value) + "; expected a string or an array of strings");
   }
   return out;
 }
@@ -119,12 +111,12 @@ std::vector<std::pair<const Json*, Path>> objects(const Manifest& m, const std::
         out.emplace_back(&(*it)[i], Path{key, i});
       } else {
         m.error(Path{key, i},
-                std::string("entry is ") + json_type((*it)[i]) + "; expected an object with \"file\"");
+                std::string("entry is ") + json_type_name((*it)[i]) + "; expected an object with \"file\"");
       }
     }
   } else {
     m.error(Path{key},
-            "\"" + key + "\" is " + json_type(*it) + "; expected an object or an array of objects");
+            "\"" + key + "\" is " + json_type_name(*it) + "; expected an object or an array of objects");
   }
   return out;
 }
@@ -234,7 +226,7 @@ class Table {
     std::set<std::size_t> used;
     if (columns != entry.end() && !columns->is_null()) {
       if (!columns->is_object()) {
-        m_.error(path_ / "columns", "\"columns\" is " + std::string(json_type(*columns)) +
+        m_.error(path_ / "columns", "\"columns\" is " + std::string(json_type_name(*columns)) +
                                         "; expected an object mapping fields to column names");
         failed_ = true;
         return;
@@ -663,18 +655,11 @@ void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& b
   m.folder = manifest_path.parent_path();
   m.source = read_source(manifest_path, diagnostics);
   if (m.source.bytes.empty()) return;
-  try {
-    m.json = Json::parse(m.source.bytes);
-  } catch (const Json::parse_error& e) {
-    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    std::string what = e.what();
-    const auto colon = what.find("syntax error");
-    diagnostics.error(location_of(m.source, offset),
-                      "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon)));
-    return;
-  }
+  auto parsed = parse_json(m.source, diagnostics);
+  if (!parsed) return;
+  m.json = std::move(*parsed);
   if (!m.json.is_object()) {
-    m.error({}, "dataset.json holds " + std::string(json_type(m.json)) + "; expected an object");
+    m.error({}, "dataset.json holds " + std::string(json_type_name(m.json)) + "; expected an object");
     return;
   }
   check_keys(m, m.json, {},

@@ -139,7 +139,7 @@ Diagnostics bad_manifest(const std::string& json, const std::string& csv = "id,n
 TEST_CASE("Manifest malformed: JSON syntax error", "[manifest][malformed]") {
   const auto d = bad_manifest("{\n  \"name\": \"x\",\n  \"ties\": [\n    {\"file\": \"t.csv\"}\n  \n}\n");
   INFO(test::dump(d));
-  CHECK(test::has_error(d, 6, 1, "malformed JSON"));
+  CHECK(test::has_error(d, 6, 1, "invalid JSON"));
 }
 
 TEST_CASE("Manifest malformed: a column mapped to a column the file does not have", "[manifest][malformed]") {
