@@ -24,6 +24,28 @@ fs::path shared_dataset(const std::string& relative) {
   return path;
 }
 
+fs::path shared_manifest(const fs::path& manifest) {
+  static TempDir folder;
+  std::string text = read_file(manifest);
+  REQUIRE_FALSE(text.empty());
+  std::string shared = shared_dataset("").lexically_normal().string();
+  while (shared.size() > 1 && shared.back() == '/')
+    shared.pop_back();
+  // Replace every "<../ repeated>shared/datasets" with the configured folder.
+  const std::string marker = "shared/datasets";
+  for (std::size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at)) {
+    std::size_t start = at;
+    while (start >= 3 && text.compare(start - 3, 3, "../") == 0)
+      start -= 3;
+    text.replace(start, at + marker.size() - start, shared);
+    at = start + shared.size();
+  }
+  const fs::path copy = folder.path() / manifest.parent_path().filename() / "dataset.json";
+  fs::create_directories(copy.parent_path());
+  std::ofstream(copy, std::ios::binary) << text;
+  return copy;
+}
+
 fs::path project_dir() {
   return fs::path(CLUSTERSCOPE_PROJECT_DIR);
 }

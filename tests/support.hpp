@@ -13,6 +13,10 @@ namespace clusterscope::test {
 std::filesystem::path fixture(const std::string& relative);
 /// ../shared/datasets/<relative> (the shared third-party data, read in place).
 std::filesystem::path shared_dataset(const std::string& relative);
+/// A manifest that names shared data by a relative path ("…/shared/datasets/…", as the ones in
+/// docs/manifests do for a checkout beside ../shared), copied into a temporary folder with that
+/// path replaced by CLUSTERSCOPE_SHARED_DATASETS, so the tests run wherever the checkout is.
+std::filesystem::path shared_manifest(const std::filesystem::path& manifest);
 /// The project's own folder (for datasets/ and docs/).
 std::filesystem::path project_dir();
 

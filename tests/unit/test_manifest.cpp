@@ -21,8 +21,7 @@ nlohmann::json expected_projections() {
 }
 
 std::filesystem::path manifest(const std::string& name) {
-  test::shared_dataset("");  // fails clearly when the shared datasets are missing
-  return test::project_dir() / "docs" / "manifests" / name / "dataset.json";
+  return test::shared_manifest(test::project_dir() / "docs" / "manifests" / name / "dataset.json");
 }
 
 /// Compares the aggregated ties of `n` with networkx's projection (relative error ≤ 1e-12).
