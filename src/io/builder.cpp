@@ -113,9 +113,14 @@ std::optional<VertexId> NetworkBuilder::resolve(std::string_view id, const Locat
     return std::nullopt;
   }
   if (implicit_) {
+    // Known to be new: skip add_stakeholder's duplicate look-up.
     Stakeholder s;
     s.id = std::string(key);
-    return add_stakeholder(std::move(s), at);
+    network_.stakeholders.push_back(std::move(s));
+    stakeholder_origins_.push_back(at);
+    const auto vertex = static_cast<VertexId>(network_.stakeholders.size() - 1);
+    network_.reindex_one(vertex);
+    return vertex;
   }
   diagnostics_.error(at, "unknown stakeholder id '" + std::string(key) +
                              "'; expected an id declared in the stakeholder table");
@@ -143,6 +148,11 @@ std::optional<Date> NetworkBuilder::parse_date(std::string_view text, const Loca
                                                           : std::string(layout)));
   }
   return date;
+}
+
+void NetworkBuilder::reserve_ties(std::size_t ties) {
+  network_.ties.reserve(network_.ties.size() + ties);
+  tie_origins_.reserve(tie_origins_.size() + ties);
 }
 
 void NetworkBuilder::add_tie(VertexId source, VertexId target, std::string_view kind, double weight,

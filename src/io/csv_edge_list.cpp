@@ -86,6 +86,7 @@ void read_csv_edge_list(const SourceText& edges, const SourceText* nodes, Networ
 
   CsvReader reader(edges, diagnostics);
   CsvRow row;
+  builder.reserve_ties(edges.bytes.size() / 24);  // rows are rarely shorter than ~24 bytes
   const std::vector<std::string> columns = read_header(reader, row);
   if (columns.empty()) return;
   std::vector<std::string> original(columns.size());

@@ -47,6 +47,9 @@ class NetworkBuilder {
   void add_tie(VertexId source, VertexId target, std::string_view kind, double weight, Date start, Date end,
                const Location& at, std::map<std::string, std::string> attributes = {});
 
+  /// Reserves room for about `ties` more ties (a hint from the file size; saves reallocation).
+  void reserve_ties(std::size_t ties);
+
   /// Applies the policy, fills attribute name lists and reports warnings:
   /// - self-loops are dropped (a stakeholder does not cooperate with itself), one warning each;
   /// - duplicate ties (same pair — either order when undirected —, kind and dates) are kept as
