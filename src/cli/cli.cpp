@@ -7,10 +7,12 @@
 #include <sstream>
 
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/formats.hpp"
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/io/summary.hpp"
 #include "clusterscope/io/text.hpp"
+#include "clusterscope/metrics/metrics.hpp"
 
 namespace clusterscope::cli {
 
@@ -27,7 +29,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  validate <input>            check an input and list every problem (exit 3 on errors)\n"
     "  convert  <input> -o FILE    write the network as .csv, .graphml, .gml, .net, .gexf or .json\n"
-    "  analyze  <input> [-o DIR]   load, validate and write the normalised network and a summary\n"
+    "  metrics  <input> [-o FILE]  every stakeholder measure as CSV (or JSON with network measures)\n"
+    "  analyze  <input> [-o DIR]   load, validate, measure; write the normalised network, metrics, summary\n"
     "\n"
     "<input> is a dataset folder, its dataset.json, or a single .csv/.graphml/.gml/.net/.gexf/.json\n"
     "file (optionally .gz). Run 'clusterscope <command> --help' for the options of a command.\n"
@@ -109,6 +112,59 @@ Network load(const InputOptions& o, std::ostream& err, Diagnostics& diagnostics)
   return network;
 }
 
+/// Options of the measures (metrics, analyze).
+struct MetricFlags {
+  std::string weights = "strength";
+  std::string betweenness = "auto";
+  std::size_t samples = 0;
+  unsigned threads = 0;
+  std::size_t permutations = 999;
+};
+
+po::options_description metric_options(MetricFlags& f) {
+  po::options_description d("measures");
+  d.add_options()(
+      "weights", po::value(&f.weights)->value_name("MEANING")->default_value("strength"),
+      "strength: path length = 1/weight (default); distance: length = weight; none: ignore weights")(
+      "betweenness", po::value(&f.betweenness)->value_name("MODE")->default_value("auto"),
+      "auto (exact up to a documented size, then sampled), exact, or sampled")(
+      "samples", po::value(&f.samples)->value_name("N")->default_value(0),
+      "source stakeholders for sampled betweenness (0: chosen from the size)")(
+      "threads", po::value(&f.threads)->value_name("N")->default_value(0),
+      "threads for path measures (0: all cores)")(
+      "permutations", po::value(&f.permutations)->value_name("N")->default_value(999),
+      "permutations of the E-I significance test");
+  return d;
+}
+
+metrics::MetricOptions metric_settings(const MetricFlags& f, std::uint64_t seed) {
+  metrics::MetricOptions o;
+  if (f.weights == "strength") {
+    o.weights = metrics::WeightMeaning::strength;
+  } else if (f.weights == "distance") {
+    o.weights = metrics::WeightMeaning::distance;
+  } else if (f.weights == "none") {
+    o.weights = metrics::WeightMeaning::none;
+  } else {
+    throw UsageError("--weights '" + f.weights + "': expected strength, distance or none");
+  }
+  if (f.betweenness == "auto") {
+    o.paths.mode = metrics::PathOptions::Mode::automatic;
+  } else if (f.betweenness == "exact") {
+    o.paths.mode = metrics::PathOptions::Mode::exact;
+  } else if (f.betweenness == "sampled") {
+    o.paths.mode = metrics::PathOptions::Mode::sampled;
+  } else {
+    throw UsageError("--betweenness '" + f.betweenness + "': expected auto, exact or sampled");
+  }
+  o.paths.samples = f.samples;
+  o.paths.threads = f.threads;
+  o.paths.seed = seed;
+  o.permutations = f.permutations;
+  o.seed = seed;
+  return o;
+}
+
 struct Parsed {
   po::variables_map values;
   bool help = false;
@@ -186,8 +242,10 @@ void write_folder_atomically(const fs::path& folder,
   fs::create_directory(temporary, ec);
   if (ec) throw OutputError(temporary.string() + ": cannot create folder: " + ec.message());
   try {
-    for (const auto& [name, content] : files)
+    for (const auto& [name, content] : files) {
+      fs::create_directories((temporary / name).parent_path());
       io::write_file_atomically(temporary / name, content);
+    }
     const fs::path old = parent / ("." + folder.filename().string() + ".old-" + std::to_string(device()));
     const bool existed = fs::exists(folder);
     if (existed) fs::rename(folder, old);
@@ -202,28 +260,89 @@ void write_folder_atomically(const fs::path& folder,
   }
 }
 
+int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  InputOptions o;
+  MetricFlags flags;
+  std::string output;
+  std::uint64_t seed = 42;
+  po::options_description d("metrics options");
+  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
+                                              "input")(
+      "output,o", po::value(&output)->value_name("FILE"),
+      "FILE.csv (one row per stakeholder) or FILE.json (also network measures); default: CSV on standard "
+      "output")("seed", po::value(&seed)->default_value(42),
+                "seed of the permutation test and of sampled betweenness");
+  d.add(metric_options(flags));
+  d.add(input_options(o));
+  if (parse(args, d, out, "usage: clusterscope metrics <input> [-o FILE.csv|FILE.json] [options]").help)
+    return 0;
+  const std::string extension = output.empty() ? ".csv" : io::format_extension(output);
+  if (extension != ".csv" && extension != ".json") {
+    throw UsageError("-o '" + output + "': expected a .csv or .json file");
+  }
+  const metrics::MetricOptions settings = metric_settings(flags, seed);
+  Diagnostics diagnostics;
+  const Network network = load(o, err, diagnostics);
+  const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
+  const std::string content = extension == ".json" ? metrics::metrics_json(network, result, settings)
+                                                   : metrics::metrics_csv(network, result);
+  if (output.empty()) {
+    out << content;
+  } else {
+    io::write_file_atomically(output, content);
+  }
+  if (result.sampled_paths) {
+    err << "clusterscope: note: betweenness sampled from " << result.path_sources << " sources (error bound "
+        << result.path_error_bound << "); use --betweenness exact for exact values\n";
+  }
+  return 0;
+}
+
+/// stakeholders.csv of analyze: the stakeholder's fields and attributes, then every measure.
+std::string stakeholder_table(const Network& network, const metrics::MetricsResult& result) {
+  const std::vector<std::string> fields = io::used_stakeholder_fields(network);
+  std::vector<std::string> header = fields;
+  for (const metrics::MetricColumn& c : result.nodes)
+    header.push_back(c.name);
+  std::string out;
+  io::append_csv_row(out, header);
+  for (std::size_t i = 0; i < network.stakeholders.size(); ++i) {
+    std::vector<std::string> row = io::stakeholder_values(network.stakeholders[i], fields);
+    for (const metrics::MetricColumn& c : result.nodes)
+      row.push_back(metrics::metric_text(c.values[i]));
+    io::append_csv_row(out, row);
+  }
+  return out;
+}
+
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
   std::string output;
-  unsigned long long seed = 42;
+  std::uint64_t seed = 42;
   bool quiet = false;
+  MetricFlags flags;
   po::options_description d("analyze options");
   d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
                                               "input")("output,o", po::value(&output)->value_name("DIR"),
                                                        "output folder (default: output/<dataset name>)")(
       "seed", po::value(&seed)->default_value(42), "seed of every randomised step (recorded in the output)")(
       "quiet,q", po::bool_switch(&quiet), "print nothing but errors");
+  d.add(metric_options(flags));
   d.add(input_options(o));
   if (parse(args, d, out, "usage: clusterscope analyze <input> [-o DIR] [options]").help) return 0;
+  const metrics::MetricOptions settings = metric_settings(flags, seed);
   Diagnostics diagnostics;
   const Network network = load(o, err, diagnostics);
+  const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
   const fs::path folder = output.empty()
                               ? fs::path("output") / (network.name.empty() ? "dataset" : network.name)
                               : fs::path(output);
   write_folder_atomically(folder, {
-                                      {"stakeholders.csv", io::write_csv_nodes(network)},
-                                      {"ties.csv", io::write_csv_edges(network)},
-                                      {"dataset.json", io::normalised_manifest(network)},
+                                      {"stakeholders.csv", stakeholder_table(network, result)},
+                                      {"metrics.json", metrics::metrics_json(network, result, settings)},
+                                      {"network/stakeholders.csv", io::write_csv_nodes(network)},
+                                      {"network/ties.csv", io::write_csv_edges(network)},
+                                      {"network/dataset.json", io::normalised_manifest(network)},
                                       {"summary.json", io::summary_json(network, diagnostics)},
                                       {"summary.md", io::summary_markdown(network, diagnostics)},
                                   });
@@ -254,8 +373,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     if (command == "validate") return cmd_validate(rest, out, err);
     if (command == "convert") return cmd_convert(rest, out, err);
+    if (command == "metrics") return cmd_metrics(rest, out, err);
     if (command == "analyze") return cmd_analyze(rest, out, err);
-    throw UsageError("unknown command '" + command + "'; expected validate, convert or analyze");
+    throw UsageError("unknown command '" + command + "'; expected validate, convert, metrics or analyze");
   } catch (const InputError& e) {
     std::size_t listed = 0;
     for (const Diagnostic& d : e.diagnostics()) {

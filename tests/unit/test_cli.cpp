@@ -47,7 +47,8 @@ TEST_CASE("CLI: analyze writes the folder, reproducibly, and the folder loads ag
                         err) == 0);
   REQUIRE(test::run_cli("analyze " + quote(example) + " -o " + quote(dir.path() / "b") + " --quiet", out,
                         err) == 0);
-  for (const char* file : {"stakeholders.csv", "ties.csv", "dataset.json", "summary.json", "summary.md"}) {
+  for (const char* file : {"stakeholders.csv", "metrics.json", "network/stakeholders.csv", "network/ties.csv",
+                           "network/dataset.json", "summary.json", "summary.md"}) {
     INFO(file);
     const std::string a = test::read_file(dir.path() / "a" / file);
     CHECK_FALSE(a.empty());
@@ -56,7 +57,7 @@ TEST_CASE("CLI: analyze writes the folder, reproducibly, and the folder loads ag
   // The normalised folder is itself a dataset with the same content.
   Diagnostics d1, d2;
   const Network original = test::load(example, d1);
-  Network again = test::load(dir.path() / "a", d2);
+  Network again = test::load(dir.path() / "a" / "network", d2);
   again.vocabulary = original.vocabulary;
   test::require_same_network(original, again);
   // Only the output folder was created: no temporary folders left beside it.
