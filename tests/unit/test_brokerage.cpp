@@ -125,7 +125,8 @@ Network load_lazega(bool advice_only) {
   io::LoadOptions options;
   if (advice_only) options.filters.kinds = {"advice"};
   Diagnostics d;
-  return io::load_network(test::project_dir() / "docs/manifests/lazega-lawfirm/dataset.json", options, d);
+  return io::load_network(
+      test::shared_manifest(test::project_dir() / "docs/manifests/lazega-lawfirm/dataset.json"), options, d);
 }
 
 }  // namespace

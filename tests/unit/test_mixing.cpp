@@ -111,8 +111,8 @@ Network load_lazega_advice() {
   io::LoadOptions options;
   options.filters.kinds = {"advice"};
   Diagnostics d;
-  Network n =
-      io::load_network(test::project_dir() / "docs/manifests/lazega-lawfirm/dataset.json", options, d);
+  Network n = io::load_network(
+      test::shared_manifest(test::project_dir() / "docs/manifests/lazega-lawfirm/dataset.json"), options, d);
   for (Stakeholder& s : n.stakeholders)
     s.type = s.attributes.at("office");
   return n;
