@@ -56,11 +56,15 @@ std::string gunzip(const std::string& compressed, std::string& out) {
   return {};
 }
 
-/// Length of the UTF-8 sequence starting at `text[i]`, or 0 when it is invalid.
-std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
+}  // namespace
+
+std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t* code_point) noexcept {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char c = byte(i);
-  if (c < 0x80) return 1;
+  if (c < 0x80) {
+    if (code_point != nullptr) *code_point = c;
+    return 1;
+  }
   std::size_t length = 0;
   unsigned int code = 0;
   if ((c & 0xE0) == 0xC0) {
@@ -82,10 +86,9 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
   }
   static constexpr unsigned int minimum[] = {0, 0, 0x80, 0x800, 0x10000};
   if (code < minimum[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  if (code_point != nullptr) *code_point = code;
   return length;
 }
-
-}  // namespace
 
 bool is_valid_utf8(std::string_view text) noexcept {
   for (std::size_t i = 0; i < text.size();) {

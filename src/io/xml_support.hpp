@@ -287,30 +287,10 @@ inline std::string tie_date(const Tie& tie, std::string_view field) {
 
 /// Length of the valid UTF-8 sequence at `text[i]` holding a character XML 1.0 allows, or 0.
 inline std::size_t xml_char_length(std::string_view text, std::size_t i) noexcept {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char c = byte(i);
-  if (c < 0x80) return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : 0;
-  std::size_t length = 0;
-  unsigned int code = 0;
-  if ((c & 0xE0) == 0xC0) {
-    length = 2;
-    code = c & 0x1Fu;
-  } else if ((c & 0xF0) == 0xE0) {
-    length = 3;
-    code = c & 0x0Fu;
-  } else if ((c & 0xF8) == 0xF0) {
-    length = 4;
-    code = c & 0x07u;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3Fu);
-  }
-  static constexpr unsigned int minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (code < minimum[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  char32_t code = 0;
+  const std::size_t length = utf8_sequence(text, i, &code);
+  if (length == 0) return 0;
+  if (code < 0x20) return code == '\t' || code == '\n' || code == '\r' ? 1 : 0;
   if (code == 0xFFFE || code == 0xFFFF) return 0;
   return length;
 }

@@ -25,6 +25,10 @@ SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnosti
 /// Reports every line holding bytes that are not valid UTF-8. Returns true when all is valid.
 bool check_utf8(const SourceText& source, Diagnostics& diagnostics);
 
+/// Length of the valid UTF-8 sequence starting at `text[i]` (storing its code point when
+/// `code_point` is given), or 0 when the bytes there are not valid UTF-8.
+std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t* code_point = nullptr) noexcept;
+
 /// True when `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text) noexcept;
 
