@@ -3,7 +3,8 @@
 //
 // Usage:
 //   bench_paths <ties> [folder] [--stage all|betweenness|closeness] [--mode auto|exact|sampled]
-//               [--threads T] [--samples K] [--generate-only]
+//               [--threads T] [--samples K] [--unweighted] [--generate-only]
+//   --unweighted: ignore the weights (every tie length 1: breadth-first kernels).
 //   bench_paths --planted <stakeholders> <ties> <communities> <seed> <out.csv>
 // One stage per process, so that the peak memory (getrusage ru_maxrss) is that stage's. Prints
 // one table row: stage, stakeholders, ties, mode, kernel, threads, seconds, peak MiB.
@@ -48,8 +49,9 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (argc < 2) {
-      std::cerr << "usage: bench_paths <ties> [folder] [--stage all|betweenness|closeness] "
-                   "[--mode auto|exact|sampled] [--threads T] [--samples K] [--generate-only]\n";
+      std::cerr
+          << "usage: bench_paths <ties> [folder] [--stage all|betweenness|closeness] "
+             "[--mode auto|exact|sampled] [--threads T] [--samples K] [--unweighted] [--generate-only]\n";
       return 2;
     }
     const std::int64_t ties = std::stoll(argv[1]);
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
     std::string mode = "auto";
     metrics::PathOptions options;
     bool generate_only = false;
+    bool unweighted = false;
     for (int i = 2; i < argc; ++i) {
       const std::string arg = argv[i];
       const auto value = [&]() -> std::string {
@@ -72,6 +75,8 @@ int main(int argc, char** argv) {
         options.threads = static_cast<unsigned>(std::stoul(value()));
       } else if (arg == "--samples") {
         options.samples = std::stoull(value());
+      } else if (arg == "--unweighted") {
+        unweighted = true;
       } else if (arg == "--generate-only") {
         generate_only = true;
       } else {
@@ -107,17 +112,18 @@ int main(int argc, char** argv) {
 
     Diagnostics diagnostics;
     const Network network = io::load_network(file, io::LoadOptions{}, diagnostics);
-    const metrics::CsrGraph g =
-        metrics::make_csr(static_cast<std::int32_t>(network.size()), aggregate_ties(network),
-                          network.directed, metrics::WeightMeaning::strength);
+    const metrics::CsrGraph g = metrics::make_csr(
+        static_cast<std::int32_t>(network.size()), aggregate_ties(network), network.directed,
+        unweighted ? metrics::WeightMeaning::none : metrics::WeightMeaning::strength);
 
     const auto start = std::chrono::steady_clock::now();
     const metrics::PathCentralities result = metrics::path_centralities(g, options);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    const std::string label = stage == "all"           ? "betw+clos+harm (ours)"
-                              : stage == "betweenness" ? "betweenness (ours)"
-                                                       : "closeness+harm (ours)";
+    const std::string label = std::string(stage == "all"           ? "betw+clos+harm"
+                                          : stage == "betweenness" ? "betweenness"
+                                                                   : "closeness+harm") +
+                              (unweighted ? " unw" : "") + " (ours)";
     const std::string how = result.sampled ? "sampled k=" + std::to_string(result.sources) : "exact";
     const unsigned threads =
         options.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.threads;

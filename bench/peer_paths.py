@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Peers' figures for the path-centrality benchmark: python-igraph and graph-tool on the same CSV.
 
-Usage: /usr/bin/python3 bench/peer_paths.py FILE TOOL STAGE [THREADS]
+Usage: /usr/bin/python3 bench/peer_paths.py FILE TOOL STAGE [THREADS] [--unweighted]
   TOOL  igraph | graph-tool
   STAGE betweenness | closeness
+  --unweighted: no lengths (every tie length 1), as bench_paths --unweighted
 Prints one table row like bench_paths (stage, stakeholders, ties, mode, kernel, threads, seconds,
 peak MiB). Only the centrality call is timed, not reading the file. Lengths follow clusterscope's
 default (WeightMeaning::strength): length = 1/weight, passed to the peer as its edge weights.
@@ -32,9 +33,12 @@ def read(path):
     return len(ids), edges
 
 
+UNWEIGHTED = "--unweighted" in sys.argv
+
+
 def row(stage, n, m, tool, threads, seconds):
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    label = f"{stage} ({tool})"
+    label = f"{stage}{' unw' if UNWEIGHTED else ''} ({tool})"
     print(f"{label:<26} {n:>8} {m:>9} {'exact':<16} {'-':<8} {threads:>3} {seconds:>9.3f} {peak:>9.1f}",
           flush=True)
 
@@ -43,7 +47,7 @@ def run_igraph(path, stage):
     import igraph
     n, edges = read(path)
     g = igraph.Graph(n=n, edges=[(a, b) for a, b, _ in edges], directed=False)
-    lengths = [w for _, _, w in edges]
+    lengths = None if UNWEIGHTED else [w for _, _, w in edges]
     start = time.perf_counter()
     if stage == "betweenness":
         g.betweenness(weights=lengths)
@@ -61,6 +65,8 @@ def run_graph_tool(path, stage, threads):
     g.add_vertex(n)
     length = g.new_edge_property("double")
     g.add_edge_list([(a, b, w) for a, b, w in edges], eprops=[length])
+    if UNWEIGHTED:
+        length = None
     start = time.perf_counter()
     if stage == "betweenness":
         centrality.betweenness(g, weight=length, norm=False)
@@ -71,8 +77,9 @@ def run_graph_tool(path, stage, threads):
 
 
 def main():
-    path, tool, stage = sys.argv[1], sys.argv[2], sys.argv[3]
-    threads = int(sys.argv[4]) if len(sys.argv) > 4 else 2
+    args = [a for a in sys.argv[1:] if a != "--unweighted"]
+    path, tool, stage = args[0], args[1], args[2]
+    threads = int(args[3]) if len(args) > 3 else 2
     if stage not in ("betweenness", "closeness"):
         sys.exit(f"unknown stage {stage}")
     if tool == "igraph":

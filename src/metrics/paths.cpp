@@ -18,10 +18,12 @@
 #include "clusterscope/metrics/paths.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cfloat>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -498,8 +500,11 @@ struct Workspace {
   std::size_t reached = 0;
   std::vector<PredLink> pool;
 
-  Workspace(std::size_t n, Dist infinity, bool brandes)
-      : dist(n, infinity), node(brandes ? n : 0), order(n) {}
+  std::vector<double> block;  ///< Σ delta over the current block, for kernels without node records
+
+  /// `records`: the kernel keeps Brandes' state in `node` (else in its own arrays, and `block`).
+  Workspace(std::size_t n, Dist infinity, bool brandes, bool records)
+      : dist(n, infinity), node(brandes && records ? n : 0), order(n), block(brandes && !records ? n : 0) {}
 
   void add_tie(Vertex v, Vertex u) {
     pool.push_back({u, node[ix(v)].more});
@@ -508,30 +513,35 @@ struct Workspace {
 };
 
 /// One length (unweighted graphs, or all lengths equal): breadth-first search, distances in hops.
+/// Betweenness records no predecessor lists here: with one length, many vertices have several
+/// shortest-path predecessors and the lists would cost more than they save. Instead the
+/// dependencies are pulled from the successors (accumulate), which are exactly the out-neighbours
+/// one hop further away. Both passes test every arc's distance; with few distinct distances that
+/// test is a coin toss for the branch predictor, so its outcome selects a value instead of a
+/// branch (branch-free), which roughly halves the time of a source on small-world graphs.
 struct BfsKernel {
   using Dist = std::uint32_t;
   static constexpr Dist kInfinity = std::numeric_limits<Dist>::max();
+  static constexpr bool kPullsDependencies = true;
   const std::int64_t* offsets = nullptr;
   const Vertex* targets = nullptr;
   double unit = 1.0;
+  std::vector<double> sigma;  ///< shortest-path counts (betweenness), compact for the arc loop
+  std::vector<double> coef;   ///< (1 + δ(w)) / σ(w) of the vertices already accumulated
 
-  BfsKernel(const std::int64_t* offs, const Vertex* tgts, double unit_length)
-      : offsets(offs), targets(tgts), unit(unit_length) {}
+  BfsKernel(const std::int64_t* offs, const Vertex* tgts, double unit_length, std::size_t n, bool brandes)
+      : offsets(offs), targets(tgts), unit(unit_length), sigma(brandes ? n : 0), coef(brandes ? n : 0) {}
   [[nodiscard]] double length(Dist d) const noexcept { return static_cast<double>(d) * unit; }
 
   template <bool kBrandes>
   void search(Vertex s, Workspace<Dist>& w) {
     Dist* const dist = w.dist.data();
-    Node* const node = w.node.data();
+    double* const sig = sigma.data();
     Vertex* const order = w.order.data();
     std::size_t head = 0, tail = 0;
     dist[s] = 0;
     order[tail++] = s;
-    if constexpr (kBrandes) {
-      node[s].sigma = 1.0;
-      node[s].pred = -1;
-      node[s].more = -1;
-    }
+    if constexpr (kBrandes) sig[s] = 1.0;
     const std::int64_t* const offs = offsets;
     const Vertex* const target = targets;
     while (head < tail) {
@@ -539,26 +549,53 @@ struct BfsKernel {
       if (head + 2 < tail) __builtin_prefetch(target + offs[order[head + 2]]);
       const Vertex u = order[head++];
       const Dist du = dist[u] + 1;
-      const double su = kBrandes ? node[u].sigma : 0.0;
+      const double su = kBrandes ? sig[u] : 0.0;
       const std::int64_t end = offs[u + 1];
       for (std::int64_t a = offs[u]; a < end; ++a) {
         const Vertex v = target[a];
         const Dist dv = dist[v];
-        if (dv == kInfinity) {
+        if (dv == kInfinity) {  // rare: once per vertex, against deg(v) arcs into it
           dist[v] = du;
           order[tail++] = v;
-          if constexpr (kBrandes) {
-            node[v].sigma = su;
-            node[v].pred = u;
-            node[v].more = -1;
-          }
-        } else if (kBrandes && dv == du) {
-          node[v].sigma += su;
-          w.add_tie(v, u);
+          if constexpr (kBrandes) sig[v] = su;
+        } else if constexpr (kBrandes) {
+          sig[v] += dv == du ? su : 0.0;
         }
       }
     }
     w.reached = tail;
+  }
+
+  /// Brandes' dependencies, pulled: in reverse order of distance, δ(v) = σ(v)·Σ_w c(w) over the
+  /// out-neighbours w one hop further, with c(w) = (1 + δ(w)) / σ(w) (every such w comes later in
+  /// the order, so its c is already set). Each vertex writes only its own entries, and nothing
+  /// needs clearing afterwards.
+  void accumulate(Vertex s, Workspace<Dist>& w) {
+    const Dist* const dist = w.dist.data();
+    double* const block = w.block.data();
+    const double* const sig = sigma.data();
+    double* const c = coef.data();
+    const Vertex* const order = w.order.data();
+    const std::int64_t* const offs = offsets;
+    const Vertex* const target = targets;
+    for (std::size_t i = w.reached; i-- > 0;) {
+      if (i >= 4) __builtin_prefetch(target + offs[order[i - 4]]);
+      const Vertex v = order[i];
+      const Dist next = dist[v] + 1;
+      // Two running sums, so that consecutive additions do not wait for each other.
+      double pulled0 = 0.0, pulled1 = 0.0;
+      std::int64_t a = offs[v];
+      const std::int64_t end = offs[v + 1];
+      for (; a + 1 < end; a += 2) {
+        const Vertex x0 = target[a], x1 = target[a + 1];
+        pulled0 += dist[x0] == next ? c[x0] : 0.0;
+        pulled1 += dist[x1] == next ? c[x1] : 0.0;
+      }
+      if (a < end) pulled0 += dist[target[a]] == next ? c[target[a]] : 0.0;
+      const double delta = sig[v] * (pulled0 + pulled1);
+      c[v] = (1.0 + delta) / sig[v];
+      if (v != s) block[v] += delta;
+    }
   }
   void reset(Vertex v, Workspace<Dist>& w) const noexcept { w.dist[ix(v)] = kInfinity; }
 };
@@ -775,6 +812,13 @@ struct SampleSums {
   std::vector<std::int64_t> count;
 };
 
+/// Whether a kernel computes Brandes' dependencies itself (BfsKernel) instead of through the
+/// predecessor lists its search recorded.
+template <class Kernel, class = void>
+constexpr bool kPulls = false;
+template <class Kernel>
+constexpr bool kPulls<Kernel, std::void_t<decltype(Kernel::kPullsDependencies)>> = Kernel::kPullsDependencies;
+
 template <class Kernel>
 class Worker {
  public:
@@ -784,7 +828,7 @@ class Worker {
       : job_(job),
         forward_(std::move(forward)),
         reverse_(reverse),
-        ws_(job.n, Kernel::kInfinity, job.betweenness) {
+        ws_(job.n, Kernel::kInfinity, job.betweenness, !kPulls<Kernel>) {
     const double k = static_cast<double>(job.sources->size());
     const double n = static_cast<double>(job.n);
     if (job.betweenness) betweenness_ = FixedSum(job.n, k * n);
@@ -825,7 +869,11 @@ class Worker {
   void source(Vertex s) {
     if (job_.betweenness) {
       forward_.template search<true>(s, ws_);
-      accumulate(s);
+      if constexpr (kPulls<Kernel>) {
+        forward_.accumulate(s, ws_);
+      } else {
+        accumulate(s);
+      }
     } else {
       forward_.template search<false>(s, ws_);
     }
@@ -919,6 +967,12 @@ class Worker {
       if (ws_.node[v].block != 0.0) {
         betweenness_.add(v, ws_.node[v].block);
         ws_.node[v].block = 0.0;
+      }
+    }
+    for (std::size_t v = 0; v < ws_.block.size(); ++v) {
+      if (ws_.block[v] != 0.0) {
+        betweenness_.add(v, ws_.block[v]);
+        ws_.block[v] = 0.0;
       }
     }
     for (std::size_t v = 0; v < block_distance_.size(); ++v) {
@@ -1032,6 +1086,94 @@ void run_kernel(Job& job, unsigned threads, MakeKernel make_kernel, PathCentrali
       }
     }
   }
+}
+
+/// Exact closeness, harmonic centrality and reachable counts of every vertex on the "bfs" kernel
+/// (one length) by multi-source breadth-first search (Then et al. 2014, "The More the Merrier:
+/// Efficient Multi-Source Graph Traversal", PVLDB 8(4):449–460, doi:10.14778/2735496.2735507).
+/// 64 consecutive sources (in the locality order, so mostly close to each other) share one
+/// traversal: every vertex carries a 64-bit word of the sources that have reached it, and one
+/// scan of a vertex's arcs advances all sources whose frontier holds the vertex at that level.
+/// A vertex is scanned once per distinct distance at which the batch reaches it (a few, on
+/// small-world graphs) instead of once per source. The per-source sums are formed as
+/// own_closeness forms them (count · distance, count / distance, by increasing distance), so the
+/// values are bit-identical to the single-source searches.
+void multi_source_closeness(const Prepared& p, Job& job, unsigned threads) {
+  const std::size_t n = job.n;
+  constexpr std::size_t kWidth = 64;
+  const std::size_t batches = (n + kWidth - 1) / kWidth;
+  std::atomic<std::size_t> next_batch{0};
+  const std::int64_t* const offs = p.offsets.data();
+  const Vertex* const target = p.targets.data();
+  struct State {
+    std::vector<std::uint64_t> seen, frontier, reach;
+  };
+  // Allocated here, so that an allocation failure surfaces in the calling thread.
+  std::vector<State> states(std::max(1U, threads));
+  for (State& st : states) {
+    st.seen.assign(n, 0);
+    st.frontier.assign(n, 0);
+    st.reach.assign(n, 0);
+  }
+  const auto work = [&](State& st) noexcept {
+    std::vector<std::uint64_t>& seen = st.seen;
+    std::vector<std::uint64_t>& frontier = st.frontier;
+    std::vector<std::uint64_t>& reach = st.reach;
+    std::array<std::int64_t, kWidth> count{};
+    for (;;) {
+      const std::size_t batch = next_batch.fetch_add(1, std::memory_order_relaxed);
+      if (batch >= batches) break;
+      const std::size_t first = batch * kWidth;
+      const std::size_t k = std::min(kWidth, n - first);
+      std::fill(seen.begin(), seen.end(), 0);
+      std::fill(frontier.begin(), frontier.end(), 0);
+      for (std::size_t i = 0; i < k; ++i)
+        seen[first + i] = frontier[first + i] = std::uint64_t{1} << i;
+      std::array<double, kWidth> total{}, inverse{};
+      std::array<std::int64_t, kWidth> reached{};
+      for (std::uint32_t level = 1;; ++level) {
+        for (std::size_t u = 0; u < n; ++u) {  // push the frontier one hop
+          const std::uint64_t f = frontier[u];
+          if (f == 0) continue;
+          for (std::int64_t a = offs[u]; a < offs[u + 1]; ++a)
+            reach[ix(target[a])] |= f;
+        }
+        bool any = false;
+        count.fill(0);
+        for (std::size_t v = 0; v < n; ++v) {  // settle: sources new at v are at distance `level`
+          std::uint64_t fresh = reach[v] & ~seen[v];
+          reach[v] = 0;
+          frontier[v] = fresh;
+          if (fresh == 0) continue;
+          seen[v] |= fresh;
+          any = true;
+          for (; fresh != 0; fresh &= fresh - 1)
+            ++count[static_cast<std::size_t>(__builtin_ctzll(fresh))];
+        }
+        if (!any) break;
+        const double d = static_cast<double>(level) * p.unit;  // BfsKernel::length
+        for (std::size_t i = 0; i < k; ++i) {
+          if (count[i] == 0) continue;
+          const auto c = static_cast<double>(count[i]);
+          total[i] += c * d;
+          inverse[i] += c / d;
+          reached[i] += count[i];
+        }
+      }
+      for (std::size_t i = 0; i < k; ++i) {
+        job.closeness_out[first + i] =
+            reached[i] > 0 ? 1.0 / total[i] : std::numeric_limits<double>::quiet_NaN();
+        job.harmonic_out[first + i] = inverse[i];
+        job.reachable_out[first + i] = static_cast<std::int32_t>(reached[i]);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < std::min<std::size_t>(states.size(), batches); ++t)
+    pool.emplace_back(work, std::ref(states[t]));
+  work(states[0]);
+  for (auto& thread : pool)
+    thread.join();
 }
 
 }  // namespace
@@ -1182,11 +1324,19 @@ PathCentralities path_centralities(const CsrGraph& g, const PathOptions& options
     case KernelKind::bfs: {
       out.kernel = "bfs";
       job.max_length = job.min_length = p.unit;
+      if (job.closeness && !job.betweenness && !job.sampled) {
+        out.kernel = "bfs-multi";
+        multi_source_closeness(p, job, threads);
+        out.closeness = std::move(job.closeness_out);
+        out.harmonic = std::move(job.harmonic_out);
+        out.reachable = std::move(job.reachable_out);
+        break;
+      }
       run_kernel<BfsKernel>(
           job, threads,
           [&](bool reverse) {
-            return reverse ? BfsKernel(p.in_offsets.data(), p.in_targets.data(), p.unit)
-                           : BfsKernel(p.offsets.data(), p.targets.data(), p.unit);
+            return reverse ? BfsKernel(p.in_offsets.data(), p.in_targets.data(), p.unit, n, false)
+                           : BfsKernel(p.offsets.data(), p.targets.data(), p.unit, n, job.betweenness);
           },
           out);
       break;

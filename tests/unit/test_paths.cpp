@@ -200,6 +200,49 @@ TEST_CASE("path centralities equal igraph 0.10.2 on every reference graph", "[pa
   }
 }
 
+TEST_CASE("closeness alone on one length runs the multi-source search, with the same bits", "[paths]") {
+  // The multi-source kernel forms each source's sums as the single-source searches do, so its
+  // closeness, harmonic and reachable values are bit-identical to the combined run's (which the
+  // test above checks against igraph) — directed, undirected and disconnected graphs alike.
+  std::size_t checked = 0;
+  for (const auto& c : reference()["cases"]) {
+    const Case data = load_case(c);
+    for (const auto& expected : c["results"]) {
+      if (expected["meaning"] != "none") continue;
+      const CsrGraph g = csr_of(data.network, WeightMeaning::none);
+      const PathCentralities both = metrics::path_centralities(g, exact(1));
+      for (const unsigned threads : {1U, 2U}) {
+        PathOptions options = exact(threads);
+        options.betweenness = false;
+        const PathCentralities alone = metrics::path_centralities(g, options);
+        INFO(data.name << " threads " << threads);
+        CHECK(alone.kernel == "bfs-multi");
+        CHECK(alone.betweenness.empty());
+        CHECK(same_bits(alone.closeness, both.closeness));
+        CHECK(same_bits(alone.harmonic, both.harmonic));
+        CHECK(alone.reachable == both.reachable);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked == 2 * 7);
+  // Isolates and a second component: unreachable pairs add nothing, an isolate's closeness is NaN.
+  Network split = make_network(70, true, {});
+  for (int i = 0; i < 60; ++i)
+    split.ties.push_back(Tie{i, (i * 7 + 3) % 60, 0, 1.0, {}, {}, {}});
+  split.ties.push_back(Tie{61, 62, 0, 1.0, {}, {}, {}});
+  const CsrGraph g = csr_of(split, WeightMeaning::none);
+  PathOptions options = exact(2);
+  options.betweenness = false;
+  const PathCentralities alone = metrics::path_centralities(g, options);
+  const PathCentralities both = metrics::path_centralities(g, exact(1));
+  CHECK(same_bits(alone.closeness, both.closeness));
+  CHECK(same_bits(alone.harmonic, both.harmonic));
+  CHECK(alone.reachable == both.reachable);
+  CHECK(std::isnan(alone.closeness[65]));
+  CHECK(alone.reachable[61] == 1);
+}
+
 TEST_CASE("the kernel follows the lengths", "[paths]") {
   const Case planted = load_case(find_case("planted_2000"));
   CHECK(metrics::path_centralities(csr_of(planted.network, WeightMeaning::none), exact(1)).kernel == "bfs");
