@@ -1,0 +1,96 @@
+#pragma once
+// Cluster-initiative candidates (docs/candidates.md): groups of stakeholders scored on cohesion,
+// composition, stability, critical mass, anchors, a coordinator and geographic concentration,
+// levelled (initiative-ready / emerging / weak), each with a plain-language reason and its gaps.
+// Pure scoring over results already computed: no igraph, no file I/O.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "clusterscope/model/network.hpp"
+#include "clusterscope/model/partition.hpp"
+
+namespace clusterscope::candidates {
+
+/// Everything settable (the `candidates` section of a config file; docs/candidates.md gives
+/// each default and why).
+struct CandidateConfig {
+  // Score weights (normalised to sum 1 when used).
+  double weight_cohesion = 0.30;
+  double weight_composition = 0.25;
+  double weight_stability = 0.15;
+  double weight_mass = 0.15;
+  double weight_coordinator = 0.10;
+  double weight_geography = 0.05;
+  // Type roles (type vocabulary terms).
+  std::vector<std::string> firm_types = {"enterprise"};
+  std::vector<std::string> academia_types = {"university", "research"};
+  std::vector<std::string> government_types = {"government"};
+  std::vector<std::string> coordinator_types = {"support", "cluster"};
+  // Levels.
+  std::int32_t ready_min_members = 15;
+  std::int32_t ready_min_types = 2;
+  bool ready_needs_coordinator = true;
+  double ready_min_score = 0.55;
+  std::int32_t emerging_min_members = 8;
+  double emerging_min_score = 0.35;
+  std::int32_t min_members = 4;         ///< smaller groups are not candidates at all
+  std::int32_t anchors = 3;             ///< most central members reported
+  double merge_jaccard = 0.5;           ///< a sector group and a community this alike are one
+  double sector_group_min_share = 0.5;  ///< a community's sector "dominates" above this share
+};
+
+/// What the scoring reads. Vectors are indexed by stakeholder (VertexId).
+struct CandidateInput {
+  const Network* network = nullptr;
+  const std::vector<AggregatedEdge>* edges = nullptr;  ///< aggregate_ties(*network)
+  const Partition* communities = nullptr;              ///< consensus partition
+  std::vector<double> node_stability;                  ///< per stakeholder, 0–1 (empty: 1)
+  std::vector<double> community_stability;             ///< per community, 0–1 (empty: 1)
+  std::vector<std::int32_t> community_recovered_runs;  ///< per community (may be empty)
+  std::int32_t runs = 1;
+  std::vector<double> community_z;  ///< internal ties vs null (may be empty)
+  std::vector<double> centrality;   ///< for anchors, e.g. betweenness
+};
+
+struct ScoreParts {
+  double cohesion = 0;
+  double composition = 0;
+  double stability = 0;
+  double mass = 0;
+  double coordinator = 0;
+  double geography = 0;
+};
+
+struct Candidate {
+  std::int32_t rank = 0;  ///< 1 = best
+  std::string level;      ///< "initiative-ready", "emerging", "weak"
+  double score = 0;       ///< Σ weight × part, 0–1
+  ScoreParts parts;
+  std::string origin;             ///< "community", "sector", "community+sector"
+  std::int32_t community = -1;    ///< consensus community, −1 for a pure sector group
+  std::string sector;             ///< dominant sector ("" if none)
+  double sector_share = 0;        ///< share of members in it
+  std::vector<VertexId> members;  ///< stakeholder order
+  std::vector<VertexId> anchors;  ///< most central members, best first
+  VertexId coordinator = -1;      ///< −1: none (a gap)
+  double coordinator_share = 0;   ///< share of the group's outside ties it holds
+  double density = 0;
+  double conductance = 0;
+  double stability = 0;
+  std::int32_t stable_runs = 0;
+  double employees = 0;           ///< Σ known employees
+  std::string reason;             ///< one plain-language paragraph
+  std::vector<std::string> gaps;  ///< e.g. "no research institute", "no coordinator"
+};
+
+std::vector<Candidate> find_candidates(const CandidateInput& input, const CandidateConfig& config);
+
+/// DESIGN.md's shape: {"candidates": [{"rank", "level", "score", "score_parts", "members": [ids],
+/// "anchors", "coordinator", "reason", "gaps", …}, …]}, members and anchors as stakeholder ids.
+std::string candidates_json(const Network& network, const std::vector<Candidate>& candidates,
+                            const CandidateConfig& config);
+std::string candidates_markdown(const Network& network, const std::vector<Candidate>& candidates);
+
+}  // namespace clusterscope::candidates
