@@ -1,20 +1,24 @@
 #include "clusterscope/model/partition.hpp"
 
+#include <algorithm>
 #include <stdexcept>
-#include <unordered_map>
 
 namespace clusterscope {
 
 Partition Partition::canonical(const std::vector<std::int64_t>& labels) {
   Partition p;
   p.membership.resize(labels.size());
-  std::unordered_map<std::int64_t, CommunityId> relabel;
-  relabel.reserve(labels.size());
+  std::vector<std::int64_t> distinct(labels);
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  if (!distinct.empty() && distinct.front() < 0)
+    throw std::invalid_argument("Partition::canonical: negative label");
+  std::vector<CommunityId> relabel(distinct.size(), -1);  // by rank among the distinct labels
   for (std::size_t v = 0; v < labels.size(); ++v) {
-    if (labels[v] < 0) throw std::invalid_argument("Partition::canonical: negative label");
-    const auto [it, fresh] = relabel.try_emplace(labels[v], p.count);
-    if (fresh) ++p.count;
-    p.membership[v] = it->second;
+    const auto rank = static_cast<std::size_t>(std::lower_bound(distinct.begin(), distinct.end(), labels[v]) -
+                                               distinct.begin());
+    if (relabel[rank] < 0) relabel[rank] = p.count++;
+    p.membership[v] = relabel[rank];
   }
   return p;
 }
