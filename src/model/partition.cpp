@@ -7,7 +7,7 @@ namespace clusterscope {
 
 Partition Partition::canonical(const std::vector<std::int64_t>& labels) {
   Partition p;
-  p.membership.resize(labels.size());
+  p.membership.assign(labels.size(), 0);
   std::vector<std::int64_t> distinct(labels);
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
