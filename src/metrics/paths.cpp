@@ -513,12 +513,13 @@ struct Workspace {
 };
 
 /// One length (unweighted graphs, or all lengths equal): breadth-first search, distances in hops.
-/// Betweenness records no predecessor lists here: with one length, many vertices have several
-/// shortest-path predecessors and the lists would cost more than they save. Instead the
-/// dependencies are pulled from the successors (accumulate), which are exactly the out-neighbours
-/// one hop further away. Both passes test every arc's distance; with few distinct distances that
-/// test is a coin toss for the branch predictor, so its outcome selects a value instead of a
-/// branch (branch-free), which roughly halves the time of a source on small-world graphs.
+/// Betweenness keeps no per-vertex predecessor lists here (with one length a vertex often has
+/// several predecessors, and linked lists cost a cache miss per link). Instead the search appends
+/// each vertex's successors — the out-neighbours one hop further — to one flat array, in the
+/// order the vertices are settled, and the dependency pass reads that array backwards as a
+/// stream, touching only shortest-path-DAG arcs. The append is branch-free (write, then advance
+/// by the comparison's outcome): with few distinct distances the outcome is a coin toss for the
+/// branch predictor.
 struct BfsKernel {
   using Dist = std::uint32_t;
   static constexpr Dist kInfinity = std::numeric_limits<Dist>::max();
@@ -526,19 +527,30 @@ struct BfsKernel {
   const std::int64_t* offsets = nullptr;
   const Vertex* targets = nullptr;
   double unit = 1.0;
-  std::vector<double> sigma;  ///< shortest-path counts (betweenness), compact for the arc loop
-  std::vector<double> coef;   ///< (1 + δ(w)) / σ(w) of the vertices already accumulated
+  std::vector<double> sigma;                  ///< shortest-path counts (betweenness)
+  std::vector<double> coef;                   ///< (1 + δ(w)) / σ(w) of the vertices already accumulated
+  std::vector<Vertex> successors;             ///< DAG arcs of the last search, by settled vertex
+  std::vector<std::int64_t> first_successor;  ///< per settled position, + 1 sentinel
 
   BfsKernel(const std::int64_t* offs, const Vertex* tgts, double unit_length, std::size_t n, bool brandes)
-      : offsets(offs), targets(tgts), unit(unit_length), sigma(brandes ? n : 0), coef(brandes ? n : 0) {}
+      : offsets(offs),
+        targets(tgts),
+        unit(unit_length),
+        sigma(brandes ? n : 0),
+        coef(brandes ? n : 0),
+        successors(brandes ? ix(offs[n]) + 1 : 0),
+        first_successor(brandes ? n + 1 : 0) {}
   [[nodiscard]] double length(Dist d) const noexcept { return static_cast<double>(d) * unit; }
 
   template <bool kBrandes>
   void search(Vertex s, Workspace<Dist>& w) {
     Dist* const dist = w.dist.data();
     double* const sig = sigma.data();
+    Vertex* const succ = successors.data();
+    std::int64_t* const first = first_successor.data();
     Vertex* const order = w.order.data();
     std::size_t head = 0, tail = 0;
+    std::int64_t k = 0;
     dist[s] = 0;
     order[tail++] = s;
     if constexpr (kBrandes) sig[s] = 1.0;
@@ -547,51 +559,59 @@ struct BfsKernel {
     while (head < tail) {
       if (head + 4 < tail) __builtin_prefetch(offs + order[head + 4]);  // see BucketKernel
       if (head + 2 < tail) __builtin_prefetch(target + offs[order[head + 2]]);
+      if constexpr (kBrandes) first[head] = k;
       const Vertex u = order[head++];
       const Dist du = dist[u] + 1;
-      const double su = kBrandes ? sig[u] : 0.0;
       const std::int64_t end = offs[u + 1];
+      const std::int64_t from = k;
       for (std::int64_t a = offs[u]; a < end; ++a) {
         const Vertex v = target[a];
         const Dist dv = dist[v];
         if (dv == kInfinity) {  // rare: once per vertex, against deg(v) arcs into it
           dist[v] = du;
           order[tail++] = v;
-          if constexpr (kBrandes) sig[v] = su;
+          if constexpr (kBrandes) {
+            sig[v] = 0.0;
+            succ[k++] = v;
+          }
         } else if constexpr (kBrandes) {
-          sig[v] += dv == du ? su : 0.0;
+          succ[k] = v;
+          k += dv == du ? 1 : 0;
         }
       }
+      if constexpr (kBrandes) {
+        // σ(u) is final (its predecessors were all settled before it): pass it on along the
+        // DAG arcs only, not along every arc.
+        const double su = sig[u];
+        for (std::int64_t j = from; j < k; ++j)
+          sig[succ[j]] += su;
+      }
     }
+    if constexpr (kBrandes) first[head] = k;
     w.reached = tail;
   }
 
-  /// Brandes' dependencies, pulled: in reverse order of distance, δ(v) = σ(v)·Σ_w c(w) over the
-  /// out-neighbours w one hop further, with c(w) = (1 + δ(w)) / σ(w) (every such w comes later in
-  /// the order, so its c is already set). Each vertex writes only its own entries, and nothing
-  /// needs clearing afterwards.
+  /// Brandes' dependencies, pulled: in reverse order of distance, δ(v) = σ(v)·Σ_w c(w) over v's
+  /// successors w, with c(w) = (1 + δ(w)) / σ(w) (every successor comes later in the order, so
+  /// its c is already set). Each vertex writes only its own entries; nothing needs clearing.
   void accumulate(Vertex s, Workspace<Dist>& w) {
-    const Dist* const dist = w.dist.data();
     double* const block = w.block.data();
     const double* const sig = sigma.data();
     double* const c = coef.data();
+    const Vertex* const succ = successors.data();
+    const std::int64_t* const first = first_successor.data();
     const Vertex* const order = w.order.data();
-    const std::int64_t* const offs = offsets;
-    const Vertex* const target = targets;
     for (std::size_t i = w.reached; i-- > 0;) {
-      if (i >= 4) __builtin_prefetch(target + offs[order[i - 4]]);
       const Vertex v = order[i];
-      const Dist next = dist[v] + 1;
       // Two running sums, so that consecutive additions do not wait for each other.
       double pulled0 = 0.0, pulled1 = 0.0;
-      std::int64_t a = offs[v];
-      const std::int64_t end = offs[v + 1];
+      std::int64_t a = first[i];
+      const std::int64_t end = first[i + 1];
       for (; a + 1 < end; a += 2) {
-        const Vertex x0 = target[a], x1 = target[a + 1];
-        pulled0 += dist[x0] == next ? c[x0] : 0.0;
-        pulled1 += dist[x1] == next ? c[x1] : 0.0;
+        pulled0 += c[succ[a]];
+        pulled1 += c[succ[a + 1]];
       }
-      if (a < end) pulled0 += dist[target[a]] == next ? c[target[a]] : 0.0;
+      if (a < end) pulled0 += c[succ[a]];
       const double delta = sig[v] * (pulled0 + pulled1);
       c[v] = (1.0 + delta) / sig[v];
       if (v != s) block[v] += delta;
