@@ -1,11 +1,13 @@
 #include "clusterscope/cli/cli.hpp"
 
 #include <boost/program_options.hpp>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <random>
 #include <sstream>
 
+#include "../io/json_locate.hpp"
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/formats.hpp"
@@ -13,6 +15,7 @@
 #include "clusterscope/io/summary.hpp"
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/metrics/metrics.hpp"
+#include "clusterscope/pipeline/community_outputs.hpp"
 
 namespace clusterscope::cli {
 
@@ -30,7 +33,9 @@ constexpr const char* kUsage =
     "  validate <input>            check an input and list every problem (exit 3 on errors)\n"
     "  convert  <input> -o FILE    write the network as .csv, .graphml, .gml, .net, .gexf or .json\n"
     "  metrics  <input> [-o FILE]  every stakeholder measure as CSV (or JSON with network measures)\n"
-    "  analyze  <input> [-o DIR]   load, validate, measure; write the normalised network, metrics, summary\n"
+    "  communities <input> [-o FILE]  communities (Leiden by default): consensus of seeded runs, stability\n"
+    "  candidates  <input> -o DIR  cluster-initiative candidates with reasons and gaps\n"
+    "  analyze  <input> [-o DIR]   everything above into one folder\n"
     "\n"
     "<input> is a dataset folder, its dataset.json, or a single .csv/.graphml/.gml/.net/.gexf/.json\n"
     "file (optionally .gz). Run 'clusterscope <command> --help' for the options of a command.\n"
@@ -161,6 +166,76 @@ metrics::MetricOptions metric_settings(const MetricFlags& f, std::uint64_t seed)
   o.paths.threads = f.threads;
   o.paths.seed = seed;
   o.permutations = f.permutations;
+  o.seed = seed;
+  return o;
+}
+
+/// Options of community detection (communities, candidates, analyze).
+struct CommunityFlags {
+  std::string algorithm = "leiden";
+  std::string quality = "modularity";
+  std::string resolution = "1";
+  std::int32_t runs = 50;
+  std::int32_t null_models = 20;
+  std::string weights = "strength";
+};
+
+po::options_description community_options(CommunityFlags& f) {
+  po::options_description d("communities");
+  d.add_options()("algorithm", po::value(&f.algorithm)->value_name("NAME")->default_value("leiden"),
+                  "leiden, louvain, infomap, walktrap or labelprop")(
+      "quality", po::value(&f.quality)->value_name("Q")->default_value("modularity"),
+      "Leiden's objective: modularity or cpm")("resolution",
+                                               po::value(&f.resolution)->value_name("R")->default_value("1"),
+                                               "resolution parameter, or auto (the most stable of a sweep)")(
+      "runs", po::value(&f.runs)->value_name("N")->default_value(50),
+      "seeded runs of the ensemble behind the consensus and the stability")(
+      "null-models", po::value(&f.null_models)->value_name("N")->default_value(20),
+      "degree-preserving rewired networks for the significance test (0: none)")(
+      "community-weights", po::value(&f.weights)->value_name("W")->default_value("strength"),
+      "strength: use tie weights (default); none: every tie counts 1");
+  return d;
+}
+
+communities::CommunityOptions community_settings(const CommunityFlags& f, std::uint64_t seed) {
+  communities::CommunityOptions o;
+  try {
+    o.algorithm = communities::parse_algorithm(f.algorithm);
+  } catch (const std::invalid_argument&) {
+    throw UsageError("--algorithm '" + f.algorithm +
+                     "': expected leiden, louvain, infomap, walktrap or labelprop");
+  }
+  if (f.quality == "modularity") {
+    o.quality = communities::Quality::modularity;
+  } else if (f.quality == "cpm") {
+    o.quality = communities::Quality::cpm;
+  } else {
+    throw UsageError("--quality '" + f.quality + "': expected modularity or cpm");
+  }
+  if (f.resolution == "auto") {
+    o.auto_resolution = true;
+  } else {
+    std::size_t used = 0;
+    double r = 0;
+    try {
+      r = std::stod(f.resolution, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != f.resolution.size() || !(r > 0) || !std::isfinite(r))
+      throw UsageError("--resolution '" + f.resolution + "': expected a positive number or auto");
+    o.resolution = r;
+  }
+  if (f.runs < 1) throw UsageError("--runs " + std::to_string(f.runs) + ": expected at least 1");
+  if (f.null_models < 0 || f.null_models == 1)
+    throw UsageError("--null-models " + std::to_string(f.null_models) + ": expected 0 or at least 2");
+  o.runs = f.runs;
+  o.null_models = f.null_models;
+  if (f.weights == "none") {
+    o.weighted = false;
+  } else if (f.weights != "strength") {
+    throw UsageError("--community-weights '" + f.weights + "': expected strength or none");
+  }
   o.seed = seed;
   return o;
 }
@@ -298,18 +373,175 @@ int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::os
   return 0;
 }
 
-/// stakeholders.csv of analyze: the stakeholder's fields and attributes, then every measure.
-std::string stakeholder_table(const Network& network, const metrics::MetricsResult& result) {
+/// The candidate settings: defaults, overridden by the "candidates" object of a JSON config file.
+candidates::CandidateConfig candidate_config(const std::string& file) {
+  if (file.empty()) return {};
+  Diagnostics diagnostics;
+  const io::SourceText source = io::read_source(file, diagnostics);
+  const auto json = io::parse_json(source, diagnostics);
+  if (!json || diagnostics.has_errors()) throw InputError(diagnostics.entries());
+  if (!json->is_object()) {
+    throw InputError(Location{file, 1, 1}, "a config file holds a JSON object, e.g. {\"candidates\": {...}}");
+  }
+  if (!json->contains("candidates")) return {};
+  try {
+    return candidates::candidate_config_from_json(json->at("candidates"));
+  } catch (const std::invalid_argument& e) {
+    const auto offset = io::json_value_offset(source.bytes, io::JsonPath{std::string("candidates")});
+    throw InputError(offset ? io::location_of(source, *offset) : Location{file, 1, 1}, e.what());
+  }
+}
+
+/// One line for people: how many communities, how good, how sure.
+std::string community_summary(const communities::CommunityResult& r) {
+  std::ostringstream line;
+  std::int32_t stable = 0;
+  for (const communities::CommunityStats& c : r.communities) {
+    if (c.size >= 2 && c.stability >= 0.5) ++stable;
+  }
+  line << r.partition.count << " communities (" << communities::algorithm_name(r.algorithm) << ", resolution "
+       << io::format_number(r.resolution) << ", consensus of " << r.runs << " runs, seed " << r.seed
+       << "); modularity " << metrics::metric_text(r.modularity);
+  if (std::isfinite(r.modularity_z)) {
+    line << " (z = " << metrics::metric_text(std::round(r.modularity_z * 100) / 100) << " against "
+         << r.null_models << " rewired networks)";
+  }
+  line << "; " << stable << " groups of 2+ recovered in at least half the runs";
+  if (r.split_communities > 0) line << "; " << r.split_communities << " disconnected groups split";
+  return line.str();
+}
+
+int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  InputOptions o;
+  CommunityFlags flags;
+  std::string output;
+  std::string compare;
+  std::uint64_t seed = 42;
+  po::options_description d("communities options");
+  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
+                                              "input")(
+      "output,o", po::value(&output)->value_name("FILE"),
+      "FILE.csv (id,community,stability) or FILE.json (also per-community figures, significance, sweep); "
+      "default: CSV on standard output")("seed", po::value(&seed)->default_value(42),
+                                         "seed of the runs and of the null networks")(
+      "compare-with", po::value(&compare)->value_name("ATTR"),
+      "compare the partition with a stakeholder attribute (NMI, ARI), e.g. sector or office");
+  d.add(community_options(flags));
+  d.add(input_options(o));
+  if (parse(args, d, out, "usage: clusterscope communities <input> [-o FILE.csv|FILE.json] [options]").help)
+    return 0;
+  const std::string extension = output.empty() ? ".csv" : io::format_extension(output);
+  if (extension != ".csv" && extension != ".json") {
+    throw UsageError("-o '" + output + "': expected a .csv or .json file");
+  }
+  const communities::CommunityOptions settings = community_settings(flags, seed);
+  Diagnostics diagnostics;
+  const Network network = load(o, err, diagnostics);
+  const communities::CommunityResult result = communities::detect_communities(network, settings);
+  communities::Comparison comparison;
+  std::size_t compared = 0;
+  if (!compare.empty())
+    comparison = pipeline::compare_with_attribute(network, result.partition, compare, compared);
+  const std::vector<double> centrality = pipeline::tie_strength(network);
+  const std::string content = extension == ".json" ? pipeline::community_json(network, result, centrality,
+                                                                              compare, comparison, compared)
+                                                   : pipeline::community_assignment_csv(network, result);
+  if (output.empty()) {
+    out << content;
+  } else {
+    io::write_file_atomically(output, content);
+  }
+  std::ostream& info = output.empty() ? err : out;
+  info << community_summary(result) << '\n';
+  if (!compare.empty()) {
+    info << "compared with " << compare << " over " << compared << " stakeholders: NMI "
+         << metrics::metric_text(comparison.nmi) << ", ARI " << metrics::metric_text(comparison.ari) << '\n';
+  }
+  return 0;
+}
+
+/// Writes files into an existing or new folder, each atomically, all or none: every file goes to
+/// a temporary name first and is renamed into place only when all were written.
+void write_files_atomically(const fs::path& folder,
+                            const std::vector<std::pair<std::string, std::string>>& files) {
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) throw OutputError(folder.string() + ": cannot create folder: " + ec.message());
+  std::random_device device;
+  const std::string suffix = ".tmp-" + std::to_string(device());
+  std::vector<fs::path> written;
+  try {
+    for (const auto& [name, content] : files) {
+      io::write_file_atomically(folder / (name + suffix), content);
+      written.push_back(folder / (name + suffix));
+    }
+    for (const auto& [name, content] : files)
+      fs::rename(folder / (name + suffix), folder / name);
+  } catch (const fs::filesystem_error& e) {
+    for (const fs::path& p : written)
+      fs::remove(p, ec);
+    throw OutputError(folder.string() + ": " + e.code().message());
+  } catch (...) {
+    for (const fs::path& p : written)
+      fs::remove(p, ec);
+    throw;
+  }
+}
+
+int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  InputOptions o;
+  CommunityFlags flags;
+  std::string output;
+  std::string config_file;
+  std::uint64_t seed = 42;
+  po::options_description d("candidates options");
+  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
+                                              "input")(
+      "output,o", po::value(&output)->required()->value_name("DIR"),
+      "folder for candidates.json and candidates.md (created when missing)")(
+      "seed", po::value(&seed)->default_value(42), "seed of the community runs and null networks")(
+      "config", po::value(&config_file)->value_name("FILE"),
+      "JSON config; its \"candidates\" object sets score weights and level thresholds (docs/candidates.md)");
+  d.add(community_options(flags));
+  d.add(input_options(o));
+  if (parse(args, d, out, "usage: clusterscope candidates <input> -o DIR [options]").help) return 0;
+  const communities::CommunityOptions settings = community_settings(flags, seed);
+  const candidates::CandidateConfig config = candidate_config(config_file);
+  Diagnostics diagnostics;
+  const Network network = load(o, err, diagnostics);
+  const communities::CommunityResult groups = communities::detect_communities(network, settings);
+  const std::vector<candidates::Candidate> found =
+      pipeline::find_candidates(network, groups, pipeline::tie_strength(network), config);
+  write_files_atomically(output, {{"candidates.json", candidates::candidates_json(network, found, config)},
+                                  {"candidates.md", candidates::candidates_markdown(network, found)}});
+  std::int32_t ready = 0, emerging = 0;
+  for (const candidates::Candidate& c : found) {
+    if (c.level == "initiative-ready") ++ready;
+    if (c.level == "emerging") ++emerging;
+  }
+  out << "wrote " << (fs::path(output) / "candidates.json").string() << " and candidates.md: " << found.size()
+      << " candidates (" << ready << " initiative-ready, " << emerging << " emerging); seed " << seed << '\n';
+  return 0;
+}
+
+/// stakeholders.csv of analyze: the stakeholder's fields and attributes, every measure, then the
+/// consensus community and the stakeholder's stability in it.
+std::string stakeholder_table(const Network& network, const metrics::MetricsResult& result,
+                              const communities::CommunityResult& groups) {
   const std::vector<std::string> fields = io::used_stakeholder_fields(network);
   std::vector<std::string> header = fields;
   for (const metrics::MetricColumn& c : result.nodes)
     header.push_back(c.name);
+  header.emplace_back("community");
+  header.emplace_back("community_stability");
   std::string out;
   io::append_csv_row(out, header);
   for (std::size_t i = 0; i < network.stakeholders.size(); ++i) {
     std::vector<std::string> row = io::stakeholder_values(network.stakeholders[i], fields);
     for (const metrics::MetricColumn& c : result.nodes)
       row.push_back(metrics::metric_text(c.values[i]));
+    row.push_back(std::to_string(groups.partition.membership[i]));
+    row.push_back(metrics::metric_text(groups.node_stability[i]));
     io::append_csv_row(out, row);
   }
   return out;
@@ -318,37 +550,57 @@ std::string stakeholder_table(const Network& network, const metrics::MetricsResu
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
   std::string output;
+  std::string config_file;
   std::uint64_t seed = 42;
   bool quiet = false;
   MetricFlags flags;
+  CommunityFlags community_flags;
   po::options_description d("analyze options");
   d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
                                               "input")("output,o", po::value(&output)->value_name("DIR"),
                                                        "output folder (default: output/<dataset name>)")(
       "seed", po::value(&seed)->default_value(42), "seed of every randomised step (recorded in the output)")(
+      "config", po::value(&config_file)->value_name("FILE"),
+      "JSON config; its \"candidates\" object sets score weights and level thresholds (docs/candidates.md)")(
       "quiet,q", po::bool_switch(&quiet), "print nothing but errors");
   d.add(metric_options(flags));
+  d.add(community_options(community_flags));
   d.add(input_options(o));
   if (parse(args, d, out, "usage: clusterscope analyze <input> [-o DIR] [options]").help) return 0;
   const metrics::MetricOptions settings = metric_settings(flags, seed);
+  const communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
+  const candidates::CandidateConfig config = candidate_config(config_file);
   Diagnostics diagnostics;
   const Network network = load(o, err, diagnostics);
   const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
+  const communities::CommunityResult groups = communities::detect_communities(network, community_settings_);
+  const std::vector<double> strength = pipeline::tie_strength(network);
+  const std::vector<candidates::Candidate> found =
+      pipeline::find_candidates(network, groups, strength, config);
   const fs::path folder = output.empty()
                               ? fs::path("output") / (network.name.empty() ? "dataset" : network.name)
                               : fs::path(output);
-  write_folder_atomically(folder, {
-                                      {"stakeholders.csv", stakeholder_table(network, result)},
-                                      {"metrics.json", metrics::metrics_json(network, result, settings)},
-                                      {"network/stakeholders.csv", io::write_csv_nodes(network)},
-                                      {"network/ties.csv", io::write_csv_edges(network)},
-                                      {"network/dataset.json", io::normalised_manifest(network)},
-                                      {"summary.json", io::summary_json(network, diagnostics)},
-                                      {"summary.md", io::summary_markdown(network, diagnostics)},
-                                  });
+  write_folder_atomically(folder,
+                          {
+                              {"stakeholders.csv", stakeholder_table(network, result, groups)},
+                              {"metrics.json", metrics::metrics_json(network, result, settings)},
+                              {"communities.csv", pipeline::community_table_csv(network, groups, strength)},
+                              {"communities.json", pipeline::community_json(network, groups, strength)},
+                              {"candidates.json", candidates::candidates_json(network, found, config)},
+                              {"candidates.md", candidates::candidates_markdown(network, found)},
+                              {"network/stakeholders.csv", io::write_csv_nodes(network)},
+                              {"network/ties.csv", io::write_csv_edges(network)},
+                              {"network/dataset.json", io::normalised_manifest(network)},
+                              {"summary.json", io::summary_json(network, diagnostics)},
+                              {"summary.md", io::summary_markdown(network, diagnostics)},
+                          });
   if (!quiet) {
+    std::int32_t ready = 0;
+    for (const candidates::Candidate& c : found)
+      ready += c.level == "initiative-ready" ? 1 : 0;
     out << "wrote " << folder.string() << "/ (" << network.stakeholders.size() << " stakeholders, "
-        << network.ties.size() << " ties; seed " << seed << ")\n";
+        << network.ties.size() << " ties; " << groups.partition.count << " communities; " << found.size()
+        << " candidates, " << ready << " initiative-ready; seed " << seed << ")\n";
   }
   return 0;
 }
@@ -374,8 +626,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (command == "validate") return cmd_validate(rest, out, err);
     if (command == "convert") return cmd_convert(rest, out, err);
     if (command == "metrics") return cmd_metrics(rest, out, err);
+    if (command == "communities") return cmd_communities(rest, out, err);
+    if (command == "candidates") return cmd_candidates(rest, out, err);
     if (command == "analyze") return cmd_analyze(rest, out, err);
-    throw UsageError("unknown command '" + command + "'; expected validate, convert, metrics or analyze");
+    throw UsageError("unknown command '" + command +
+                     "'; expected validate, convert, metrics, communities, candidates or analyze");
   } catch (const InputError& e) {
     std::size_t listed = 0;
     for (const Diagnostic& d : e.diagnostics()) {

@@ -1,0 +1,54 @@
+#pragma once
+// The files that present communities to people and to other tools: communities.csv (one row per
+// community), the per-stakeholder community columns, and the JSON of a community result.
+
+#include <string>
+#include <vector>
+
+#include "clusterscope/communities/communities.hpp"
+#include "clusterscope/model/network.hpp"
+
+namespace clusterscope::pipeline {
+
+/// Tie strength (weighted degree: Σ aggregated weights) of every stakeholder — the centrality that
+/// ranks a community's central members and a candidate's anchors ("the most connected").
+std::vector<double> tie_strength(const Network& network);
+
+/// `id,community,stability` — one row per stakeholder (the `communities -o FILE.csv` output).
+std::string community_assignment_csv(const Network& network, const communities::CommunityResult& result);
+
+/// communities.csv of `analyze`: one row per community — id, size, members by type (one column per
+/// vocabulary term), internal ties, density, conductance, stability, stable runs, z-score of the
+/// internal ties against the null networks, dominant sector and its share, and the `central`
+/// most central members (by `centrality`, ties to the smaller id) as ids joined by ';'.
+std::string community_table_csv(const Network& network, const communities::CommunityResult& result,
+                                const std::vector<double>& centrality, std::size_t central = 3);
+
+/// The whole result as JSON: settings, modularity and its z-score, the sweep, per-community rows
+/// (as in communities.csv) and per-stakeholder community and stability. `comparison` is included
+/// when `compared_with` is not empty.
+std::string community_json(const Network& network, const communities::CommunityResult& result,
+                           const std::vector<double>& centrality, const std::string& compared_with = "",
+                           const communities::Comparison& comparison = {}, std::size_t compared_count = 0);
+
+/// Comparison of the partition with a stakeholder field or attribute (type, sector, region, …,
+/// or any extra column): stakeholders with an empty value are left out. Returns the figures and
+/// how many stakeholders were compared; throws UsageError for an unknown attribute.
+communities::Comparison compare_with_attribute(const Network& network, const Partition& partition,
+                                               const std::string& attribute, std::size_t& compared);
+
+}  // namespace clusterscope::pipeline
+
+#include "clusterscope/candidates/candidates.hpp"
+
+namespace clusterscope::pipeline {
+
+/// Scores the cluster-initiative candidates of a network from its consensus communities (with
+/// their stability and null-model z-scores) and its sector groups; anchors are ranked by
+/// `centrality` (analyze and candidates use betweenness).
+std::vector<candidates::Candidate> find_candidates(const Network& network,
+                                                   const communities::CommunityResult& communities,
+                                                   const std::vector<double>& centrality,
+                                                   const candidates::CandidateConfig& config);
+
+}  // namespace clusterscope::pipeline
