@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "clusterscope/core/diagnostics.hpp"
+#include "graph_impl.hpp"
 
 namespace clusterscope::graph {
 
@@ -29,44 +30,17 @@ void warning_handler(const char* reason, const char* /*file*/, int /*line*/) {
   warnings.emplace_back(reason);
 }
 
-void check(igraph_error_t code, const char* what) {
+}  // namespace
+
+void detail::check(igraph_error_t code, const char* what) {
   if (code != IGRAPH_SUCCESS) throw InternalError(std::string("igraph ") + what + " failed: " + last_error);
 }
 
-/// RAII for igraph vectors.
-struct Vector {
-  igraph_vector_t v{};
-  explicit Vector(igraph_integer_t n = 0) { check(igraph_vector_init(&v, n), "vector_init"); }
-  ~Vector() { igraph_vector_destroy(&v); }
-  Vector(const Vector&) = delete;
-  Vector& operator=(const Vector&) = delete;
-  [[nodiscard]] std::vector<double> values() const {
-    std::vector<double> out(static_cast<std::size_t>(igraph_vector_size(&v)));
-    for (std::size_t i = 0; i < out.size(); ++i)
-      out[i] = VECTOR(v)[i];
-    return out;
-  }
-};
-
-struct IntVector {
-  igraph_vector_int_t v{};
-  explicit IntVector(igraph_integer_t n = 0) { check(igraph_vector_int_init(&v, n), "vector_int_init"); }
-  ~IntVector() { igraph_vector_int_destroy(&v); }
-  IntVector(const IntVector&) = delete;
-  IntVector& operator=(const IntVector&) = delete;
-};
-
+namespace {
+using detail::check;
+using detail::IntVector;
+using detail::Vector;
 }  // namespace
-
-struct Graph::Impl {
-  igraph_t graph{};
-  Vector weights;
-  bool directed = false;
-  Impl() = default;
-  ~Impl() { igraph_destroy(&graph); }
-  Impl(const Impl&) = delete;
-  Impl& operator=(const Impl&) = delete;
-};
 
 void initialise() {
   static std::once_flag once;

@@ -34,6 +34,17 @@ struct CommunityOptions {
   std::int32_t runs = 50;         ///< seeded runs of the ensemble (1 = a single run, stability 1)
   std::uint64_t seed = 1;         ///< run r uses a seed derived from (seed, r); recorded in outputs
   std::int32_t null_models = 20;  ///< rewired networks for the significance test; 0 = none
+
+  // Added beyond the first interface; the defaults are the documented method.
+  double consensus_threshold = 0.5;          ///< τ: consensus edges below this share are dropped
+  std::int32_t consensus_runs = 10;          ///< runs on the consensus graph per iteration
+  std::int32_t consensus_iterations = 10;    ///< cap on consensus iterations
+  std::int32_t infomap_trials = 10;          ///< igraph_community_infomap nb_trials
+  std::int32_t walktrap_steps = 4;           ///< igraph_community_walktrap steps
+  std::int32_t rewire_trials_per_edge = 10;  ///< igraph_rewire trials = this × aggregated pairs
+  /// With auto_resolution: a resolution whose consensus is trivial (one community per connected
+  /// component, or every stakeholder alone) is chosen only when every resolution is trivial.
+  bool auto_skip_trivial = true;
 };
 
 /// One community of the consensus partition.
@@ -59,6 +70,7 @@ struct SweepPoint {
   std::int32_t communities = 0;  ///< in the consensus at this resolution
   double quality = 0;            ///< modularity (at resolution 1) of that consensus
   double stability = 0;          ///< mean stakeholder stability
+  bool trivial = false;          ///< one community per component, or every stakeholder alone
 };
 
 struct CommunityResult {
@@ -77,9 +89,31 @@ struct CommunityResult {
   std::int32_t null_models = 0;
   std::int32_t split_communities = 0;  ///< consensus groups split for being disconnected
   std::vector<SweepPoint> sweep;       ///< filled when auto_resolution
+
+  // Added beyond the first interface.
+  std::int32_t consensus_iterations = 0;  ///< re-clustering rounds the consensus took (0: runs agreed)
+  bool consensus_converged = true;        ///< false when the cap was reached (docs/communities.md)
+  /// Mean modularity (resolution 1, weights as used) of the ensemble's single runs. modularity_z
+  /// compares this, not `modularity`, with the null networks' single runs: like with like (a
+  /// consensus of a structureless network fragments and scores below any single run).
+  double run_modularity_mean = 0;
 };
 
+/// Throws std::invalid_argument for options out of range (runs < 1, negative resolution, …).
 CommunityResult detect_communities(const Network& network, const CommunityOptions& options);
+
+/// The seed of ensemble run `run` (0-based): output run + 1 of SplitMix64 started from
+/// mix(seed + γ), γ = 0x9E3779B97F4A7C15 (docs/communities.md, "Seeds").
+std::uint64_t run_seed(std::uint64_t seed, std::int32_t run);
+
+/// The `options.runs` single runs of the ensemble that detect_communities would make at
+/// `options.resolution`, each canonical (for inspection and tests; no consensus, no splitting).
+std::vector<Partition> ensemble(const Network& network, const CommunityOptions& options);
+
+/// Newman's modularity of `membership` on the network as community detection reads it (undirected
+/// aggregate, weights as used), as igraph_modularity computes it; NaN without ties.
+double modularity(const Network& network, const std::vector<std::int32_t>& membership, bool weighted = true,
+                  double resolution = 1.0);
 
 /// Normalised mutual information (Danon et al. 2005, 2I/(H(a)+H(b)); 1 when both partitions
 /// are trivial) and the adjusted Rand index (Hubert & Arabie 1985), as igraph's
