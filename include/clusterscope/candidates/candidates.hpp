@@ -5,6 +5,7 @@
 // Pure scoring over results already computed: no igraph, no file I/O.
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,32 @@ struct CandidateConfig {
   std::int32_t anchors = 3;             ///< most central members reported
   double merge_jaccard = 0.5;           ///< a sector group and a community this alike are one
   double sector_group_min_share = 0.5;  ///< a community's sector "dominates" above this share
+  // Added with the implementation (docs/candidates.md, "Configuration").
+  bool ready_needs_sector = true;           ///< initiative-ready needs a dominant sector
+  std::int32_t emerging_min_types = 2;      ///< helix roles an emerging group needs (firms + one more)
+  double ready_min_cohesion = 0.5;          ///< cohesion part an initiative-ready group needs
+  double emerging_min_cohesion = 0.25;      ///< cohesion part an emerging group needs
+  double coordinator_min_reach = 0.25;      ///< share of the other members a coordinator ties to
+  double mass_employees_full = 1000;        ///< firms' employees that give the full employment term
+  double geography_radius_km = 25;          ///< members within this distance of the centre count
+  std::int32_t sector_member_min_ties = 2;  ///< ties to the sector's firms a non-firm needs
+  double sector_member_min_focus = 0.5;     ///< …and share of its firm partners in the sector
+  double cohesion_z_full = 3;               ///< community z at which cohesion is not discounted
+  double unstable_below = 0.5;              ///< stability below this is reported as a gap
 };
+
+/// Throws std::invalid_argument naming the first offending key (e.g. "candidates.min_members:
+/// expected a whole number ≥ 2, got 1"). find_candidates calls it.
+void check_config(const CandidateConfig& config);
+
+/// Reads the `candidates` object of a config file: every key optional, unknown keys and wrong
+/// types rejected with std::invalid_argument naming the key; values checked as check_config does.
+CandidateConfig candidate_config_from_json(const nlohmann::json& object);
+/// The same from JSON text (a parse error is a std::invalid_argument too).
+CandidateConfig candidate_config_from_json(const std::string& text);
+/// Every key, in declaration order (nlohmann::json sorts object keys, so the order is alphabetical
+/// here; candidates_json writes them in declaration order).
+nlohmann::json candidate_config_to_json(const CandidateConfig& config);
 
 /// What the scoring reads. Vectors are indexed by stakeholder (VertexId).
 struct CandidateInput {
@@ -51,7 +77,7 @@ struct CandidateInput {
   std::vector<std::int32_t> community_recovered_runs;  ///< per community (may be empty)
   std::int32_t runs = 1;
   std::vector<double> community_z;  ///< internal ties vs null (may be empty)
-  std::vector<double> centrality;   ///< for anchors, e.g. betweenness
+  std::vector<double> centrality;   ///< for anchors, e.g. betweenness (empty: strength)
 };
 
 struct ScoreParts {
@@ -71,7 +97,7 @@ struct Candidate {
   std::string origin;             ///< "community", "sector", "community+sector"
   std::int32_t community = -1;    ///< consensus community, −1 for a pure sector group
   std::string sector;             ///< dominant sector ("" if none)
-  double sector_share = 0;        ///< share of members in it
+  double sector_share = 0;        ///< share of the members with a sector that are in it
   std::vector<VertexId> members;  ///< stakeholder order
   std::vector<VertexId> anchors;  ///< most central members, best first
   VertexId coordinator = -1;      ///< −1: none (a gap)
@@ -80,9 +106,25 @@ struct Candidate {
   double conductance = 0;
   double stability = 0;
   std::int32_t stable_runs = 0;
-  double employees = 0;           ///< Σ known employees
+  double employees = 0;           ///< Σ known employees of the member firms
   std::string reason;             ///< one plain-language paragraph
   std::vector<std::string> gaps;  ///< e.g. "no research institute", "no coordinator"
+  // Added with the implementation.
+  std::string top_sector;                   ///< most frequent sector even below sector_group_min_share
+  std::vector<std::string> merged_sectors;  ///< sector groups merged into this community
+  double sector_jaccard = 0;                ///< best Jaccard of a merged sector group (0: none)
+  double coordinator_reach = 0;             ///< share of the other members the coordinator ties to
+  std::int32_t internal_pairs = 0;          ///< aggregated pairs inside
+  std::int32_t outside_pairs = 0;           ///< aggregated pairs with one end inside
+  double density_ratio = 0;                 ///< density / network density (0 when the network has none)
+  double z = 0;                             ///< community_z used (NaN: none given)
+  std::int32_t runs = 1;                    ///< runs the stability refers to
+  std::int32_t firms = 0;                   ///< members of firm_types
+  std::int32_t employees_known = 0;         ///< firms with a known employee count
+  std::int32_t roles = 0;         ///< helix roles present (firms, academia, government, coordinator)
+  bool geography_known = false;   ///< false: no locations, the geography part is left out
+  std::string municipality;       ///< most frequent municipality ("" if none known)
+  double municipality_share = 0;  ///< its share among members with a municipality
 };
 
 std::vector<Candidate> find_candidates(const CandidateInput& input, const CandidateConfig& config);
@@ -91,6 +133,8 @@ std::vector<Candidate> find_candidates(const CandidateInput& input, const Candid
 /// "anchors", "coordinator", "reason", "gaps", …}, …]}, members and anchors as stakeholder ids.
 std::string candidates_json(const Network& network, const std::vector<Candidate>& candidates,
                             const CandidateConfig& config);
+/// A ranked document for people: a summary table, then one section per candidate (reason, gaps,
+/// score parts, anchors and coordinator by name, members).
 std::string candidates_markdown(const Network& network, const std::vector<Candidate>& candidates);
 
 }  // namespace clusterscope::candidates

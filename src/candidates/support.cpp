@@ -1,0 +1,123 @@
+// Pair view of the network, helix roles and wording helpers for the candidates module.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+#include "groups.hpp"
+
+namespace clusterscope::candidates::detail {
+
+PairGraph pair_graph(std::size_t n, const std::vector<AggregatedEdge>& edges) {
+  struct Entry {
+    VertexId a;
+    VertexId b;
+    double w;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(edges.size());
+  for (const AggregatedEdge& e : edges) {
+    if (e.source < 0 || e.target < 0 || static_cast<std::size_t>(e.source) >= n ||
+        static_cast<std::size_t>(e.target) >= n)
+      throw std::invalid_argument("candidates: an aggregated edge names a stakeholder out of range");
+    if (e.source == e.target) continue;
+    entries.push_back({std::min(e.source, e.target), std::max(e.source, e.target), e.weight});
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& x, const Entry& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+  PairGraph g;
+  g.adjacency.resize(n);
+  g.strength.assign(n, 0.0);
+  for (std::size_t i = 0; i < entries.size();) {
+    double w = 0;
+    std::size_t j = i;
+    for (; j < entries.size() && entries[j].a == entries[i].a && entries[j].b == entries[i].b; ++j)
+      w += entries[j].w;
+    const auto a = static_cast<std::size_t>(entries[i].a);
+    const auto b = static_cast<std::size_t>(entries[i].b);
+    g.adjacency[a].emplace_back(entries[i].b, w);
+    g.adjacency[b].emplace_back(entries[i].a, w);
+    g.strength[a] += w;
+    g.strength[b] += w;
+    g.total_weight += w;
+    ++g.pairs;
+    i = j;
+  }
+  for (auto& list : g.adjacency)
+    std::sort(list.begin(), list.end());
+  return g;
+}
+
+RoleMap::RoleMap(const CandidateConfig& config) {
+  types_ = {config.firm_types, config.academia_types, config.government_types, config.coordinator_types};
+  for (const auto& list : types_)
+    if (!list.empty()) ++configured_;
+}
+
+std::int32_t RoleMap::role(const std::string& type) const {
+  for (std::size_t r = 0; r < kRoles; ++r)
+    if (std::find(types_[r].begin(), types_[r].end(), type) != types_[r].end())
+      return static_cast<std::int32_t>(r);
+  return -1;
+}
+
+std::string type_label(const Network& network, const std::string& type) {
+  for (const TypeTerm& term : network.vocabulary) {
+    if (term.name != type || term.label.empty()) continue;
+    std::string label = term.label;
+    // "Research institute" → "research institute", but "NGO" stays "NGO".
+    const bool acronym = label.size() > 1 && label[1] >= 'A' && label[1] <= 'Z';
+    if (!acronym && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
+    return label;
+  }
+  return type.empty() ? std::string("unknown type") : type;
+}
+
+namespace {
+/// English plural of a label's last word: -s, -ies after a consonant + y, unchanged after -s.
+std::string plural(const std::string& label) {
+  if (label.empty() || label.back() == 's') return label;
+  const char before = label.size() > 1 ? label[label.size() - 2] : 'a';
+  const bool vowel = before == 'a' || before == 'e' || before == 'i' || before == 'o' || before == 'u';
+  if (label.back() == 'y' && !vowel) return label.substr(0, label.size() - 1) + "ies";
+  return label + "s";
+}
+}  // namespace
+
+std::string counted(std::int64_t count, const std::string& label) {
+  if (count == 1) return "1 " + label;
+  // "association / NGO" → "associations / NGOs": each alternative takes the plural.
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t slash = label.find(" / "); slash != std::string::npos; slash = label.find(" / ", start)) {
+    out += plural(label.substr(start, slash - start)) + " / ";
+    start = slash + 3;
+  }
+  return std::to_string(count) + " " + out + plural(label.substr(start));
+}
+
+std::string joined_or(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+long long percent(double share) {
+  return std::llround(share * 100.0);
+}
+
+std::string fixed(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+std::string display_name(const Stakeholder& s) {
+  return s.name.empty() ? s.id : s.name + " (" + s.id + ")";
+}
+
+}  // namespace clusterscope::candidates::detail
