@@ -645,6 +645,22 @@ TEST_CASE("candidates.json: fixed keys in a fixed order, ids, null where undefin
   CHECK(text.find("0.658407") == std::string::npos);
 }
 
+TEST_CASE("The worked example in docs/candidates.md is what the code writes", "[candidates]") {
+  Fixture fx;
+  const CandidateConfig config;
+  const auto j = nlohmann::json::parse(
+      candidates::candidates_json(fx.b.net, candidates::find_candidates(fx.input, config), config));
+  const std::string doc = test::read_file(test::project_dir() / "docs" / "candidates.md");
+  const auto marker = doc.find("<!-- example: hand-worked candidate");
+  REQUIRE(marker != std::string::npos);
+  const auto open = doc.find("```json\n", marker);
+  const auto close = doc.find("```", open + 8);
+  REQUIRE(open != std::string::npos);
+  REQUIRE(close != std::string::npos);
+  const auto documented = nlohmann::json::parse(doc.substr(open + 8, close - open - 8));
+  CHECK(documented == j["candidates"][0]);
+}
+
 TEST_CASE("candidates.md: a ranked table, then one section per candidate with names", "[candidates]") {
   Fixture fx;
   fx.b.net.stakeholders[static_cast<std::size_t>(fx.b.v("S"))].name = "Centrum *Wzornictwa* | Modrzewo";
