@@ -370,6 +370,32 @@ TEST_CASE("Level thresholds around the hand-worked candidate", "[candidates]") {
   (void)net;
 }
 
+TEST_CASE("Geography: share within the radius of the coordinate-wise median", "[candidates]") {
+  // Four firms in a ring at latitude 53; one degree of longitude there is ≈ 67 km.
+  const auto run = [](const std::vector<double>& lons) {
+    Build b;
+    for (std::size_t i = 0; i < lons.size(); ++i) {
+      b.add("E" + std::to_string(i), "enterprise", "s", "Town");
+      b.net.stakeholders.back().lat = 53.0;
+      b.net.stakeholders.back().lon = lons[i];
+    }
+    b.tie("E0", "E1").tie("E1", "E2").tie("E2", "E3").tie("E3", "E0");
+    CandidateInput in;
+    in.network = &b.net;
+    const auto cs = candidates::find_candidates(in, CandidateConfig{});
+    REQUIRE(cs.size() == 1);
+    return cs[0];
+  };
+  // Centre at longitude 18 (median of 18, 18, 18, 19): three within 25 km, one 67 km away.
+  const Candidate near = run({18.0, 18.0, 19.0, 18.0});
+  CHECK(near.geography_known);
+  CHECK(near.parts.geography == 0.75);
+  // Centre at 18.5: everyone ≈ 33.5 km away, beyond 25 km; the municipality is not used.
+  const Candidate far = run({18.0, 19.0, 18.0, 19.0});
+  CHECK(far.parts.geography == 0.0);
+  CHECK(far.gaps.back() == "scattered (0 % of the members within 25 km of the group's centre)");
+}
+
 TEST_CASE("The coordinator is the eligible member that brokers most; ties by partners, then id",
           "[candidates]") {
   SECTION("betweenness decides") {
@@ -489,6 +515,15 @@ TEST_CASE("Sector groups: firms of the sector plus the institutions working main
     REQUIRE(m != nullptr);
     CHECK(m->stability == Approx((0.4 + 0.2 + 4.0) / 6.0));
     CHECK(m->stable_runs == 15);  // round(0.7667 · 20)
+    CandidateConfig config;
+    config.unstable_below = 0.8;
+    const auto strict = candidates::find_candidates(in, config);
+    const Candidate* ms = find_by_members(b.net, strict, {"M1", "M2", "M3", "M4", "R", "G"});
+    REQUIRE(ms != nullptr);
+    CHECK(std::find(ms->gaps.begin(), ms->gaps.end(),
+                    "unstable (its members keep their communities in 77 % of runs on average)") !=
+          ms->gaps.end());
+    CHECK_THAT(ms->reason, Catch::Contains("Its members keep their communities in 77 % of runs on average."));
   }
   SECTION("sector_member_min_ties and sector_member_min_focus") {
     CandidateConfig config;
