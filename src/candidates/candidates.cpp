@@ -209,22 +209,21 @@ struct Facts {
   std::int32_t with_sector = 0;
   std::int32_t in_sector = 0;
   std::int32_t with_municipality = 0;
-  double cohesion_lift = 0;
   /// Coordinator-type members below the reach, with their partners inside.
   std::vector<std::pair<VertexId, std::int32_t>> thin_coordinators;
   bool stability_given = false;
   bool geography_by_municipality = false;
 };
 
-/// Level criteria, in the order the gaps name them.
-bool ready_but_score(const Candidate& c, const CandidateConfig& config) {
+/// Every initiative-ready criterion except the score.
+bool ready_apart_from_score(const Candidate& c, const CandidateConfig& config) {
   return static_cast<std::int64_t>(c.members.size()) >= config.ready_min_members &&
          c.roles >= config.ready_min_types && (!config.ready_needs_coordinator || c.coordinator >= 0) &&
          (!config.ready_needs_sector || !c.sector.empty()) && c.parts.cohesion >= config.ready_min_cohesion;
 }
 
 bool is_ready(const Candidate& c, const CandidateConfig& config) {
-  return ready_but_score(c, config) && c.score >= config.ready_min_score;
+  return ready_apart_from_score(c, config) && c.score >= config.ready_min_score;
 }
 
 bool is_emerging(const Candidate& c, const CandidateConfig& config) {
@@ -317,7 +316,7 @@ std::vector<std::string> gaps_of(const Network& network, const Candidate& c, con
     }
   }
   // Score below a level whose other criteria are met.
-  if (ready_but_score(c, config) && c.score < config.ready_min_score)
+  if (ready_apart_from_score(c, config) && c.score < config.ready_min_score)
     gaps.push_back("score " + fixed(c.score, 2) + " below the " + fixed(config.ready_min_score, 2) +
                    " initiative-ready needs");
   return gaps;
@@ -466,7 +465,6 @@ Candidate score_group(const CandidateInput& in, const PairGraph& g, const RoleMa
     c.z = in.community_z[static_cast<std::size_t>(c.community)];
     if (std::isfinite(c.z)) significance = std::clamp(c.z / config.cohesion_z_full, 0.0, 1.0);
   }
-  f.cohesion_lift = lift;
   c.parts.cohesion = std::sqrt(lift * (1.0 - c.conductance)) * significance;
 
   // Composition: helix coverage and sector concentration, geometric mean.

@@ -64,7 +64,10 @@ const std::array<Entry, 31> kFields = {{
   throw std::invalid_argument("candidates." + key + ": " + message);
 }
 
+/// A value as the user would have written it: "0", "1.5", "-0.1".
 std::string shown(double value) {
+  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15)
+    return std::to_string(static_cast<long long>(value));
   return nlohmann::json(value).dump();
 }
 
