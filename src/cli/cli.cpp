@@ -385,7 +385,7 @@ candidates::CandidateConfig candidate_config(const std::string& file) {
   }
   if (!json->contains("candidates")) return {};
   try {
-    return candidates::candidate_config_from_json(json->at("candidates"));
+    return candidates::candidate_config_from_json(nlohmann::json::parse(json->at("candidates").dump()));
   } catch (const std::invalid_argument& e) {
     const auto offset = io::json_value_offset(source.bytes, io::JsonPath{std::string("candidates")});
     throw InputError(offset ? io::location_of(source, *offset) : Location{file, 1, 1}, e.what());

@@ -4,11 +4,16 @@
 // Thresholds, and why: PLANTED.md reports what one plain Louvain run finds (networkx, seeds 1–20):
 // recall ≈ 1 for the four larger groups, precision 0.87 (machine-tool), 0.72 (wood-furniture),
 // 0.60 (tourism-spa), 0.65 (ICT) — the best community also takes in the group's periphery.
-// A candidate is built from a consensus community (or a sector group), so it should recover at
-// least that: recall ≥ 0.9 for the four groups, and precision no worse than plain Louvain's mean
-// less 0.1 (0.75, 0.6, 0.5, 0.55). The food group is planted weak: it must not be rated
-// initiative-ready. Levels follow PLANTED.md: machine-tool and wood-furniture initiative-ready
-// and ranked above the emerging ones; tourism-spa flagged for having no coordinator.
+// (mean recall 1.00, 1.00, 1.00, 0.92). A candidate is built from a consensus community (or a
+// sector group), so it should recover about as much: precision and recall no worse than plain
+// Louvain's mean less 0.1 — precision ≥ 0.75, 0.6, 0.5, 0.55 and recall ≥ 0.9, 0.9, 0.9, 0.82.
+// The food group is planted weak: it must not be rated initiative-ready. Levels and order follow
+// PLANTED.md: machine-tool and wood-furniture initiative-ready at ranks 1 and 2; ICT below them
+// (at most at the border of initiative-ready) and above every candidate that is no planted
+// group; tourism-spa emerging, flagged for having no coordinator, and among the two best
+// emerging candidates. (Candidates are ranked by level first, so an emerging group follows every
+// initiative-ready one, including the logistics and construction sectors that already have a
+// cluster organisation with members.)
 
 #include <catch2/catch.hpp>
 #include <map>
@@ -86,7 +91,7 @@ TEST_CASE("the planted groups of the example come out as the top candidates", "[
   const std::map<std::string, std::pair<double, double>> thresholds = {{"machine-tool", {0.75, 0.9}},
                                                                        {"wood-furniture", {0.6, 0.9}},
                                                                        {"tourism-spa", {0.5, 0.9}},
-                                                                       {"ICT", {0.55, 0.9}}};
+                                                                       {"ICT", {0.55, 0.82}}};
   std::map<std::string, Match> matches;
   for (const auto& [name, group] : groups) {
     matches[name] = best_match(found, group.members);
@@ -117,13 +122,16 @@ TEST_CASE("the planted groups of the example come out as the top candidates", "[
   CHECK(std::max(machine.rank, wood.rank) <= 2);
   CHECK(tourism.level != "initiative-ready");
   CHECK(tourism.coordinator == -1);
-  CHECK(ict.rank > std::max(machine.rank, wood.rank));
+  CHECK(ict.rank == 3);
   const auto id_of = [&](VertexId v) {
     return v < 0 ? std::string() : network.stakeholders[static_cast<std::size_t>(v)].id;
   };
   CHECK(id_of(machine.coordinator) == "C1");
   CHECK(id_of(wood.coordinator) == "S5");
-  CHECK(tourism.rank <= 6);
-  CHECK(ict.rank <= 6);
+  CHECK(tourism.level == "emerging");
+  std::int32_t emerging_above = 0;
+  for (const candidates::Candidate& c : found)
+    emerging_above += (c.level == "emerging" && c.rank < tourism.rank) ? 1 : 0;
+  CHECK(emerging_above <= 1);
   if (matches["food"].candidate != nullptr) CHECK(matches["food"].candidate->level != "initiative-ready");
 }
