@@ -631,3 +631,22 @@ TEST_CASE("Rewiring keeps the degrees and the weights", "[communities]") {
   CHECK(pairs.size() == a.size());       // no multi-edges
   CHECK(same_pairs < edges.size() / 4);  // well mixed
 }
+
+TEST_CASE("Networks without stakeholders or without ties", "[communities]") {
+  cs::CommunityOptions o;
+  o.runs = 3;
+  o.null_models = 2;
+  const cs::CommunityResult empty = cs::detect_communities(make_network(0, {}), o);
+  CHECK(empty.partition.count == 0);
+  CHECK(empty.communities.empty());
+  CHECK(empty.node_stability.empty());
+  const Network lonely = make_network(4, {});
+  for (const cs::Algorithm algorithm : all_algorithms) {
+    o.algorithm = algorithm;
+    const cs::CommunityResult r = cs::detect_communities(lonely, o);
+    CHECK(r.partition.membership == std::vector<CommunityId>{0, 1, 2, 3});
+    CHECK(std::isnan(r.modularity));  // igraph: modularity is undefined without ties
+    CHECK(std::isnan(r.modularity_z));
+    CHECK(r.node_stability == std::vector<double>(4, 1.0));
+  }
+}
