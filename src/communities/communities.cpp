@@ -174,7 +174,7 @@ struct Split {
 };
 
 /// Splits every community into its connected parts within the analysed graph.
-Split split_disconnected(const Analysed& a, const Partition& p) {
+Split split_of(const Analysed& a, const Partition& p) {
   DisjointSets sets(a.n);
   for (const AggregatedEdge& e : a.edges) {
     if (p.membership[static_cast<std::size_t>(e.source)] == p.membership[static_cast<std::size_t>(e.target)])
@@ -382,7 +382,7 @@ Detected detect_at(const Analysed& a, const CommunityOptions& o, double resoluti
   const graph::CommunityCall call = call_for(o, resolution);
   const std::vector<Partition> runs = run_ensemble(a, call, o.runs, o.seed);
   Consensus consensus = consensus_of(a, runs, call, o);
-  Split split = split_disconnected(a, consensus.partition);
+  Split split = split_of(a, consensus.partition);
   Detected d;
   d.resolution = resolution;
   d.partition = std::move(split.partition);
@@ -612,8 +612,30 @@ CommunityResult detect_communities(const Network& network, const CommunityOption
   return result;
 }
 
+ConnectedSplit split_disconnected(const Network& network, const std::vector<std::int32_t>& membership) {
+  if (membership.size() != network.size())
+    throw std::invalid_argument("split_disconnected: the membership covers " +
+                                std::to_string(membership.size()) + " of " + std::to_string(network.size()) +
+                                " stakeholders");
+  if (std::any_of(membership.begin(), membership.end(), [](std::int32_t x) { return x < 0; }))
+    throw std::invalid_argument("split_disconnected: community labels must not be negative");
+  const Analysed a(static_cast<std::int32_t>(network.size()), undirected_pairs(network, false), false);
+  Split s =
+      split_of(a, Partition::canonical(std::vector<std::int64_t>(membership.begin(), membership.end())));
+  return {std::move(s.partition), std::move(s.split), s.groups};
+}
+
 Comparison compare_partitions(const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b) {
-  const graph::Agreement agreement = graph::compare_memberships(a, b);
+  if (a.size() != b.size())
+    throw std::invalid_argument("compare_partitions: the partitions cover " + std::to_string(a.size()) +
+                                " and " + std::to_string(b.size()) + " stakeholders");
+  // igraph wants labels below the number of elements: relabel 0..k−1 (the scores do not change).
+  const auto relabel = [](const std::vector<std::int32_t>& labels) {
+    if (std::any_of(labels.begin(), labels.end(), [](std::int32_t x) { return x < 0; }))
+      throw std::invalid_argument("compare_partitions: community labels must not be negative");
+    return Partition::canonical(std::vector<std::int64_t>(labels.begin(), labels.end())).membership;
+  };
+  const graph::Agreement agreement = graph::compare_memberships(relabel(a), relabel(b));
   return {agreement.nmi, agreement.ari};
 }
 

@@ -115,6 +115,16 @@ std::vector<Partition> ensemble(const Network& network, const CommunityOptions& 
 double modularity(const Network& network, const std::vector<std::int32_t>& membership, bool weighted = true,
                   double resolution = 1.0);
 
+/// A partition made connected: every community split into its connected parts in the network as
+/// community detection reads it (undirected aggregate); what detect_communities does to its
+/// consensus.
+struct ConnectedSplit {
+  Partition partition;            ///< canonical
+  std::vector<bool> split;        ///< per community of `partition`: part of a split group
+  std::int32_t split_groups = 0;  ///< groups of the input that were disconnected
+};
+ConnectedSplit split_disconnected(const Network& network, const std::vector<std::int32_t>& membership);
+
 /// Normalised mutual information (Danon et al. 2005, 2I/(H(a)+H(b)); 1 when both partitions
 /// are trivial) and the adjusted Rand index (Hubert & Arabie 1985), as igraph's
 /// igraph_compare_communities computes them. Labels need not be canonical.

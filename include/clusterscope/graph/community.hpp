@@ -51,7 +51,8 @@ struct Agreement {
   double ari = 0;
 };
 /// igraph_compare_communities with IGRAPH_COMMCMP_NMI and IGRAPH_COMMCMP_ADJUSTED_RAND. Labels
-/// must be ≥ 0 and the vectors of equal length (at least 2 for the ARI, else it is NaN).
+/// must lie in 0 … size − 1 (igraph checks) and the vectors be of equal length (at least 2 for the
+/// ARI, else it is NaN, where igraph raises an error).
 Agreement compare_memberships(const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b);
 
 }  // namespace clusterscope::graph
