@@ -482,7 +482,7 @@ void significance(const Analysed& a, const CommunityOptions& o, double resolutio
   for (std::int32_t j = 0; j < o.null_models; ++j) {
     const auto index = static_cast<std::uint64_t>(j);
     const std::vector<AggregatedEdge> edges =
-        graph::rewired_edges(a.graph, trials, derive(o.seed, Stream::null_rewire, index));
+        rewire(a.n, a.edges, trials, derive(o.seed, Stream::null_rewire, index));
     const graph::Graph null(a.n, edges, false);
     const Partition p = run_once(null, call, a.weighted, derive(o.seed, Stream::null_run, index));
     q[static_cast<std::size_t>(j)] = graph::modularity(null, p.membership, 1.0, a.weighted);

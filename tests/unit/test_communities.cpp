@@ -650,3 +650,44 @@ TEST_CASE("Networks without stakeholders or without ties", "[communities]") {
     CHECK(r.node_stability == std::vector<double>(4, 1.0));
   }
 }
+
+TEST_CASE("The null networks' rewiring keeps degrees, weights with their slots, and mixes well",
+          "[communities]") {
+  const Planted p = planted(0.3, 200, 1000, 4);
+  const std::vector<AggregatedEdge> edges = aggregate_ties(p.network);
+  const auto n = static_cast<std::int32_t>(p.network.size());
+  const auto trials = 10 * static_cast<std::int64_t>(edges.size());
+  const std::vector<AggregatedEdge> a = communities::rewire(n, edges, trials, 5);
+  const std::vector<AggregatedEdge> b = communities::rewire(n, edges, trials, 5);
+  const std::vector<AggregatedEdge> c = communities::rewire(n, edges, trials, 6);
+  REQUIRE(a.size() == edges.size());
+  std::vector<int> before(p.network.size()), after(p.network.size());
+  std::set<std::pair<int, int>> original, pairs;
+  for (const AggregatedEdge& e : edges) {
+    ++before[static_cast<std::size_t>(e.source)];
+    ++before[static_cast<std::size_t>(e.target)];
+    original.insert({e.source, e.target});
+  }
+  std::size_t same_pairs = 0, differs_from_other_seed = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const AggregatedEdge& e = a[i];
+    CHECK(e.source < e.target);          // no loops, canonical order
+    CHECK(e.weight == edges[i].weight);  // the weight stays in its slot
+    ++after[static_cast<std::size_t>(e.source)];
+    ++after[static_cast<std::size_t>(e.target)];
+    pairs.insert({e.source, e.target});
+    same_pairs += original.count({e.source, e.target});
+    CHECK((e.source == b[i].source && e.target == b[i].target));  // same seed, same network
+    differs_from_other_seed += (e.source != c[i].source || e.target != c[i].target) ? 1U : 0U;
+  }
+  CHECK(before == after);
+  CHECK(pairs.size() == a.size());       // no multi-edges
+  CHECK(same_pairs < edges.size() / 4);  // well mixed
+  CHECK(differs_from_other_seed > edges.size() / 2);
+  // Nothing to switch: a star cannot be rewired without loops or multi-edges.
+  const std::vector<AggregatedEdge> star = {{0, 1, 1.0, 1}, {0, 2, 2.0, 1}, {0, 3, 3.0, 1}};
+  const auto same = communities::rewire(4, star, 100, 1);
+  for (std::size_t i = 0; i < star.size(); ++i)
+    CHECK((same[i].source == star[i].source && same[i].target == star[i].target));
+  CHECK_THROWS_AS(communities::rewire(2, {{0, 0, 1.0, 1}}, 10, 1), std::invalid_argument);
+}

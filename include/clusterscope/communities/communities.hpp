@@ -41,7 +41,7 @@ struct CommunityOptions {
   std::int32_t consensus_iterations = 10;    ///< cap on consensus iterations
   std::int32_t infomap_trials = 10;          ///< igraph_community_infomap nb_trials
   std::int32_t walktrap_steps = 4;           ///< igraph_community_walktrap steps
-  std::int32_t rewire_trials_per_edge = 10;  ///< igraph_rewire trials = this × aggregated pairs
+  std::int32_t rewire_trials_per_edge = 10;  ///< rewiring trials = this × aggregated pairs
   /// With auto_resolution: a resolution whose consensus is trivial (one community per connected
   /// component, or every stakeholder alone) is chosen only when every resolution is trivial.
   bool auto_skip_trivial = true;
@@ -132,6 +132,13 @@ struct Comparison {
   double nmi = 0;
   double ari = 0;
 };
+/// Degree-preserving randomisation (Maslov & Sneppen 2002): `trials` attempted switches of two
+/// edges' ends (a–b, c–d → a–d, c–b), a switch that would make a loop or a multi-edge skipped.
+/// Every vertex keeps its degree; each weight stays with its edge slot. Edges come back with
+/// source < target, in slot order. Seeded (std::mt19937_64), the same on every platform.
+std::vector<AggregatedEdge> rewire(std::int32_t n, std::vector<AggregatedEdge> edges, std::int64_t trials,
+                                   std::uint64_t seed);
+
 Comparison compare_partitions(const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b);
 
 }  // namespace clusterscope::communities
