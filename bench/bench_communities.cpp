@@ -2,7 +2,8 @@
 // community detection in this process (weighted, Leiden with modularity, resolution 1).
 //
 // Usage:
-//   bench_communities <file.csv> --stage one|bare|ensemble|full|nmi [--runs R] [--bare-seconds S]
+//   bench_communities <file.csv> --stage one|bare|ensemble|full|candidates|nmi [--runs R]
+//                     [--bare-seconds S]
 //   bench_communities --generate <ties> <mixing> <folder>
 // Stages:
 //   one       one Leiden run on the igraph graph (graph built beforehand, as the peer's is)
@@ -10,6 +11,7 @@
 //   ensemble  detect_communities with R runs, consensus, stability, statistics, no null networks
 //             (--bare-seconds: the bare stage's time, to print the ratio)
 //   full      detect_communities with its defaults (R runs, consensus, 20 null networks)
+//   candidates  communities with the defaults, then the candidate scoring (two rows)
 //   nmi       NMI against <file.csv>.truth.csv: mean (and min) over the R single runs, and the
 //             consensus; the time is the ensemble stage's
 // --generate writes <folder>/planted-<ties>-mu<mixing>.csv (ties/10 stakeholders, communities of
@@ -28,10 +30,12 @@
 #include <sstream>
 #include <string>
 
+#include "clusterscope/candidates/candidates.hpp"
 #include "clusterscope/communities/communities.hpp"
 #include "clusterscope/graph/community.hpp"
 #include "clusterscope/graph/graph.hpp"
 #include "clusterscope/io/load.hpp"
+#include "clusterscope/pipeline/community_outputs.hpp"
 #include "planted_partition.hpp"
 
 namespace {
@@ -94,8 +98,9 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (argc < 2) {
-      std::cerr << "usage: bench_communities <file.csv> --stage one|bare|ensemble|full|nmi [--runs R] "
-                   "[--bare-seconds S]\n       bench_communities --generate <ties> <mixing> <folder>\n";
+      std::cerr
+          << "usage: bench_communities <file.csv> --stage one|bare|ensemble|full|candidates|nmi [--runs R] "
+             "[--bare-seconds S]\n       bench_communities --generate <ties> <mixing> <folder>\n";
       return 2;
     }
     const std::filesystem::path file = argv[1];
@@ -150,6 +155,17 @@ int main(int argc, char** argv) {
       row(stage == "ensemble" ? runs_text + "-run ensemble + consensus (ours)"
                               : runs_text + " runs + consensus + 20 nulls (ours)",
           network, seconds, note);
+    } else if (stage == "candidates") {
+      // What `clusterscope candidates` does after loading: communities with the defaults (50 runs,
+      // consensus, 20 null networks), then the candidate scoring; one row each.
+      auto start = std::chrono::steady_clock::now();
+      const communities::CommunityResult r = communities::detect_communities(network, options);
+      row("candidates: communities, defaults (ours)", network, since(start),
+          std::to_string(r.partition.count) + " communities");
+      start = std::chrono::steady_clock::now();
+      const std::vector<candidates::Candidate> found = pipeline::find_candidates(
+          network, r, pipeline::tie_strength(network), candidates::CandidateConfig{});
+      row("candidates: scoring (ours)", network, since(start), std::to_string(found.size()) + " candidates");
     } else if (stage == "nmi") {
       const std::vector<std::int32_t> truth = read_truth(network, file.string() + ".truth.csv");
       options.null_models = 0;

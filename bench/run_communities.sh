@@ -3,7 +3,8 @@
 # 20,000 stakeholders / 200,000 ties (communities of 200, weights 1–5).
 # Rows: one Leiden run (ours and python-igraph's community_leiden, modularity, n_iterations=-1)
 # on bench/results/planted-200000.csv (bench_paths' file, mixing 0.2); 50 bare runs; the 50-run
-# ensemble + consensus and its ratio to the bare runs; the defaults with 20 null networks; NMI
+# ensemble + consensus and its ratio to the bare runs; the defaults with 20 null networks; the
+# candidate scoring after them; NMI
 # against the planted truth per mixing 0.1 … 0.6 (single runs and consensus).
 # Usage: bench/run_communities.sh [build-folder]   (run from the project folder, after building;
 #   each row is its own process, so peak memory is that row's alone)
@@ -30,6 +31,7 @@ echo "$bare"
 bare_seconds=$(awk '{print $(NF-3)}' <<<"$bare")
 "$build/bench/bench_communities" "$file" --stage ensemble --runs 50 --bare-seconds "$bare_seconds"
 "$build/bench/bench_communities" "$file" --stage full --runs 50
+"$build/bench/bench_communities" "$file" --stage candidates --runs 50
 for mu in 0.1 0.2 0.3 0.4 0.5 0.6; do
   planted=$("$build/bench/bench_communities" --generate 200000 "$mu" "$results")
   "$build/bench/bench_communities" "$planted" --stage nmi --runs 50
