@@ -136,3 +136,20 @@ TEST_CASE("CLI: analyze adds communities and candidates", "[cli][analyze]") {
   for (const char* file : {"communities.json", "candidates.json", "candidates.md"})
     CHECK_FALSE(test::read_file(dir.path() / "a" / file).empty());
 }
+
+TEST_CASE("CLI: communities and candidates read every input format", "[cli][communities][candidates]") {
+  TempDir dir;
+  std::string out, err;
+  for (const char* extension : {".csv", ".graphml", ".gml", ".net", ".gexf", ".json"}) {
+    INFO(extension);
+    const auto file = dir.path() / (std::string("example") + extension);
+    REQUIRE(test::run_cli("convert " + quote(example) + " -o " + quote(file), out, err) == 0);
+    REQUIRE(test::run_cli("communities " + quote(file) + " --runs 3 --null-models 2", out, err) == 0);
+    CHECK(lines(out) == 320);
+    const auto folder = dir.path() / (std::string("c") + (extension + 1));
+    REQUIRE(test::run_cli("candidates " + quote(file) + " --runs 3 --null-models 2 -o " + quote(folder), out,
+                          err) == 0);
+    const auto j = nlohmann::json::parse(test::read_file(folder / "candidates.json"));
+    CHECK_FALSE(j["candidates"].empty());
+  }
+}
