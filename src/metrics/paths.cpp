@@ -520,8 +520,9 @@ struct Workspace {
 /// stream, touching only shortest-path-DAG arcs. The append is branch-free (write, then advance
 /// by the comparison's outcome): with few distinct distances the outcome is a coin toss for the
 /// branch predictor.
+template <class DistT>
 struct BfsKernel {
-  using Dist = std::uint32_t;
+  using Dist = DistT;
   static constexpr Dist kInfinity = std::numeric_limits<Dist>::max();
   static constexpr bool kPullsDependencies = true;
   const std::int64_t* offsets = nullptr;
@@ -561,7 +562,7 @@ struct BfsKernel {
       if (head + 2 < tail) __builtin_prefetch(target + offs[order[head + 2]]);
       if constexpr (kBrandes) first[head] = k;
       const Vertex u = order[head++];
-      const Dist du = dist[u] + 1;
+      const auto du = static_cast<Dist>(dist[u] + 1);
       const std::int64_t end = offs[u + 1];
       const std::int64_t from = k;
       for (std::int64_t a = offs[u]; a < end; ++a) {
@@ -1352,13 +1353,23 @@ PathCentralities path_centralities(const CsrGraph& g, const PathOptions& options
         out.reachable = std::move(job.reachable_out);
         break;
       }
-      run_kernel<BfsKernel>(
-          job, threads,
-          [&](bool reverse) {
-            return reverse ? BfsKernel(p.in_offsets.data(), p.in_targets.data(), p.unit, n, false)
-                           : BfsKernel(p.offsets.data(), p.targets.data(), p.unit, n, job.betweenness);
-          },
-          out);
+      // Hop counts stay below n: with fewer than 65,535 stakeholders 16-bit distances do, and
+      // the distance array (read on every arc) then fits the L1 cache up to ~20,000 of them.
+      const auto run_bfs = [&](auto zero) {
+        using K = BfsKernel<decltype(zero)>;
+        run_kernel<K>(
+            job, threads,
+            [&](bool reverse) {
+              return reverse ? K(p.in_offsets.data(), p.in_targets.data(), p.unit, n, false)
+                             : K(p.offsets.data(), p.targets.data(), p.unit, n, job.betweenness);
+            },
+            out);
+      };
+      if (n < std::numeric_limits<std::uint16_t>::max()) {
+        run_bfs(std::uint16_t{0});
+      } else {
+        run_bfs(std::uint32_t{0});
+      }
       break;
     }
     case KernelKind::bucket: {
