@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <random>
 #include <sstream>
@@ -14,8 +15,12 @@
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/io/summary.hpp"
 #include "clusterscope/io/text.hpp"
+#include "clusterscope/layout/layout.hpp"
 #include "clusterscope/metrics/metrics.hpp"
 #include "clusterscope/pipeline/community_outputs.hpp"
+#include "clusterscope/pipeline/figures.hpp"
+#include "clusterscope/render/figure.hpp"
+#include "clusterscope/render/scene.hpp"
 
 namespace clusterscope::cli {
 
@@ -35,7 +40,8 @@ constexpr const char* kUsage =
     "  metrics  <input> [-o FILE]  every stakeholder measure as CSV (or JSON with network measures)\n"
     "  communities <input> [-o FILE]  communities (Leiden by default): consensus of seeded runs, stability\n"
     "  candidates  <input> -o DIR  cluster-initiative candidates with reasons and gaps\n"
-    "  analyze  <input> [-o DIR]   everything above into one folder\n"
+    "  render   <input> -o FILE    a network figure (.svg, .pdf, .png) or its layout (.csv: id,x,y)\n"
+    "  analyze  <input> [-o DIR]   everything above into one folder, figures included\n"
     "\n"
     "<input> is a dataset folder, its dataset.json, or a single .csv/.graphml/.gml/.net/.gexf/.json\n"
     "file (optionally .gz). Run 'clusterscope <command> --help' for the options of a command.\n"
@@ -307,7 +313,8 @@ int cmd_convert(const std::vector<std::string>& args, std::ostream& out, std::os
 
 /// Writes files into `folder` atomically: a temporary sibling folder renamed into place.
 void write_folder_atomically(const fs::path& folder,
-                             const std::vector<std::pair<std::string, std::string>>& files) {
+                             const std::vector<std::pair<std::string, std::string>>& files,
+                             const std::function<void(const fs::path&)>& more = {}) {
   std::error_code ec;
   const fs::path parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
   fs::create_directories(parent, ec);
@@ -321,6 +328,7 @@ void write_folder_atomically(const fs::path& folder,
       fs::create_directories((temporary / name).parent_path());
       io::write_file_atomically(temporary / name, content);
     }
+    if (more) more(temporary);
     const fs::path old = parent / ("." + folder.filename().string() + ".old-" + std::to_string(device()));
     const bool existed = fs::exists(folder);
     if (existed) fs::rename(folder, old);
@@ -390,6 +398,157 @@ candidates::CandidateConfig candidate_config(const std::string& file) {
     const auto offset = io::json_value_offset(source.bytes, io::JsonPath{std::string("candidates")});
     throw InputError(offset ? io::location_of(source, *offset) : Location{file, 1, 1}, e.what());
   }
+}
+
+/// Options of layouts and figures (render, analyze).
+struct FigureFlags {
+  std::string layout = "fa2";
+  std::string initial;
+  std::int32_t iterations = 0;
+  bool linlog = false;
+  bool prevent_overlap = false;
+  double dpi = 150;
+};
+
+po::options_description figure_options(FigureFlags& f) {
+  po::options_description d("layout and figures");
+  d.add_options()("layout", po::value(&f.layout)->value_name("NAME")->default_value("fa2"),
+                  "fa2 (ForceAtlas2), fr, kk, drl, grouped (communities apart) or geo (lat/lon)")(
+      "initial", po::value(&f.initial)->value_name("FILE.csv"),
+      "start from the positions of an earlier layout (id,x,y), so two snapshots keep stakeholders in place")(
+      "iterations", po::value(&f.iterations)->value_name("N")->default_value(0),
+      "layout iterations (0: automatic)")("linlog", po::bool_switch(&f.linlog),
+                                          "fa2: LinLog attraction (tighter communities)")(
+      "prevent-overlap", po::bool_switch(&f.prevent_overlap), "fa2: keep nodes from overlapping")(
+      "dpi", po::value(&f.dpi)->value_name("N")->default_value(150), "PNG resolution");
+  return d;
+}
+
+layout::LayoutOptions layout_settings(const FigureFlags& f, std::uint64_t seed) {
+  layout::LayoutOptions o;
+  try {
+    o.algorithm = layout::parse_algorithm(f.layout);
+  } catch (const std::invalid_argument&) {
+    throw UsageError("--layout '" + f.layout + "': expected fa2, fr, kk, drl, grouped or geo");
+  }
+  if (f.iterations < 0) throw UsageError("--iterations: expected 0 or more");
+  if (!(f.dpi >= 10 && f.dpi <= 2400)) throw UsageError("--dpi: expected a number from 10 to 2400");
+  o.iterations = f.iterations;
+  o.linlog = f.linlog;
+  o.prevent_overlap = f.prevent_overlap;
+  o.seed = seed;
+  return o;
+}
+
+/// Lays the network out; `communities` is needed by the grouped layout only.
+Layout compute_figure_layout(const Network& network, const FigureFlags& flags, std::uint64_t seed,
+                             const Partition* communities) {
+  layout::LayoutOptions o = layout_settings(flags, seed);
+  Layout initial;
+  if (!flags.initial.empty()) {
+    initial = pipeline::read_layout_csv(network, flags.initial);
+    o.initial = &initial;
+  }
+  o.communities = communities;
+  try {
+    return layout::compute_layout(network, o);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--layout ") + flags.layout + ": " + e.what());
+  }
+}
+
+int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  InputOptions o;
+  FigureFlags flags;
+  CommunityFlags community_flags;
+  std::string output, colour_by = "type", size_by, title, caption;
+  std::size_t labels = 15;
+  std::uint64_t seed = 42;
+  po::options_description d("render options");
+  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
+                                              "input")(
+      "output,o", po::value(&output)->required()->value_name("FILE"),
+      "FILE.svg, FILE.pdf or FILE.png (the figure), or FILE.csv (the layout: id,x,y)")(
+      "color-by", po::value(&colour_by)->value_name("ATTR")->default_value("type"),
+      "type, community, sector, or any stakeholder attribute")(
+      "size-by", po::value(&size_by)->value_name("METRIC"),
+      "node area by a measure (degree, strength, betweenness, pagerank, … as in metrics)")(
+      "labels", po::value(&labels)->value_name("N")->default_value(15),
+      "label the N largest nodes (0: none)")("title", po::value(&title)->value_name("TEXT"),
+                                             "title above the figure")(
+      "caption", po::value(&caption)->value_name("TEXT"), "caption below the figure")(
+      "seed", po::value(&seed)->default_value(42),
+      "seed of the layout (and of communities for --color-by community)");
+  d.add(figure_options(flags));
+  d.add(community_options(community_flags));
+  d.add(input_options(o));
+  if (parse(args, d, out,
+            "usage: clusterscope render <input> -o FILE.svg|.pdf|.png|.csv [--layout "
+            "fa2|fr|kk|drl|grouped|geo] "
+            "[--color-by ATTR|community] [--size-by METRIC] [--labels N] [--title TEXT] [options]")
+          .help)
+    return 0;
+  const std::string extension = io::format_extension(output);
+  if (extension != ".svg" && extension != ".pdf" && extension != ".png" && extension != ".csv")
+    throw UsageError("-o '" + output + "': expected a .svg, .pdf, .png or .csv file");
+  layout_settings(flags, seed);  // option errors before any work
+  const communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
+  Diagnostics diagnostics;
+  const Network network = load(o, err, diagnostics);
+  communities::CommunityResult groups;
+  const bool need_communities = colour_by == "community" || flags.layout == "grouped";
+  if (need_communities) groups = communities::detect_communities(network, community_settings_);
+  const Layout positions =
+      compute_figure_layout(network, flags, seed, need_communities ? &groups.partition : nullptr);
+  if (extension == ".csv") {
+    io::write_file_atomically(output, pipeline::layout_csv(network, positions));
+    out << "wrote " << output << " (" << network.size() << " positions, layout " << flags.layout << ", seed "
+        << seed << ")\n";
+    return 0;
+  }
+  render::FigureOptions figure;
+  figure.title = title;
+  figure.caption = caption;
+  figure.labels = labels;
+  if (colour_by == "type") {
+    figure.colour_by = render::ColourBy::type;
+  } else if (colour_by == "community") {
+    figure.colour_by = render::ColourBy::community;
+    figure.communities = groups.partition;
+  } else if (colour_by == "sector") {
+    figure.colour_by = render::ColourBy::sector;
+  } else {
+    std::size_t compared = 0;
+    (void)compared;
+    const auto& fields = stakeholder_fields();
+    const bool known = std::find(fields.begin(), fields.end(), colour_by) != fields.end() ||
+                       std::find(network.attribute_names.begin(), network.attribute_names.end(), colour_by) !=
+                           network.attribute_names.end();
+    if (!known || colour_by == "id")
+      throw UsageError("--color-by '" + colour_by + "': no such stakeholder attribute");
+    figure.colour_by = render::ColourBy::attribute;
+    figure.attribute = colour_by;
+  }
+  if (!size_by.empty()) {
+    metrics::MetricOptions settings;
+    settings.permutations = 0;
+    const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
+    const auto column = std::find_if(result.nodes.begin(), result.nodes.end(),
+                                     [&](const metrics::MetricColumn& c) { return c.name == size_by; });
+    if (column == result.nodes.end()) {
+      std::string known;
+      for (const metrics::MetricColumn& c : result.nodes)
+        known += (known.empty() ? "" : ", ") + c.name;
+      throw UsageError("--size-by '" + size_by + "': no such measure; known: " + known);
+    }
+    figure.size_by = column->values;
+    figure.size_label = size_by;
+  }
+  const render::PangoMeasure measure;
+  render::draw(render::network_scene(network, positions, figure, measure), output, flags.dpi);
+  out << "wrote " << output << " (" << network.size() << " stakeholders, layout " << flags.layout << ", seed "
+      << seed << ")\n";
+  return 0;
 }
 
 /// One line for people: how many communities, how good, how sure.
@@ -527,13 +686,15 @@ int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std:
 /// stakeholders.csv of analyze: the stakeholder's fields and attributes, every measure, then the
 /// consensus community and the stakeholder's stability in it.
 std::string stakeholder_table(const Network& network, const metrics::MetricsResult& result,
-                              const communities::CommunityResult& groups) {
+                              const communities::CommunityResult& groups, const Layout& positions) {
   const std::vector<std::string> fields = io::used_stakeholder_fields(network);
   std::vector<std::string> header = fields;
   for (const metrics::MetricColumn& c : result.nodes)
     header.push_back(c.name);
   header.emplace_back("community");
   header.emplace_back("community_stability");
+  header.emplace_back("x");
+  header.emplace_back("y");
   std::string out;
   io::append_csv_row(out, header);
   for (std::size_t i = 0; i < network.stakeholders.size(); ++i) {
@@ -542,6 +703,8 @@ std::string stakeholder_table(const Network& network, const metrics::MetricsResu
       row.push_back(metrics::metric_text(c.values[i]));
     row.push_back(std::to_string(groups.partition.membership[i]));
     row.push_back(metrics::metric_text(groups.node_stability[i]));
+    row.push_back(io::format_number(positions.x[i]));
+    row.push_back(io::format_number(positions.y[i]));
     io::append_csv_row(out, row);
   }
   return out;
@@ -555,6 +718,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   bool quiet = false;
   MetricFlags flags;
   CommunityFlags community_flags;
+  FigureFlags figure_flags;
   po::options_description d("analyze options");
   d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
                                               "input")("output,o", po::value(&output)->value_name("DIR"),
@@ -565,8 +729,10 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
       "quiet,q", po::bool_switch(&quiet), "print nothing but errors");
   d.add(metric_options(flags));
   d.add(community_options(community_flags));
+  d.add(figure_options(figure_flags));
   d.add(input_options(o));
   if (parse(args, d, out, "usage: clusterscope analyze <input> [-o DIR] [options]").help) return 0;
+  layout_settings(figure_flags, seed);  // option errors before any work
   const metrics::MetricOptions settings = metric_settings(flags, seed);
   const communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
   const candidates::CandidateConfig config = candidate_config(config_file);
@@ -628,9 +794,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (command == "metrics") return cmd_metrics(rest, out, err);
     if (command == "communities") return cmd_communities(rest, out, err);
     if (command == "candidates") return cmd_candidates(rest, out, err);
+    if (command == "render") return cmd_render(rest, out, err);
     if (command == "analyze") return cmd_analyze(rest, out, err);
     throw UsageError("unknown command '" + command +
-                     "'; expected validate, convert, metrics, communities, candidates or analyze");
+                     "'; expected validate, convert, metrics, communities, candidates, render or analyze");
   } catch (const InputError& e) {
     std::size_t listed = 0;
     for (const Diagnostic& d : e.diagnostics()) {
