@@ -1,0 +1,104 @@
+// End-to-end: the render command and the figures analyze writes.
+
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace clusterscope;
+using clusterscope::test::TempDir;
+
+namespace {
+std::string quote(const std::filesystem::path& p) {
+  return "'" + p.string() + "'";
+}
+const std::filesystem::path example = test::project_dir() / "datasets" / "vistula-bend";
+std::size_t lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+}  // namespace
+
+TEST_CASE("CLI: render writes SVG, PDF and PNG, and the layout as id,x,y", "[cli][render]") {
+  TempDir dir;
+  std::string out, err;
+  for (const char* name : {"n.svg", "n.pdf", "n.png"}) {
+    INFO(name);
+    REQUIRE(
+        test::run_cli("render " + quote(example) + " --title 'Zakole Wisły' -o " + quote(dir.path() / name),
+                      out, err) == 0);
+  }
+  const std::string svg = test::read_file(dir.path() / "n.svg");
+  CHECK(svg.find("<svg") != std::string::npos);
+  CHECK(test::read_file(dir.path() / "n.pdf").rfind("%PDF", 0) == 0);
+  CHECK(test::read_file(dir.path() / "n.png").rfind("\x89PNG", 0) == 0);
+  REQUIRE(test::run_cli("render " + quote(example) + " -o " + quote(dir.path() / "a.csv"), out, err) == 0);
+  REQUIRE(test::run_cli("render " + quote(example) + " -o " + quote(dir.path() / "b.csv"), out, err) == 0);
+  const std::string a = test::read_file(dir.path() / "a.csv");
+  CHECK(a.rfind("id,x,y\n", 0) == 0);
+  CHECK(lines(a) == 320);
+  CHECK(a == test::read_file(dir.path() / "b.csv"));  // same seed, same layout
+  REQUIRE(test::run_cli("render " + quote(example) + " --seed 7 -o " + quote(dir.path() / "c.csv"), out,
+                        err) == 0);
+  CHECK(a != test::read_file(dir.path() / "c.csv"));
+  // An earlier layout as the start: accepted, and the result is a full table again.
+  REQUIRE(test::run_cli("render " + quote(example) + " --initial " + quote(dir.path() / "a.csv") + " -o " +
+                            quote(dir.path() / "d.csv"),
+                        out, err) == 0);
+  CHECK(lines(test::read_file(dir.path() / "d.csv")) == 320);
+}
+
+TEST_CASE("CLI: render colours by community and by attribute, sizes by a measure, every layout",
+          "[cli][render]") {
+  TempDir dir;
+  std::string out, err;
+  CHECK(test::run_cli("render " + quote(example) +
+                          " --color-by community --runs 5 --null-models 0 --size-by "
+                          "betweenness --labels 10 -o " +
+                          quote(dir.path() / "c.svg"),
+                      out, err) == 0);
+  CHECK(
+      test::run_cli("render " + quote(example) + " --color-by municipality -o " + quote(dir.path() / "m.svg"),
+                    out, err) == 0);
+  for (const char* layout : {"fa2", "fr", "kk", "drl", "geo"}) {
+    INFO(layout);
+    CHECK(test::run_cli(
+              "render " + quote(example) + " --layout " + layout + " -o " + quote(dir.path() / "l.csv"), out,
+              err) == 0);
+  }
+  CHECK(test::run_cli("render " + quote(example) + " --layout grouped --runs 5 --null-models 0 -o " +
+                          quote(dir.path() / "g.csv"),
+                      out, err) == 0);
+}
+
+TEST_CASE("CLI: render errors", "[cli][render]") {
+  TempDir dir;
+  std::string out, err;
+  const std::string base = "render " + quote(example) + " -o " + quote(dir.path() / "x.svg");
+  CHECK(test::run_cli(base + " --layout spring", out, err) == 2);
+  CHECK(err.find("--layout 'spring'") != std::string::npos);
+  CHECK(test::run_cli(base + " --size-by shoe_size", out, err) == 2);
+  CHECK(test::run_cli(base + " --color-by shoe_size", out, err) == 2);
+  CHECK(test::run_cli(base + " --dpi 0", out, err) == 2);
+  CHECK(test::run_cli("render " + quote(example) + " -o " + quote(dir.path() / "x.docx"), out, err) == 2);
+  const auto bad = dir.write("bad.csv", "id,x,y\nC1,1.5,north\n");
+  CHECK(test::run_cli(base + " --initial " + quote(bad), out, err) == 3);
+  CHECK(err.find(bad.string() + ":2:8: y is 'north'; expected a finite number") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "x.svg"));
+}
+
+TEST_CASE("CLI: analyze writes the standard figures", "[cli][analyze][render]") {
+  TempDir dir;
+  std::string out, err;
+  REQUIRE(
+      test::run_cli("analyze " + quote(example) + " --runs 5 --null-models 2 -o " + quote(dir.path() / "a"),
+                    out, err) == 0);
+  for (const char* name : {"network-types", "network-communities", "degree-distribution", "top-betweenness",
+                           "type-mixing", "community-composition", "community-graph", "candidate-1"}) {
+    for (const char* extension : {".svg", ".pdf", ".png"}) {
+      INFO(name << extension);
+      CHECK(std::filesystem::file_size(dir.path() / "a" / "figures" / (std::string(name) + extension)) > 0);
+    }
+  }
+  const std::string stakeholders = test::read_file(dir.path() / "a" / "stakeholders.csv");
+  CHECK(stakeholders.substr(0, stakeholders.find('\n')).find(",community,community_stability,x,y") !=
+        std::string::npos);
+}
