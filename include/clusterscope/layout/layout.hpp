@@ -1,0 +1,60 @@
+#pragma once
+// Layouts: positions of the stakeholders for figures (docs/layout.md). ForceAtlas2 is our own
+// (deterministic, Barnes–Hut, optionally on two cores); Fruchterman–Reingold, Kamada–Kawai and
+// DrL come from igraph through graph/layout.hpp; grouped and geographic layouts are built here.
+// Same network, options and seed → the same Layout, bit for bit.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "clusterscope/model/layout.hpp"
+#include "clusterscope/model/network.hpp"
+#include "clusterscope/model/partition.hpp"
+
+namespace clusterscope::layout {
+
+enum class Algorithm {
+  fa2,      ///< ForceAtlas2 (Jacomy et al. 2014, doi:10.1371/journal.pone.0098679)
+  fr,       ///< Fruchterman–Reingold (igraph)
+  kk,       ///< Kamada–Kawai (igraph), O(n²) memory: small networks only
+  drl,      ///< DrL (igraph)
+  grouped,  ///< communities placed apart, members inside their community's disc
+  geo,      ///< longitude/latitude, equirectangular, north up
+};
+
+/// "fa2", "fr", "kk", "drl", "grouped", "geo"; std::invalid_argument otherwise.
+Algorithm parse_algorithm(const std::string& name);
+/// The name parse_algorithm accepts.
+std::string algorithm_name(Algorithm algorithm);
+
+struct LayoutOptions {
+  Algorithm algorithm = Algorithm::fa2;
+  std::uint64_t seed = 42;
+  std::int32_t iterations = 0;   ///< 0 = automatic (fa2: by size; fr 500; kk 50·n; drl: igraph's schedule)
+  bool linlog = false;           ///< fa2: LinLog attraction, log(1 + d)
+  bool prevent_overlap = false;  ///< fa2: anti-collision during the last third of the iterations
+  bool weighted = true;          ///< tie weights pull harder (fa2, fr, drl; kk: shorter ideal length)
+  double gravity = 1.0;          ///< fa2: pull towards the centre, keeps isolates and components near
+  double scaling = 2.0;          ///< fa2: repulsion strength (larger spreads the layout)
+  std::int32_t barnes_hut_above = 1000;  ///< fa2: Barnes–Hut for more stakeholders than this
+  unsigned threads = 0;                  ///< fa2: 0 = all cores; the result is the same for any count
+  /// Start from these positions (snapshots keep stakeholders in place). Same size as the network;
+  /// NaN marks a stakeholder without a previous position (placed beside its tie partners).
+  const Layout* initial = nullptr;
+  const Partition* communities = nullptr;  ///< grouped layout (required there)
+  std::vector<double> node_sizes;          ///< prevent_overlap radii per stakeholder; empty: 1 each
+};
+
+/// Lays out `network` (ties aggregated per pair, directions ignored). Throws std::invalid_argument
+/// for inconsistent options (sizes, negative values, grouped without communities, geo without any
+/// coordinates).
+Layout compute_layout(const Network& network, const LayoutOptions& options);
+
+/// Layout quality: mean length of edges inside communities / mean length of edges between
+/// communities (lower = communities better apart), over the aggregated ties, each pair counted
+/// once and unweighted. NaN when there are no edges inside or none between communities.
+double intra_inter_ratio(const Network& network, const Layout& layout,
+                         const std::vector<std::int32_t>& membership);
+
+}  // namespace clusterscope::layout
