@@ -514,12 +514,32 @@ Scene network_scene(const Network& network, const Layout& layout, const FigureOp
                                         {px[v] - r - h - w, py[v] - h / 2},
                                         {px[v] - w / 2, py[v] - r - 2 * h},
                                         {px[v] - w / 2, py[v] + r + h}};
-    for (const Point& corner : corners) {
-      const Box box{corner.x, corner.y, w, h};
+    // Further out, joined to the node by a leader line: eight directions at three distances.
+    std::vector<std::pair<Box, Point>> candidates;
+    for (const Point& corner : corners)
+      candidates.push_back({Box{corner.x, corner.y, w, h}, Point{px[v], py[v]}});
+    for (const double distance : {10.0, 18.0, 28.0})
+      for (int k = 0; k < 8; ++k) {
+        const double ux = std::cos(k * std::numbers::pi / 4), uy = std::sin(k * std::numbers::pi / 4);
+        const Point at{px[v] + ux * (r + distance), py[v] + uy * (r + distance)};
+        const double bx = ux > 0.3 ? at.x : ux < -0.3 ? at.x - w : at.x - w / 2;
+        const double by = uy > 0.3 ? at.y : uy < -0.3 ? at.y - h : at.y - h / 2;
+        candidates.push_back({Box{bx, by, w, h}, at});
+      }
+    for (const auto& [box, leader_end] : candidates) {
       if (!inside(box, plot) || grid.hits(box)) continue;
       if (std::any_of(placed.begin(), placed.end(), [&](const Box& other) { return overlaps(box, other); }))
         continue;
       placed.push_back(box);
+      const double lx = leader_end.x - px[v], ly = leader_end.y - py[v];
+      const double length = std::hypot(lx, ly);
+      if (length > r + 1) {
+        Line leader;
+        leader.points = {{px[v] + lx / length * radius[v], py[v] + ly / length * radius[v]}, leader_end};
+        leader.width = 0.4;
+        leader.colour = "#444444";
+        label_group.items.emplace_back(std::move(leader));
+      }
       Rect halo;
       halo.box = box;
       halo.fill = "#ffffff";

@@ -402,6 +402,7 @@ std::vector<std::pair<std::string, Scene>> all_charts(const TextMeasure& measure
     whole.push_back(1 + (i * i) % 37);
   charts.emplace_back("degree", degree_distribution_scene(whole, options, measure));
   options.title = "Most connected stakeholders";
+  options.caption.clear();
   options.x_label = "degree";
   charts.emplace_back("bars", top_bars_scene(names, d, 6, options, measure));
   options.x_label.clear();
@@ -434,6 +435,7 @@ std::vector<std::pair<std::string, Scene>> all_charts(const TextMeasure& measure
       "reaches most members.";
   candidate.gaps = {"no government", "small: fewer than 15 members"};
   options.title.clear();
+  options.caption = "Members placed on a circle in stakeholder order.";
   charts.emplace_back("card", candidate_card_scene(net, aggregate_ties(net), candidate, options, measure));
   return charts;
 }
