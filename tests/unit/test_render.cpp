@@ -486,3 +486,37 @@ TEST_CASE("charts with no data still render", "[render]") {
   CHECK_NOTHROW(require_unclipped(community_graph_scene({}, {}, {}, options, measure)));
   CHECK_THROWS_AS(top_bars_scene({"a"}, {}, 10, options, measure), std::invalid_argument);
 }
+
+TEST_CASE("network figure colours by any attribute, categories sorted, with a size legend", "[render]") {
+  Network net = small_network();
+  const std::vector<std::string> size_class = {"large", "small", "",       "medium",
+                                               "small", "large", "medium", "small"};
+  for (std::size_t v = 0; v < net.size(); ++v)
+    if (!size_class[v].empty()) net.stakeholders[v].attributes["size_class"] = size_class[v];
+  FigureOptions options;
+  options.colour_by = ColourBy::attribute;
+  options.attribute = "size_class";
+  options.size_by = degrees(net);
+  FixedMeasure measure;
+  const Scene scene = network_scene(net, circle_layout(net.size()), options, measure);
+  // Sorted: large → palette 0, medium → 1, small → 2; the stakeholder without a value is grey.
+  const auto& nodes = group_named(scene, "nodes").items;
+  std::map<std::string, std::size_t> counts;
+  for (const auto& item : nodes)
+    ++counts[std::get<Circle>(item).fill];
+  CHECK(counts[categorical_palette()[0]] == 2);
+  CHECK(counts[categorical_palette()[1]] == 2);
+  CHECK(counts[categorical_palette()[2]] == 3);
+  CHECK(counts[other_colour] == 1);
+  std::vector<std::string> legend_text;
+  for (const auto& item : group_named(scene, "legend").items)
+    if (const auto* t = std::get_if<Text>(&item)) legend_text.push_back(t->text);
+  REQUIRE(legend_text.size() >= 6);
+  CHECK(legend_text[0] == "Size_class");
+  CHECK(legend_text[1] == "large");
+  CHECK(legend_text[2] == "medium");
+  CHECK(legend_text[3] == "small");
+  CHECK(legend_text[4] == "none");
+  CHECK(legend_text[5] == "size");
+  require_unclipped(scene);
+}

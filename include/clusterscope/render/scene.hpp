@@ -98,7 +98,8 @@ struct Scene {
   std::string background = "#ffffff";
   std::vector<Group> groups;
 
-  /// The group called `name`, appended when missing.
+  /// The group called `name`, appended when missing. The reference is invalidated when a later call
+  /// appends another group.
   Group& group(const std::string& name);
 };
 
