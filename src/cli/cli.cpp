@@ -743,22 +743,34 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   const std::vector<double> strength = pipeline::tie_strength(network);
   const std::vector<candidates::Candidate> found =
       pipeline::find_candidates(network, groups, strength, config);
+  const Layout positions = compute_figure_layout(network, figure_flags, seed, &groups.partition);
+  const render::PangoMeasure measure;
+  const std::vector<pipeline::NamedScene> figures =
+      pipeline::standard_figures(network, positions, result, groups, found, measure);
   const fs::path folder = output.empty()
                               ? fs::path("output") / (network.name.empty() ? "dataset" : network.name)
                               : fs::path(output);
   write_folder_atomically(folder,
                           {
-                              {"stakeholders.csv", stakeholder_table(network, result, groups)},
+                              {"stakeholders.csv", stakeholder_table(network, result, groups, positions)},
                               {"metrics.json", metrics::metrics_json(network, result, settings)},
                               {"communities.csv", pipeline::community_table_csv(network, groups, strength)},
                               {"communities.json", pipeline::community_json(network, groups, strength)},
                               {"candidates.json", candidates::candidates_json(network, found, config)},
                               {"candidates.md", candidates::candidates_markdown(network, found)},
+                              {"figures/layout.csv", pipeline::layout_csv(network, positions)},
                               {"network/stakeholders.csv", io::write_csv_nodes(network)},
                               {"network/ties.csv", io::write_csv_edges(network)},
                               {"network/dataset.json", io::normalised_manifest(network)},
                               {"summary.json", io::summary_json(network, diagnostics)},
                               {"summary.md", io::summary_markdown(network, diagnostics)},
+                          },
+                          [&](const fs::path& temporary) {
+                            for (const pipeline::NamedScene& f : figures) {
+                              for (const char* extension : {".svg", ".pdf", ".png"})
+                                render::draw(f.scene, temporary / "figures" / (f.name + extension),
+                                             figure_flags.dpi);
+                            }
                           });
   if (!quiet) {
     std::int32_t ready = 0;

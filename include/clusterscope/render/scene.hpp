@@ -1,0 +1,157 @@
+#pragma once
+// A backend-free picture (docs/figures.md): primitives in page coordinates (points, origin at the
+// top left, y growing downwards), grouped in z-order. Figures and charts build a Scene; the Cairo
+// backend draws it to SVG, PDF or PNG; golden tests compare its canonical JSON, which does not
+// depend on fonts when the text was measured with FixedMeasure.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace clusterscope::render {
+
+/// An axis-aligned box: top-left corner and size, in points.
+struct Box {
+  double x = 0;
+  double y = 0;
+  double width = 0;
+  double height = 0;
+  [[nodiscard]] double right() const noexcept { return x + width; }
+  [[nodiscard]] double bottom() const noexcept { return y + height; }
+};
+
+/// True when the interiors of `a` and `b` intersect (touching edges do not count).
+bool overlaps(const Box& a, const Box& b) noexcept;
+/// True when the disc (cx, cy, r) and the interior of `box` intersect.
+bool overlaps(const Box& box, double cx, double cy, double r) noexcept;
+
+struct Point {
+  double x = 0;
+  double y = 0;
+};
+
+/// Colours are "#rrggbb" strings; an empty colour means "none" (no fill or no stroke).
+struct Circle {
+  double cx = 0;
+  double cy = 0;
+  double r = 0;
+  std::string fill = "#000000";
+  std::string stroke;
+  double stroke_width = 0;
+  double opacity = 1;
+};
+
+/// A polyline (two points: a line segment).
+struct Line {
+  std::vector<Point> points;
+  double width = 1;
+  std::string colour = "#000000";
+  double opacity = 1;
+};
+
+struct Rect {
+  Box box;
+  std::string fill = "#000000";
+  std::string stroke;
+  double stroke_width = 0;
+  double opacity = 1;
+};
+
+enum class Anchor { start, middle, end };
+
+/// One line of text. (x, y) is the anchor point: x at the start, middle or end of the text, y at
+/// its vertical middle. `box` is the extent measured when the scene was built.
+struct Text {
+  std::string text;  ///< UTF-8
+  double x = 0;
+  double y = 0;
+  double size = 10;  ///< font size in points
+  bool bold = false;
+  Anchor anchor = Anchor::start;
+  std::string colour = "#000000";
+  Box box;
+};
+
+using Primitive = std::variant<Circle, Line, Rect, Text>;
+
+/// Primitives drawn in order; groups are drawn in the order they appear in the scene.
+struct Group {
+  std::string name;
+  std::vector<Primitive> items;
+};
+
+struct Margins {
+  double top = 24;
+  double right = 24;
+  double bottom = 24;
+  double left = 24;
+};
+
+struct Scene {
+  double width = 600;  ///< points (1/72 inch)
+  double height = 450;
+  Margins margins;
+  std::string title;  ///< document title: the SVG <title> element and the PDF Title metadata
+  std::string background = "#ffffff";
+  std::vector<Group> groups;
+
+  /// The group called `name`, appended when missing. The reference is invalidated when a later call
+  /// appends another group.
+  Group& group(const std::string& name);
+};
+
+/// The extent of a primitive (a line's box includes half its width; a text's is its measured box).
+Box bounds(const Primitive& primitive);
+
+/// Canonical JSON: fixed key order, numbers with two decimals, one primitive per line, so golden
+/// files diff readably.
+std::string scene_json(const Scene& scene);
+
+/// Measures one line of text: the returned box has x = y = 0 and the text's width and height.
+struct TextMeasure {
+  TextMeasure() = default;
+  TextMeasure(const TextMeasure&) = delete;
+  TextMeasure& operator=(const TextMeasure&) = delete;
+  virtual ~TextMeasure() = default;
+  [[nodiscard]] virtual Box measure(const std::string& utf8, double size, bool bold) const = 0;
+};
+
+/// Deterministic measure for golden tests: width = 0.55 × size per code point (0.6 when bold),
+/// height = 1.2 × size. Independent of installed fonts.
+struct FixedMeasure final : TextMeasure {
+  [[nodiscard]] Box measure(const std::string& utf8, double size, bool bold) const override;
+};
+
+/// The real measure: Pango with fontconfig and the font the backend draws with ("DejaVu Sans").
+/// Not thread-safe: use one per thread.
+class PangoMeasure final : public TextMeasure {
+ public:
+  PangoMeasure();
+  ~PangoMeasure() override;
+  [[nodiscard]] Box measure(const std::string& utf8, double size, bool bold) const override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The font family every backend uses.
+inline constexpr const char* font_family = "DejaVu Sans";
+
+/// A Text with its box measured. (x, y) is the anchor point (see Text).
+Text make_text(const TextMeasure& measure, std::string text, double x, double y, double size,
+               Anchor anchor = Anchor::start, bool bold = false, std::string colour = "#000000");
+
+/// Draws `scene` to `out`, the format chosen by extension: .svg, .pdf or .png (raster at dpi / 72
+/// pixels per point). Text is laid out with Pango, so every script shapes correctly. The file is
+/// written atomically (temporary file, then rename). Throws OutputError for an unknown extension
+/// or when the file cannot be written.
+void draw(const Scene& scene, const std::filesystem::path& out, double dpi = 150);
+
+/// Pixel size of the PNG `draw` writes for `scene` at `dpi`: round(points × dpi / 72).
+std::pair<int, int> png_size(const Scene& scene, double dpi);
+
+}  // namespace clusterscope::render

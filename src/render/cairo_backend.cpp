@@ -1,0 +1,249 @@
+// The Cairo backend: Scene → SVG, PDF or PNG, with text laid out by Pango (pangocairo), and the
+// Pango text measure. Every Cairo and Pango handle lives in a move-only RAII holder; none leaves
+// this file.
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numbers>
+#include <string>
+#include <type_traits>
+
+#include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/io/text.hpp"
+#include "clusterscope/render/scene.hpp"
+
+namespace clusterscope::render {
+
+namespace {
+
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const noexcept { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+  void operator()(cairo_t* c) const noexcept { cairo_destroy(c); }
+};
+struct FontOptionsDeleter {
+  void operator()(cairo_font_options_t* o) const noexcept { cairo_font_options_destroy(o); }
+};
+struct FontDescriptionDeleter {
+  void operator()(PangoFontDescription* d) const noexcept { pango_font_description_free(d); }
+};
+struct GObjectDeleter {
+  void operator()(void* o) const noexcept { g_object_unref(o); }
+};
+
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
+using Context = std::unique_ptr<cairo_t, ContextDeleter>;
+using FontOptions = std::unique_ptr<cairo_font_options_t, FontOptionsDeleter>;
+using FontDescription = std::unique_ptr<PangoFontDescription, FontDescriptionDeleter>;
+using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
+
+void check(cairo_status_t status, const std::string& what) {
+  if (status != CAIRO_STATUS_SUCCESS) throw OutputError(what + ": " + cairo_status_to_string(status));
+}
+
+/// A Pango layout for `text` in DejaVu Sans at `size` points, metrics unhinted so that a text
+/// measures the same at every resolution and in every format.
+LayoutPtr make_layout(cairo_t* cr, const std::string& text, double size, bool bold) {
+  LayoutPtr layout(pango_cairo_create_layout(cr));
+  FontOptions options(cairo_font_options_create());
+  cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+  PangoContext* context = pango_layout_get_context(layout.get());
+  pango_cairo_context_set_font_options(context, options.get());
+  pango_cairo_context_set_resolution(context, 72);
+  pango_layout_context_changed(layout.get());
+  FontDescription font(pango_font_description_new());
+  pango_font_description_set_family(font.get(), font_family);
+  pango_font_description_set_weight(font.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size(font.get(), size * PANGO_SCALE);
+  pango_layout_set_font_description(layout.get(), font.get());
+  pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+  return layout;
+}
+
+Box logical_box(PangoLayout* layout) {
+  PangoRectangle ink{};
+  PangoRectangle logical{};
+  pango_layout_get_extents(layout, &ink, &logical);
+  return {0, 0, pango_units_to_double(logical.width), pango_units_to_double(logical.height)};
+}
+
+struct Rgb {
+  double r = 0, g = 0, b = 0;
+};
+
+Rgb parse_colour(const std::string& colour) {
+  if (colour.size() != 7 || colour[0] != '#') return {};
+  const auto channel = [&](std::size_t at) {
+    return static_cast<double>(std::stoi(colour.substr(at, 2), nullptr, 16)) / 255.0;
+  };
+  return {channel(1), channel(3), channel(5)};
+}
+
+void set_colour(cairo_t* cr, const std::string& colour, double opacity) {
+  const Rgb c = parse_colour(colour);
+  cairo_set_source_rgba(cr, c.r, c.g, c.b, std::clamp(opacity, 0.0, 1.0));
+}
+
+void fill_and_stroke(cairo_t* cr, const std::string& fill, const std::string& stroke, double width,
+                     double opacity) {
+  if (!fill.empty()) {
+    set_colour(cr, fill, opacity);
+    if (!stroke.empty() && width > 0)
+      cairo_fill_preserve(cr);
+    else
+      cairo_fill(cr);
+  }
+  if (!stroke.empty() && width > 0) {
+    set_colour(cr, stroke, opacity);
+    cairo_set_line_width(cr, width);
+    cairo_stroke(cr);
+  }
+  cairo_new_path(cr);
+}
+
+void draw_primitive(cairo_t* cr, const Primitive& primitive) {
+  std::visit(
+      [cr](const auto& p) {
+        using T = std::decay_t<decltype(p)>;
+        if constexpr (std::is_same_v<T, Circle>) {
+          cairo_new_path(cr);
+          cairo_arc(cr, p.cx, p.cy, p.r, 0, 2 * std::numbers::pi);
+          fill_and_stroke(cr, p.fill, p.stroke, p.stroke_width, p.opacity);
+        } else if constexpr (std::is_same_v<T, Line>) {
+          if (p.points.size() < 2 || p.colour.empty()) return;
+          cairo_new_path(cr);
+          cairo_move_to(cr, p.points.front().x, p.points.front().y);
+          for (std::size_t i = 1; i < p.points.size(); ++i)
+            cairo_line_to(cr, p.points[i].x, p.points[i].y);
+          set_colour(cr, p.colour, p.opacity);
+          cairo_set_line_width(cr, p.width);
+          cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+          cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+          cairo_stroke(cr);
+        } else if constexpr (std::is_same_v<T, Rect>) {
+          cairo_new_path(cr);
+          cairo_rectangle(cr, p.box.x, p.box.y, p.box.width, p.box.height);
+          fill_and_stroke(cr, p.fill, p.stroke, p.stroke_width, p.opacity);
+        } else {
+          if (p.text.empty()) return;
+          const LayoutPtr layout = make_layout(cr, p.text, p.size, p.bold);
+          const Box box = logical_box(layout.get());
+          double x = p.x;
+          if (p.anchor == Anchor::middle) x -= box.width / 2;
+          if (p.anchor == Anchor::end) x -= box.width;
+          cairo_move_to(cr, x, p.y - box.height / 2);
+          set_colour(cr, p.colour, 1);
+          pango_cairo_show_layout(cr, layout.get());
+          cairo_new_path(cr);
+        }
+      },
+      primitive);
+}
+
+void draw_scene(cairo_t* cr, const Scene& scene) {
+  if (!scene.background.empty()) {
+    cairo_rectangle(cr, 0, 0, scene.width, scene.height);
+    set_colour(cr, scene.background, 1);
+    cairo_fill(cr);
+  }
+  for (const Group& group : scene.groups)
+    for (const Primitive& p : group.items)
+      draw_primitive(cr, p);
+}
+
+/// Cairo draws text as glyph outlines, so the SVG holds no text; a <title> element names the
+/// figure for screen readers and for search.
+void add_svg_title(std::string& svg, const std::string& title) {
+  if (title.empty()) return;
+  const auto root = svg.find("<svg");
+  const auto end = root == std::string::npos ? root : svg.find('>', root);
+  if (end == std::string::npos) return;
+  std::string escaped;
+  for (const char c : title) {
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      default: escaped += c;
+    }
+  }
+  svg.insert(end + 1, "\n<title>" + escaped + "</title>");
+}
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::pair<int, int> png_size(const Scene& scene, double dpi) {
+  return {static_cast<int>(std::lround(scene.width * dpi / 72)),
+          static_cast<int>(std::lround(scene.height * dpi / 72))};
+}
+
+void draw(const Scene& scene, const std::filesystem::path& out, double dpi) {
+  const std::string ext = io::format_extension(out);
+  const std::string where = out.string();
+  if (!(scene.width > 0 && scene.height > 0)) throw OutputError(where + ": the figure has no size");
+  std::string bytes;
+  if (ext == ".svg" || ext == ".pdf") {
+    Surface surface(ext == ".svg"
+                        ? cairo_svg_surface_create_for_stream(append, &bytes, scene.width, scene.height)
+                        : cairo_pdf_surface_create_for_stream(append, &bytes, scene.width, scene.height));
+    check(cairo_surface_status(surface.get()), where);
+    if (ext == ".pdf") {
+      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "clusterscope");
+      if (!scene.title.empty())
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
+    }
+    {
+      Context cr(cairo_create(surface.get()));
+      draw_scene(cr.get(), scene);
+      check(cairo_status(cr.get()), where);
+    }
+    cairo_surface_finish(surface.get());
+    check(cairo_surface_status(surface.get()), where);
+    if (ext == ".svg") add_svg_title(bytes, scene.title);
+  } else if (ext == ".png") {
+    if (!(dpi > 0 && dpi <= 2400)) throw OutputError(where + ": dpi must be in (0, 2400]");
+    const auto [w, h] = png_size(scene, dpi);
+    Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, std::max(w, 1), std::max(h, 1)));
+    check(cairo_surface_status(surface.get()), where);
+    {
+      Context cr(cairo_create(surface.get()));
+      cairo_scale(cr.get(), dpi / 72, dpi / 72);
+      draw_scene(cr.get(), scene);
+      check(cairo_status(cr.get()), where);
+    }
+    cairo_surface_flush(surface.get());
+    check(cairo_surface_write_to_png_stream(surface.get(), append, &bytes), where);
+  } else {
+    throw OutputError(where + ": unknown figure format '" + ext + "' (expected .svg, .pdf or .png)");
+  }
+  io::write_file_atomically(out, bytes);
+}
+
+struct PangoMeasure::Impl {
+  Surface surface{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)};
+  Context cr{cairo_create(surface.get())};
+};
+
+PangoMeasure::PangoMeasure() : impl_(std::make_unique<Impl>()) {}
+PangoMeasure::~PangoMeasure() = default;
+
+Box PangoMeasure::measure(const std::string& utf8, double size, bool bold) const {
+  if (utf8.empty()) return {0, 0, 0, 1.2 * size};
+  const LayoutPtr layout = make_layout(impl_->cr.get(), utf8, size, bold);
+  return logical_box(layout.get());
+}
+
+}  // namespace clusterscope::render

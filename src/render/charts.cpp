@@ -1,0 +1,525 @@
+#include "clusterscope/render/charts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <stdexcept>
+
+#include "clusterscope/render/figure.hpp"
+#include "layout_helpers.hpp"
+
+namespace clusterscope::render {
+
+namespace {
+
+/// Page, title band and caption band; `plot` is what remains.
+struct Frame {
+  Scene scene;
+  Box plot;
+};
+
+Frame begin_chart(const ChartOptions& options, const TextMeasure& measure) {
+  Frame f;
+  f.scene.width = options.width;
+  f.scene.height = options.height;
+  f.scene.margins = {options.margin, options.margin, options.margin, options.margin};
+  f.scene.groups.reserve(8);
+  f.scene.title = options.title;
+  const Box page{options.margin, options.margin, options.width - 2 * options.margin,
+                 options.height - 2 * options.margin};
+  double top = page.y;
+  Group& title = f.scene.group("title");
+  for (const auto& line : wrap_text(measure, options.title, options.title_size, true, page.width)) {
+    const Box b = measure.measure(line, options.title_size, true);
+    title.items.push_back(
+        make_text(measure, line, page.x, top + b.height / 2, options.title_size, Anchor::start, true));
+    top += b.height;
+  }
+  if (top > page.y) top += 6;
+  const double caption_size = options.text_size;
+  const auto lines = wrap_text(measure, options.caption, caption_size, false, page.width);
+  double height = 0;
+  for (const auto& line : lines)
+    height += measure.measure(line, caption_size, false).height;
+  Group& caption = f.scene.group("caption");
+  double y = page.bottom() - height;
+  for (const auto& line : lines) {
+    const Box b = measure.measure(line, caption_size, false);
+    caption.items.push_back(
+        make_text(measure, line, page.x, y + b.height / 2, caption_size, Anchor::start, false, "#444444"));
+    y += b.height;
+  }
+  const double bottom = page.bottom() - height - (height > 0 ? 6 : 0);
+  f.plot = {page.x, top, page.width, std::max(bottom - top, 1.0)};
+  return f;
+}
+
+Line segment(double x0, double y0, double x1, double y1, double width, const std::string& colour,
+             double opacity = 1) {
+  Line l;
+  l.points = {{x0, y0}, {x1, y1}};
+  l.width = width;
+  l.colour = colour;
+  l.opacity = opacity;
+  return l;
+}
+
+Rect rect(const Box& box, const std::string& fill, double opacity = 1) {
+  Rect r;
+  r.box = box;
+  r.fill = fill;
+  r.opacity = opacity;
+  return r;
+}
+
+/// `text` shortened until it is at most `width` wide.
+std::string fit(const TextMeasure& measure, const std::string& text, double size, double width,
+                std::size_t chars = 28) {
+  std::string s = shorten_name(text, chars);
+  for (std::size_t c = std::min<std::size_t>(chars, 60);
+       measure.measure(s, size, false).width > width && c > 2; --c)
+    s = shorten_name(text, c);
+  return s;
+}
+
+void no_data(Frame& f, const TextMeasure& measure, const ChartOptions& options, const std::string& what) {
+  f.scene.group("plot").items.push_back(make_text(measure, what, f.plot.x + f.plot.width / 2,
+                                                  f.plot.y + f.plot.height / 2, options.text_size,
+                                                  Anchor::middle, false, "#444444"));
+}
+
+std::string mix(double t) {
+  // White → Okabe–Ito blue (#0072B2).
+  t = std::clamp(t, 0.0, 1.0);
+  const auto channel = [&](double to) { return static_cast<int>(std::lround(255 + (to - 255) * t)); };
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", channel(0x00), channel(0x72), channel(0xB2));
+  return buffer;
+}
+
+}  // namespace
+
+Scene degree_distribution_scene(const std::vector<std::int64_t>& degrees, const ChartOptions& options,
+                                const TextMeasure& measure) {
+  Frame f = begin_chart(options, measure);
+  std::map<std::int64_t, double> counts;
+  std::size_t isolated = 0;
+  for (const auto d : degrees) {
+    if (d <= 0)
+      ++isolated;
+    else
+      counts[d] += 1;
+  }
+  if (counts.empty()) {
+    no_data(f, measure, options, "no stakeholder has a tie");
+    return f.scene;
+  }
+  const double s = options.text_size;
+  const double kmax = static_cast<double>(counts.rbegin()->first);
+  double cmax = 0;
+  for (const auto& [k, c] : counts)
+    cmax = std::max(cmax, c);
+  const int x_decades = std::max(1, static_cast<int>(std::ceil(std::log10(kmax) - 1e-9)));
+  const int y_decades = std::max(1, static_cast<int>(std::ceil(std::log10(cmax) - 1e-9)));
+  // Axis area: tick labels left and below, axis titles above (y) and below (x).
+  const double tick_w = measure.measure(short_number(std::pow(10.0, y_decades)), s, false).width + 4;
+  const double line_h = measure.measure("0", s, false).height;
+  const Box area{f.plot.x + tick_w, f.plot.y + line_h + 4, f.plot.width - tick_w - 6,
+                 f.plot.height - 2 * line_h - 10 - line_h - 4};
+  const auto X = [&](double k) { return area.x + area.width * std::log10(k) / x_decades; };
+  const auto Y = [&](double c) { return area.bottom() - area.height * std::log10(c) / y_decades; };
+  Group& axes = f.scene.group("axes");
+  axes.items.push_back(segment(area.x, area.bottom(), area.right(), area.bottom(), 0.8, "#000000"));
+  axes.items.push_back(segment(area.x, area.y, area.x, area.bottom(), 0.8, "#000000"));
+  for (int i = 0; i <= x_decades; ++i) {
+    const double x = X(std::pow(10.0, i));
+    axes.items.push_back(segment(x, area.bottom(), x, area.bottom() + 3, 0.6, "#000000"));
+    axes.items.push_back(make_text(measure, short_number(std::pow(10.0, i)), x,
+                                   area.bottom() + 4 + line_h / 2, s,
+                                   i == x_decades ? Anchor::end : Anchor::middle));
+  }
+  for (int i = 0; i <= y_decades; ++i) {
+    const double y = Y(std::pow(10.0, i));
+    axes.items.push_back(segment(area.x - 3, y, area.x, y, 0.6, "#000000"));
+    axes.items.push_back(make_text(measure, short_number(std::pow(10.0, i)), area.x - 4, y, s, Anchor::end));
+  }
+  const std::string x_label = options.x_label.empty() ? "degree k" : options.x_label;
+  const std::string y_label = options.y_label.empty() ? "stakeholders with degree k" : options.y_label;
+  axes.items.push_back(make_text(measure, x_label, area.x + area.width / 2, area.bottom() + 6 + 1.5 * line_h,
+                                 s, Anchor::middle));
+  axes.items.push_back(make_text(measure, y_label, f.plot.x, f.plot.y + line_h / 2, s, Anchor::start));
+  if (isolated > 0)
+    axes.items.push_back(make_text(measure, std::to_string(isolated) + " without ties (not shown)",
+                                   area.right(), f.plot.y + line_h / 2, s, Anchor::end, false, "#444444"));
+  Group& points = f.scene.group("points");
+  for (const auto& [k, c] : counts) {
+    Circle circle;
+    circle.cx = X(static_cast<double>(k));
+    circle.cy = Y(c);
+    circle.r = 2.2;
+    circle.fill = "#0072B2";
+    circle.opacity = 0.85;
+    points.items.push_back(circle);
+  }
+  return f.scene;
+}
+
+Scene top_bars_scene(const std::vector<std::string>& names, const std::vector<double>& values,
+                     std::size_t top_n, const ChartOptions& options, const TextMeasure& measure) {
+  if (names.size() != values.size()) throw std::invalid_argument("bar chart: one name per value");
+  Frame f = begin_chart(options, measure);
+  std::vector<std::size_t> order(values.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  const auto key = [&](std::size_t i) { return std::isfinite(values[i]) ? values[i] : -HUGE_VAL; };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
+  order.resize(std::min(top_n, order.size()));
+  if (order.empty()) {
+    no_data(f, measure, options, "no values");
+    return f.scene;
+  }
+  const double s = options.text_size;
+  double vmax = 0;
+  double name_w = 0, value_w = 0;
+  std::vector<std::string> labels;
+  for (const auto i : order) {
+    vmax = std::max(vmax, key(i));
+    labels.push_back(fit(measure, names[i], s, f.plot.width * 0.4));
+    name_w = std::max(name_w, measure.measure(labels.back(), s, false).width);
+    value_w = std::max(value_w, measure.measure(short_number(values[i]), s, false).width);
+  }
+  const double line_h = measure.measure("0", s, false).height;
+  const double head = options.x_label.empty() ? 0 : line_h + 4;
+  const double row = std::min(f.plot.height - head, 2.2 * s * static_cast<double>(order.size())) /
+                     static_cast<double>(order.size());
+  const double x0 = f.plot.x + name_w + 6;
+  const double bar_w = std::max(f.plot.right() - value_w - 4 - x0, 1.0);
+  Group& bars = f.scene.group("bars");
+  if (!options.x_label.empty())
+    bars.items.push_back(
+        make_text(measure, options.x_label, x0, f.plot.y + line_h / 2, s, Anchor::start, true));
+  for (std::size_t r = 0; r < order.size(); ++r) {
+    const std::size_t i = order[r];
+    const double y = f.plot.y + head + row * static_cast<double>(r);
+    const double len = vmax > 0 ? bar_w * std::max(key(i), 0.0) / vmax : 0;
+    bars.items.push_back(make_text(measure, labels[r], x0 - 6, y + row / 2, s, Anchor::end));
+    bars.items.push_back(rect({x0, y + row * 0.15, len, row * 0.7}, "#0072B2"));
+    bars.items.push_back(make_text(measure, short_number(values[i]), x0 + len + 4, y + row / 2, s,
+                                   Anchor::start, false, "#444444"));
+  }
+  return f.scene;
+}
+
+Scene mixing_heatmap_scene(const std::vector<std::string>& types,
+                           const std::vector<std::vector<double>>& matrix, const ChartOptions& options,
+                           const TextMeasure& measure) {
+  const std::size_t k = types.size();
+  if (matrix.size() != k) throw std::invalid_argument("heatmap: one row per type");
+  for (const auto& r : matrix)
+    if (r.size() != k) throw std::invalid_argument("heatmap: one column per type");
+  Frame f = begin_chart(options, measure);
+  if (k == 0) {
+    no_data(f, measure, options, "no types");
+    return f.scene;
+  }
+  const double s = options.text_size;
+  double name_w = 0;
+  std::vector<std::string> rows;
+  for (const auto& t : types) {
+    rows.push_back(fit(measure, t, s, f.plot.width * 0.3, 20));
+    name_w = std::max(name_w, measure.measure(rows.back(), s, false).width);
+  }
+  const double line_h = measure.measure("0", s, false).height;
+  const double cell = std::min((f.plot.width - name_w - 6) / static_cast<double>(k),
+                               (f.plot.height - line_h - 4) / static_cast<double>(k));
+  const double x0 = f.plot.x + name_w + 6, y0 = f.plot.y;
+  double vmax = 0;
+  for (const auto& r : matrix)
+    for (const double v : r)
+      if (std::isfinite(v)) vmax = std::max(vmax, v);
+  Group& cells = f.scene.group("cells");
+  for (std::size_t i = 0; i < k; ++i) {
+    const double y = y0 + cell * static_cast<double>(i);
+    cells.items.push_back(make_text(measure, rows[i], x0 - 6, y + cell / 2, s, Anchor::end));
+    for (std::size_t j = 0; j < k; ++j) {
+      const double x = x0 + cell * static_cast<double>(j);
+      const double v = std::isfinite(matrix[i][j]) ? matrix[i][j] : 0;
+      const double t = vmax > 0 ? v / vmax : 0;
+      Rect r = rect({x, y, cell, cell}, mix(t));
+      r.stroke = "#ffffff";
+      r.stroke_width = 0.5;
+      // Keep the stroke inside the page: inset by half its width.
+      r.box = {x + 0.25, y + 0.25, cell - 0.5, cell - 0.5};
+      cells.items.push_back(r);
+      const std::string value = short_number(v);
+      if (measure.measure(value, s, false).width < cell - 2)
+        cells.items.push_back(make_text(measure, value, x + cell / 2, y + cell / 2, s, Anchor::middle, false,
+                                        t > 0.55 ? "#ffffff" : "#000000"));
+    }
+  }
+  const double yb = y0 + cell * static_cast<double>(k) + 2 + line_h / 2;
+  for (std::size_t j = 0; j < k; ++j)
+    cells.items.push_back(make_text(measure, fit(measure, types[j], s, cell - 2, 20),
+                                    x0 + cell * (static_cast<double>(j) + 0.5), yb, s, Anchor::middle));
+  return f.scene;
+}
+
+Scene community_composition_scene(const std::vector<std::string>& communities,
+                                  const std::vector<std::string>& types,
+                                  const std::vector<std::string>& type_colours,
+                                  const std::vector<std::vector<double>>& counts, const ChartOptions& options,
+                                  const TextMeasure& measure) {
+  if (type_colours.size() != types.size()) throw std::invalid_argument("composition: one colour per type");
+  if (counts.size() != communities.size()) throw std::invalid_argument("composition: one row per community");
+  for (const auto& r : counts)
+    if (r.size() != types.size()) throw std::invalid_argument("composition: one count per type");
+  Frame f = begin_chart(options, measure);
+  if (communities.empty()) {
+    no_data(f, measure, options, "no communities");
+    return f.scene;
+  }
+  const double s = options.text_size;
+  Legend legend;
+  legend.add_title(measure, "Type", s);
+  for (std::size_t t = 0; t < types.size(); ++t)
+    legend.add_swatch(measure, shorten_name(types[t], 24), type_colours[t], s);
+  const double legend_x = f.plot.right() - legend.width();
+  legend.emit(f.scene.group("legend"), legend_x, f.plot.y, f.plot.bottom());
+  double name_w = 0, total_w = 0, vmax = 0;
+  std::vector<std::string> names;
+  for (std::size_t c = 0; c < communities.size(); ++c) {
+    names.push_back(fit(measure, communities[c], s, f.plot.width * 0.25, 20));
+    name_w = std::max(name_w, measure.measure(names.back(), s, false).width);
+    double total = 0;
+    for (const double v : counts[c])
+      total += std::max(v, 0.0);
+    vmax = std::max(vmax, total);
+    total_w = std::max(total_w, measure.measure(short_number(total), s, false).width);
+  }
+  const double x0 = f.plot.x + name_w + 6;
+  const double bar_w = std::max(legend_x - 10 - total_w - 4 - x0, 1.0);
+  const auto n = static_cast<double>(communities.size());
+  const double row = std::min(f.plot.height, 2.2 * s * n) / n;
+  Group& bars = f.scene.group("bars");
+  for (std::size_t c = 0; c < communities.size(); ++c) {
+    const double y = f.plot.y + row * static_cast<double>(c);
+    bars.items.push_back(make_text(measure, names[c], x0 - 6, y + row / 2, s, Anchor::end));
+    double x = x0, total = 0;
+    for (std::size_t t = 0; t < types.size(); ++t) {
+      const double v = std::max(counts[c][t], 0.0);
+      total += v;
+      const double w = vmax > 0 ? bar_w * v / vmax : 0;
+      if (w > 0) bars.items.push_back(rect({x, y + row * 0.15, w, row * 0.7}, type_colours[t]));
+      x += w;
+    }
+    bars.items.push_back(
+        make_text(measure, short_number(total), x + 4, y + row / 2, s, Anchor::start, false, "#444444"));
+  }
+  return f.scene;
+}
+
+Scene community_graph_scene(const std::vector<std::string>& names, const std::vector<double>& members,
+                            const std::vector<CommunityLink>& links, const ChartOptions& options,
+                            const TextMeasure& measure) {
+  if (names.size() != members.size()) throw std::invalid_argument("community graph: one size per community");
+  Frame f = begin_chart(options, measure);
+  const std::size_t k = names.size();
+  if (k == 0) {
+    no_data(f, measure, options, "no communities");
+    return f.scene;
+  }
+  const double s = options.text_size;
+  double mmax = 0, label_w = 0;
+  std::vector<std::string> labels;
+  for (std::size_t c = 0; c < k; ++c) {
+    if (std::isfinite(members[c])) mmax = std::max(mmax, members[c]);
+    labels.push_back(shorten_name(names[c], 20) + " (" + short_number(members[c]) + ")");
+    label_w = std::max(label_w, measure.measure(labels.back(), s, false).width);
+  }
+  const double line_h = measure.measure("0", s, false).height;
+  const double rmax = std::clamp(
+      std::min(f.plot.width, f.plot.height) / (k > 1 ? 3.0 * std::sqrt(static_cast<double>(k)) : 4.0), 4.0,
+      40.0);
+  const double cx = f.plot.x + f.plot.width / 2, cy = f.plot.y + f.plot.height / 2;
+  const double ring =
+      std::max(std::min(f.plot.width / 2 - rmax - label_w - 4, f.plot.height / 2 - rmax - line_h - 4), 0.0);
+  std::vector<double> x(k), y(k), r(k);
+  for (std::size_t c = 0; c < k; ++c) {
+    // Community 0 at the top, then clockwise: deterministic and stable as communities are added.
+    const double angle =
+        -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(c) / static_cast<double>(k);
+    x[c] = k == 1 ? cx : cx + ring * std::cos(angle);
+    y[c] = k == 1 ? cy : cy + ring * std::sin(angle);
+    r[c] = mmax > 0 && members[c] > 0 ? std::max(2.0, rmax * std::sqrt(members[c] / mmax)) : 2.0;
+  }
+  double wmax = 0;
+  for (const auto& l : links)
+    wmax = std::max(wmax, l.weight);
+  Group& edges = f.scene.group("edges");
+  for (const auto& l : links) {
+    if (l.a == l.b || l.a < 0 || l.b < 0 || static_cast<std::size_t>(l.a) >= k ||
+        static_cast<std::size_t>(l.b) >= k)
+      continue;
+    const double t = wmax > 0 ? l.weight / wmax : 0;
+    const auto a = static_cast<std::size_t>(l.a), b = static_cast<std::size_t>(l.b);
+    edges.items.push_back(segment(x[a], y[a], x[b], y[b], 0.5 + 5.5 * t, "#555555", 0.25 + 0.5 * t));
+  }
+  Group& nodes = f.scene.group("nodes");
+  Group& text = f.scene.group("labels");
+  const auto& palette = community_palette();
+  for (std::size_t c = 0; c < k; ++c) {
+    Circle circle;
+    circle.cx = x[c];
+    circle.cy = y[c];
+    circle.r = r[c];
+    circle.fill = c < palette.size() ? palette[c] : other_colour;
+    circle.stroke = "#ffffff";
+    circle.stroke_width = 0.8;
+    nodes.items.push_back(circle);
+    const double dx = x[c] - cx, dy = y[c] - cy;
+    const double len = std::hypot(dx, dy);
+    const double ux = len > 0 ? dx / len : 0, uy = len > 0 ? dy / len : 1;
+    const Anchor anchor = ux > 0.3 ? Anchor::start : ux < -0.3 ? Anchor::end : Anchor::middle;
+    const double gap = r[c] + 3;
+    const double ly = y[c] + uy * (gap + (std::abs(ux) <= 0.3 ? line_h / 2 : 0));
+    text.items.push_back(make_text(measure, labels[c], x[c] + ux * gap, ly, s, anchor));
+  }
+  return f.scene;
+}
+
+Scene candidate_card_scene(const Network& network, const std::vector<AggregatedEdge>& edges,
+                           const candidates::Candidate& candidate, const ChartOptions& options,
+                           const TextMeasure& measure) {
+  ChartOptions o = options;
+  if (o.title.empty())
+    o.title = "Candidate " + std::to_string(candidate.rank) + " — " + candidate.level + " (score " +
+              short_number(candidate.score) + ")";
+  Frame f = begin_chart(o, measure);
+  const double s = o.text_size;
+  const double line_h = measure.measure("0", s, false).height;
+  const std::size_t n = network.size();
+  // Left: the members' subgraph on a circle.
+  const Box graph{f.plot.x, f.plot.y, f.plot.width * 0.45, f.plot.height};
+  std::vector<std::int32_t> index(n, -1);
+  std::vector<VertexId> members;
+  for (const VertexId v : candidate.members)
+    if (v >= 0 && static_cast<std::size_t>(v) < n && index[static_cast<std::size_t>(v)] < 0) {
+      index[static_cast<std::size_t>(v)] = static_cast<std::int32_t>(members.size());
+      members.push_back(v);
+    }
+  const std::size_t m = members.size();
+  const double rnode =
+      std::clamp(80.0 / std::sqrt(static_cast<double>(std::max<std::size_t>(m, 1))), 1.5, 6.0);
+  const double ring = std::max(std::min(graph.width, graph.height - 2 * line_h) / 2 - rnode - 3, 0.0);
+  const double gx = graph.x + graph.width / 2, gy = graph.y + graph.height / 2;
+  std::vector<double> px(m), py(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) /
+                                                     static_cast<double>(std::max<std::size_t>(m, 1));
+    px[i] = m == 1 ? gx : gx + ring * std::cos(angle);
+    py[i] = m == 1 ? gy : gy + ring * std::sin(angle);
+  }
+  Group& lines = f.scene.group("edges");
+  std::size_t internal = 0;
+  for (const auto& e : edges) {
+    const auto a = index[static_cast<std::size_t>(e.source)], b = index[static_cast<std::size_t>(e.target)];
+    if (a >= 0 && b >= 0 && a != b) ++internal;
+  }
+  const double opacity = edge_base_opacity(internal);
+  for (const auto& e : edges) {
+    const auto a = index[static_cast<std::size_t>(e.source)], b = index[static_cast<std::size_t>(e.target)];
+    if (a < 0 || b < 0 || a == b) continue;
+    lines.items.push_back(segment(px[static_cast<std::size_t>(a)], py[static_cast<std::size_t>(a)],
+                                  px[static_cast<std::size_t>(b)], py[static_cast<std::size_t>(b)], 0.6,
+                                  "#555555", opacity));
+  }
+  std::map<std::string, std::string> colour_of;
+  for (const auto& t : network.vocabulary)
+    colour_of[t.name] = t.colour;
+  Group& nodes = f.scene.group("nodes");
+  const auto is_anchor = [&](VertexId v) {
+    return std::find(candidate.anchors.begin(), candidate.anchors.end(), v) != candidate.anchors.end();
+  };
+  for (std::size_t i = 0; i < m; ++i) {
+    const VertexId v = members[i];
+    const auto it = colour_of.find(network.stakeholders[static_cast<std::size_t>(v)].type);
+    Circle c;
+    c.cx = px[i];
+    c.cy = py[i];
+    c.r = rnode;
+    c.fill = it == colour_of.end() ? other_colour : it->second;
+    if (v == candidate.coordinator) {
+      c.r = rnode + 1.5;
+      c.stroke = "#D55E00";
+      c.stroke_width = 2;
+    } else if (is_anchor(v)) {
+      c.r = rnode + 1;
+      c.stroke = "#000000";
+      c.stroke_width = 1.5;
+    }
+    nodes.items.push_back(c);
+  }
+  Group& notes = f.scene.group("graph notes");
+  notes.items.push_back(
+      make_text(measure, std::to_string(m) + " members, " + std::to_string(internal) + " ties inside",
+                graph.x, graph.bottom() - line_h / 2, s, Anchor::start, false, "#444444"));
+
+  // Right: score parts as bars, then anchors, coordinator, reason and gaps.
+  const double rx = graph.right() + 14, rw = f.plot.right() - rx;
+  Group& bars = f.scene.group("score parts");
+  const std::vector<std::pair<std::string, double>> parts = {
+      {"cohesion", candidate.parts.cohesion},       {"composition", candidate.parts.composition},
+      {"stability", candidate.parts.stability},     {"critical mass", candidate.parts.mass},
+      {"coordinator", candidate.parts.coordinator}, {"geography", candidate.parts.geography}};
+  double name_w = 0;
+  for (const auto& p : parts)
+    name_w = std::max(name_w, measure.measure(p.first, s, false).width);
+  const double value_w = measure.measure("0.00", s, false).width;
+  const double bx = rx + name_w + 6, bw = std::max(rw - name_w - 6 - value_w - 4, 1.0);
+  double y = f.plot.y;
+  bars.items.push_back(make_text(measure, "Score parts (0–1)", rx, y + line_h / 2, s, Anchor::start, true));
+  y += line_h + 2;
+  for (const auto& [name, value] : parts) {
+    const double v = std::clamp(std::isfinite(value) ? value : 0.0, 0.0, 1.0);
+    bars.items.push_back(make_text(measure, name, bx - 6, y + line_h / 2, s, Anchor::end));
+    bars.items.push_back(rect({bx, y + 1, bw, line_h - 2}, "#eeeeee"));
+    bars.items.push_back(rect({bx, y + 1, bw * v, line_h - 2}, "#0072B2"));
+    bars.items.push_back(make_text(measure, short_number(std::round(v * 100) / 100), bx + bw + 4,
+                                   y + line_h / 2, s, Anchor::start, false, "#444444"));
+    y += line_h + 2;
+  }
+  y += 6;
+  Group& text = f.scene.group("text");
+  const auto name_of = [&](VertexId v) {
+    const Stakeholder& st = network.stakeholders[static_cast<std::size_t>(v)];
+    return shorten_name(st.name.empty() ? st.id : st.name);
+  };
+  const auto paragraph = [&](const std::string& body, bool bold, const std::string& colour) {
+    for (const auto& line : wrap_text(measure, body, s, bold, rw)) {
+      if (y + line_h > f.plot.bottom()) return;
+      text.items.push_back(make_text(measure, line, rx, y + line_h / 2, s, Anchor::start, bold, colour));
+      y += line_h;
+    }
+    y += 3;
+  };
+  std::string anchors;
+  for (const VertexId v : candidate.anchors)
+    if (v >= 0 && static_cast<std::size_t>(v) < n) anchors += (anchors.empty() ? "" : "; ") + name_of(v);
+  paragraph("Anchors (black rings): " + (anchors.empty() ? std::string("none") : anchors), false, "#000000");
+  paragraph("Coordinator (orange ring): " +
+                (candidate.coordinator >= 0 && static_cast<std::size_t>(candidate.coordinator) < n
+                     ? name_of(candidate.coordinator)
+                     : std::string("none")),
+            false, "#000000");
+  if (!candidate.sector.empty()) paragraph("Sector: " + candidate.sector, false, "#000000");
+  paragraph(candidate.reason, false, "#222222");
+  if (!candidate.gaps.empty()) {
+    paragraph("Gaps", true, "#000000");
+    for (const auto& gap : candidate.gaps)
+      paragraph("• " + gap, false, "#D55E00");
+  }
+  return f.scene;
+}
+
+}  // namespace clusterscope::render
