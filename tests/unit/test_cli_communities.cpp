@@ -131,8 +131,7 @@ TEST_CASE("CLI: analyze adds communities and candidates", "[cli][analyze]") {
   CHECK(table.rfind("community,size,n_enterprise,", 0) == 0);
   const std::string stakeholders = test::read_file(dir.path() / "a" / "stakeholders.csv");
   const std::string header = stakeholders.substr(0, stakeholders.find('\n'));
-  CHECK(header.size() > 30);
-  CHECK(header.substr(header.size() - 30) == ",community,community_stability");
+  CHECK(header.find(",community,community_stability") != std::string::npos);
   for (const char* file : {"communities.json", "candidates.json", "candidates.md"})
     CHECK_FALSE(test::read_file(dir.path() / "a" / file).empty());
 }
