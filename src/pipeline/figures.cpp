@@ -90,7 +90,17 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
   for (std::size_t c = 0; c < members.size(); ++c) {
     if (members[c].size() < 2) continue;
     shown[c] = static_cast<std::int32_t>(community_names.size());
-    community_names.push_back(std::to_string(c));
+    // "3 tourism-spa": the id and, when most members share one, their sector.
+    std::map<std::string, std::size_t> sectors;
+    for (const VertexId v : members[c])
+      if (!network.stakeholders[ix(v)].sector.empty()) ++sectors[network.stakeholders[ix(v)].sector];
+    std::string name = std::to_string(c);
+    std::size_t best = 0;
+    std::string sector;
+    for (const auto& [s, count] : sectors)
+      if (count > best) best = count, sector = s;
+    if (2 * best > members[c].size()) name += " " + sector;
+    community_names.push_back(name);
     sizes.push_back(static_cast<double>(members[c].size()));
     std::vector<double> row(network.vocabulary.size(), 0.0);
     for (const VertexId v : members[c]) {
