@@ -305,7 +305,8 @@ void parallel_blocks(std::int32_t n, unsigned threads, const Body& body) {
 std::int32_t automatic_fa2_iterations(std::int32_t n) {
   if (n <= 1000) return 400;
   if (n <= 10000) return 250;
-  return 150;
+  if (n <= 50000) return 150;
+  return 100;
 }
 
 void forceatlas2(const Adjacency& adjacency, const std::vector<double>& mass,
