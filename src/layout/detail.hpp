@@ -42,8 +42,8 @@ std::vector<std::vector<std::int32_t>> components(const Adjacency& adjacency);
 
 /// Fills the NaN entries of `initial` (stakeholders without a previous position): rounds of
 /// placing them at the mean of their placed partners plus a small offset; those never reached go
-/// to a ring around the placed ones; with none placed at all, seeded random positions. Throws
-/// std::invalid_argument on a size mismatch.
+/// to a ring around the placed ones (Strays::beside: a small ring right of them, for maps); with
+/// none placed at all, seeded random positions. Throws std::invalid_argument on a size mismatch.
 enum class Strays { around, beside };
 Layout complete_initial(const Layout& initial, const Adjacency& adjacency, std::uint64_t seed,
                         Strays strays = Strays::around);

@@ -34,6 +34,14 @@ struct Cell {
   std::int32_t end = 0;
 };
 
+/// A stakeholder in the tree's order: leaves read their points from one contiguous block.
+struct Point {
+  double x = 0;
+  double y = 0;
+  double mass = 0;
+  std::int32_t id = 0;
+};
+
 /// Barnes–Hut quadtree over the current positions, rebuilt every iteration.
 class QuadTree {
  public:
@@ -63,15 +71,22 @@ class QuadTree {
     root.end = n;
     cells_.push_back(root);
     split(0, 0, x, y, mass);
+    points_.assign(x.size(), Point{});
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      const auto u = static_cast<std::size_t>(order_[i]);
+      points_[i] = Point{x[u], y[u], mass[u], order_[i]};
+    }
   }
 
   [[nodiscard]] const std::vector<Cell>& cells() const noexcept { return cells_; }
   [[nodiscard]] const std::vector<std::int32_t>& order() const noexcept { return order_; }
+  [[nodiscard]] const std::vector<Point>& points() const noexcept { return points_; }
 
  private:
   std::vector<Cell> cells_;
   std::vector<std::int32_t> order_;
   std::vector<std::int32_t> scratch_;
+  std::vector<Point> points_;
 
   void split(std::int32_t index, int depth, const std::vector<double>& x, const std::vector<double>& y,
              const std::vector<double>& mass) {
@@ -156,10 +171,11 @@ struct ForceInput {
   bool weighted;
 };
 
-/// Repulsion of u on v, added to (fx, fy).
-inline void repulse(const ForceInput& in, std::size_t v, std::size_t u, double& fx, double& fy) {
-  double dx = in.x[v] - in.x[u];
-  double dy = in.y[v] - in.y[u];
+/// Repulsion of u (at xu, yu, mass mu) on v, added to (fx, fy).
+inline void repulse_at(const ForceInput& in, std::size_t v, double xu, double yu, double mu, std::size_t u,
+                       double& fx, double& fy) {
+  double dx = in.x[v] - xu;
+  double dy = in.y[v] - yu;
   double d2 = dx * dx + dy * dy;
   if (d2 <= 0) {
     // Coincident: push apart along x, the lower index to the left, as if one unit apart.
@@ -167,7 +183,7 @@ inline void repulse(const ForceInput& in, std::size_t v, std::size_t u, double& 
     dy = 0;
     d2 = 1;
   }
-  const double mm = in.scaling * in.mass[v] * in.mass[u];
+  const double mm = in.scaling * in.mass[v] * mu;
   double f = 0;
   if (!in.overlap) {
     f = mm / d2;
@@ -178,6 +194,10 @@ inline void repulse(const ForceInput& in, std::size_t v, std::size_t u, double& 
   }
   fx += dx * f;
   fy += dy * f;
+}
+
+inline void repulse(const ForceInput& in, std::size_t v, std::size_t u, double& fx, double& fy) {
+  repulse_at(in, v, in.x[u], in.y[u], in.mass[u], u, fx, fy);
 }
 
 /// The whole force on v: repulsion, gravity, attraction.
@@ -194,7 +214,7 @@ void force_on(const ForceInput& in, std::int32_t vertex, std::vector<std::int32_
       if (u != v) repulse(in, v, u, fx, fy);
   } else {
     const std::vector<Cell>& cells = in.tree->cells();
-    const std::vector<std::int32_t>& order = in.tree->order();
+    const std::vector<Point>& points = in.tree->points();
     stack.clear();
     stack.push_back(0);
     while (!stack.empty()) {
@@ -203,8 +223,9 @@ void force_on(const ForceInput& in, std::int32_t vertex, std::vector<std::int32_
       if (cell.mass <= 0) continue;
       if (cell.child < 0) {
         for (std::int32_t i = cell.begin; i < cell.end; ++i) {
-          const auto u = static_cast<std::size_t>(order[static_cast<std::size_t>(i)]);
-          if (u != v) repulse(in, v, u, fx, fy);
+          const Point& p = points[static_cast<std::size_t>(i)];
+          const auto u = static_cast<std::size_t>(p.id);
+          if (u != v) repulse_at(in, v, p.x, p.y, p.mass, u, fx, fy);
         }
         continue;
       }
@@ -284,7 +305,8 @@ void parallel_blocks(std::int32_t n, unsigned threads, const Body& body) {
 std::int32_t automatic_fa2_iterations(std::int32_t n) {
   if (n <= 1000) return 400;
   if (n <= 10000) return 250;
-  return 150;
+  if (n <= 50000) return 150;
+  return 100;
 }
 
 void forceatlas2(const Adjacency& adjacency, const std::vector<double>& mass,
@@ -330,7 +352,11 @@ void forceatlas2(const Adjacency& adjacency, const std::vector<double>& mass,
                         settings.weighted};
     parallel_blocks(n, threads, [&](std::int32_t begin, std::int32_t end) {
       std::vector<std::int32_t> stack;
-      for (std::int32_t v = begin; v < end; ++v) {
+      // With the tree, vertices go in its order: neighbours in space follow each other and
+      // traverse the same cells, which stay in cache. Each vertex's sum is its own, so the order
+      // of vertices changes nothing in the result.
+      for (std::int32_t i = begin; i < end; ++i) {
+        const std::int32_t v = barnes_hut ? tree.order()[static_cast<std::size_t>(i)] : i;
         const auto k = static_cast<std::size_t>(v);
         force_on(in, v, stack, dx[k], dy[k]);
       }
