@@ -267,6 +267,44 @@ std::string algorithm_name(Algorithm algorithm) {
   return "fa2";
 }
 
+namespace {
+
+/// Moves the stakeholders without ties (and without an initial position) onto a grid below the
+/// bounding box of the others, spaced like the others' typical spacing, in stakeholder order.
+void shelve_isolates(const detail::Adjacency& adjacency, const Layout* initial, Layout& layout) {
+  std::vector<std::size_t> isolates;
+  double xmin = std::numeric_limits<double>::infinity(), xmax = -xmin, ymin = xmin, ymax = -xmin;
+  std::size_t placed = 0;
+  for (std::int32_t v = 0; v < adjacency.n; ++v) {
+    const auto i = static_cast<std::size_t>(v);
+    const bool kept = initial != nullptr && std::isfinite(initial->x[i]) && std::isfinite(initial->y[i]);
+    if (adjacency.degree(v) == 0 && !kept) {
+      isolates.push_back(i);
+      continue;
+    }
+    xmin = std::min(xmin, layout.x[i]), xmax = std::max(xmax, layout.x[i]);
+    ymin = std::min(ymin, layout.y[i]), ymax = std::max(ymax, layout.y[i]);
+    ++placed;
+  }
+  if (isolates.empty()) return;
+  if (placed == 0) {  // nothing but isolates: one square grid
+    xmin = ymin = ymax = 0;
+    xmax = std::sqrt(static_cast<double>(isolates.size()));
+  }
+  const double width = std::max(xmax - xmin, 1e-9);
+  const double height = std::max(ymax - ymin, 1e-9);
+  // The others' typical spacing: the side of a square of their area per stakeholder.
+  const double spacing =
+      placed > 1 ? std::sqrt(width * height / static_cast<double>(placed)) : std::max(width, height) / 10.0;
+  const auto columns = std::max<std::size_t>(1, static_cast<std::size_t>(std::floor(width / spacing)) + 1);
+  for (std::size_t k = 0; k < isolates.size(); ++k) {
+    layout.x[isolates[k]] = xmin + spacing * static_cast<double>(k % columns);
+    layout.y[isolates[k]] = ymin - spacing * (1.5 + static_cast<double>(k / columns));
+  }
+}
+
+}  // namespace
+
 Layout compute_layout(const Network& network, const LayoutOptions& options) {
   const auto count = network.size();
   if (count > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
@@ -296,15 +334,17 @@ Layout compute_layout(const Network& network, const LayoutOptions& options) {
   const auto n = static_cast<std::int32_t>(count);
   const detail::Adjacency adjacency = detail::adjacency(n, detail::undirected_edges(network));
   if (n == 0) return {};
+  Layout out;
   switch (options.algorithm) {
-    case Algorithm::fa2: return detail::fa2_layout(adjacency, options);
+    case Algorithm::fa2: out = detail::fa2_layout(adjacency, options); break;
     case Algorithm::fr:
     case Algorithm::kk:
-    case Algorithm::drl: return detail::igraph_layout(adjacency, options);
-    case Algorithm::grouped: return detail::grouped_layout(adjacency, options);
+    case Algorithm::drl: out = detail::igraph_layout(adjacency, options); break;
+    case Algorithm::grouped: out = detail::grouped_layout(adjacency, options); break;
     case Algorithm::geo: return detail::geo_layout(network, adjacency);
   }
-  return {};
+  if (options.shelve_isolates) shelve_isolates(adjacency, options.initial, out);
+  return out;
 }
 
 double intra_inter_ratio(const Network& network, const Layout& layout,

@@ -44,6 +44,11 @@ struct LayoutOptions {
   const Layout* initial = nullptr;
   const Partition* communities = nullptr;  ///< grouped layout (required there)
   std::vector<double> node_sizes;          ///< prevent_overlap radii per stakeholder; empty: 1 each
+  /// Stakeholders without any tie go on a compact grid below the rest (fa2, fr, kk, drl,
+  /// grouped), in stakeholder order, instead of wherever the forces leave them (FA2 rings them
+  /// far out, which shrinks the connected part of a figure). Isolates with an `initial` position
+  /// keep it.
+  bool shelve_isolates = true;
 };
 
 /// Lays out `network` (ties aggregated per pair, directions ignored). Throws std::invalid_argument
