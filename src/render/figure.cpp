@@ -220,7 +220,7 @@ Colouring colour_nodes(const Network& network, const FigureOptions& options) {
       }
       const auto shown = std::min(static_cast<std::size_t>(std::max(p.count, 0)), palette.size());
       for (std::size_t k = 0; k < shown; ++k)
-        out.legend.push_back({"Community " + std::to_string(k + 1), palette[k]});
+        out.legend.push_back({"Community " + std::to_string(k), palette[k]});
       if (static_cast<std::size_t>(std::max(p.count, 0)) > palette.size())
         out.legend.push_back({"other communities", other_colour});
       break;
