@@ -86,6 +86,7 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
   std::vector<std::string> community_names;
   std::vector<std::vector<double>> counts;
   std::vector<double> sizes;
+  std::vector<std::int32_t> ids;
   std::vector<std::int32_t> shown(members.size(), -1);
   for (std::size_t c = 0; c < members.size(); ++c) {
     if (members[c].size() < 2) continue;
@@ -101,6 +102,7 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
       if (count > best) best = count, sector = s;
     if (2 * best > members[c].size()) name += " " + sector;
     community_names.push_back(name);
+    ids.push_back(static_cast<std::int32_t>(c));
     sizes.push_back(static_cast<double>(members[c].size()));
     std::vector<double> row(network.vocabulary.size(), 0.0);
     for (const VertexId v : members[c]) {
@@ -132,7 +134,7 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
   chart.title = area + ": ties between communities";
   chart.caption = "Disc area: members; line width: summed tie weight between two communities.";
   out.push_back(
-      {"community-graph", render::community_graph_scene(community_names, sizes, links, chart, measure)});
+      {"community-graph", render::community_graph_scene(community_names, sizes, links, chart, measure, ids)});
 
   const std::vector<AggregatedEdge> edges = aggregate_ties(network);
   for (std::size_t i = 0; i < std::min(cards, found.size()); ++i) {

@@ -321,8 +321,10 @@ Scene community_composition_scene(const std::vector<std::string>& communities,
 
 Scene community_graph_scene(const std::vector<std::string>& names, const std::vector<double>& members,
                             const std::vector<CommunityLink>& links, const ChartOptions& options,
-                            const TextMeasure& measure) {
+                            const TextMeasure& measure, const std::vector<std::int32_t>& ids) {
   if (names.size() != members.size()) throw std::invalid_argument("community graph: one size per community");
+  if (!ids.empty() && ids.size() != names.size())
+    throw std::invalid_argument("community graph: one id per community");
   Frame f = begin_chart(options, measure);
   const std::size_t k = names.size();
   if (k == 0) {
@@ -373,7 +375,8 @@ Scene community_graph_scene(const std::vector<std::string>& names, const std::ve
     circle.cx = x[c];
     circle.cy = y[c];
     circle.r = r[c];
-    circle.fill = c < palette.size() ? palette[c] : other_colour;
+    const auto colour = ids.empty() ? c : static_cast<std::size_t>(std::max(ids[c], 0));
+    circle.fill = colour < palette.size() ? palette[colour] : other_colour;
     circle.stroke = "#ffffff";
     circle.stroke_width = 0.8;
     nodes.items.push_back(circle);

@@ -53,11 +53,13 @@ struct CommunityLink {
   double weight = 0;
 };
 
-/// Communities as discs on a circle (area ∝ members, community k in community_palette() colour k),
+/// Communities as discs on a circle (area ∝ members; community k in community_palette() colour k,
+/// k = ids[i] when `ids` is given — the community ids, so that a chart of some communities keeps
+/// the colours of the network figure — else the position i),
 /// ties between them as lines whose width and opacity follow the weight.
 Scene community_graph_scene(const std::vector<std::string>& names, const std::vector<double>& members,
                             const std::vector<CommunityLink>& links, const ChartOptions& options,
-                            const TextMeasure& measure);
+                            const TextMeasure& measure, const std::vector<std::int32_t>& ids = {});
 
 /// A one-page card for a cluster-initiative candidate: its members' subgraph (anchors ringed, the
 /// coordinator drawn as a square-ringed disc), its score parts as bars beside it, its reason and
