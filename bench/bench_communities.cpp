@@ -66,20 +66,6 @@ std::string fixed(double x, int digits) {
   return s.str();
 }
 
-std::vector<std::int32_t> read_truth(const Network& network, const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  std::vector<std::int32_t> truth(network.size(), 0);
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    const auto comma = line.find(',');
-    const auto v = network.find(line.substr(0, comma));
-    if (v) truth[static_cast<std::size_t>(*v)] = std::stoi(line.substr(comma + 1));
-  }
-  return truth;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -167,7 +153,8 @@ int main(int argc, char** argv) {
           network, r, pipeline::tie_strength(network), candidates::CandidateConfig{});
       row("candidates: scoring (ours)", network, since(start), std::to_string(found.size()) + " candidates");
     } else if (stage == "nmi") {
-      const std::vector<std::int32_t> truth = read_truth(network, file.string() + ".truth.csv");
+      const std::vector<std::int32_t> truth =
+          bench::read_planted_truth(network, file.string() + ".truth.csv", 0);
       options.null_models = 0;
       double sum = 0;
       double low = 1;

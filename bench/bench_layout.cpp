@@ -23,6 +23,7 @@
 
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/layout/layout.hpp"
+#include "planted_partition.hpp"
 
 namespace {
 
@@ -32,20 +33,6 @@ double peak_mib() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
-
-std::vector<std::int32_t> read_truth(const Network& network, const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  std::vector<std::int32_t> truth(network.size(), 0);
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    const auto comma = line.find(',');
-    const auto v = network.find(line.substr(0, comma));
-    if (v) truth[static_cast<std::size_t>(*v)] = std::stoi(line.substr(comma + 1));
-  }
-  return truth;
 }
 
 }  // namespace
@@ -81,7 +68,8 @@ int main(int argc, char** argv) {
     }
     Diagnostics diagnostics;
     const Network network = io::load_network(file, io::LoadOptions{}, diagnostics);
-    const std::vector<std::int32_t> truth = read_truth(network, file.string() + ".truth.csv");
+    const std::vector<std::int32_t> truth =
+        bench::read_planted_truth(network, file.string() + ".truth.csv", 0);
     const Partition communities = Partition::canonical(std::vector<std::int64_t>(truth.begin(), truth.end()));
     options.communities = &communities;
     const auto start = std::chrono::steady_clock::now();

@@ -7,24 +7,12 @@ Usage: /usr/bin/python3 bench/peer_communities.py FILE one|nmi [SEEDS]
   nmi  mean NMI against FILE.truth.csv over SEEDS runs (default 5), Python's `random` seeded 0…
 Prints one table row like bench_communities (stage, stakeholders, ties, seconds, peak MiB, note).
 """
-import csv
 import random
 import resource
 import sys
 import time
 
-
-def read(path):
-    ids = {}
-    edges = []
-    weights = []
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        next(reader)
-        for s, t, w in reader:
-            edges.append((ids.setdefault(s, len(ids)), ids.setdefault(t, len(ids))))
-            weights.append(float(w))
-    return ids, edges, weights
+from planted_files import read_edges, read_truth
 
 
 def row(stage, n, m, seconds, note):
@@ -36,7 +24,7 @@ def main():
     import igraph
     path, stage = sys.argv[1], sys.argv[2]
     seeds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-    ids, edges, weights = read(path)
+    ids, edges, weights = read_edges(path)
     g = igraph.Graph(n=len(ids), edges=edges, directed=False)
     label = f"igraph {igraph.__version__}"
     if stage == "one":
@@ -45,10 +33,7 @@ def main():
         c = g.community_leiden(objective_function="modularity", weights=weights, n_iterations=-1)
         row(f"leiden 1 run ({label})", len(ids), len(edges), time.perf_counter() - start, f"{len(c)} communities")
     elif stage == "nmi":
-        truth = [0] * len(ids)
-        with open(path + ".truth.csv", newline="", encoding="utf-8") as f:
-            for r in csv.DictReader(f):
-                truth[ids[r["id"]]] = int(r["community"])
+        truth = read_truth(path, ids)
         scores = []
         start = time.perf_counter()
         for seed in range(seeds):

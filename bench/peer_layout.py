@@ -8,30 +8,18 @@ Usage: /usr/bin/python3 bench/peer_layout.py FILE drl|sfdp
   sfdp  graph_tool.draw.sfdp_layout(g, eweight=w), numpy seeded 0
 Only the layout call is timed. Prints one table row like bench_layout.
 """
-import csv
 import math
 import random
 import resource
 import sys
 import time
 
+from planted_files import read_edges, read_truth
+
 
 def read(path):
-    ids = {}
-    edges = []
-    weights = []
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        next(reader)
-        for s, t, w in reader:
-            edges.append((ids.setdefault(s, len(ids)), ids.setdefault(t, len(ids))))
-            weights.append(float(w))
-    truth = [0] * len(ids)
-    with open(path + ".truth.csv", newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            if r["id"] in ids:
-                truth[ids[r["id"]]] = int(r["community"])
-    return ids, edges, weights, truth
+    ids, edges, weights = read_edges(path)
+    return ids, edges, weights, read_truth(path, ids)
 
 
 def ratio(edges, xy, truth):

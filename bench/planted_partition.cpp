@@ -46,4 +46,19 @@ void write_planted_partition(const PlantedPartition& p, const std::filesystem::p
     truth << 'n' << v << ',' << community(v) << '\n';
 }
 
+std::vector<std::int32_t> read_planted_truth(const Network& network, const std::filesystem::path& truth_csv,
+                                             std::int32_t missing) {
+  std::ifstream in(truth_csv);
+  if (!in) throw std::runtime_error("cannot read " + truth_csv.string());
+  std::vector<std::int32_t> truth(network.size(), missing);
+  std::string line;
+  std::getline(in, line);  // header: id,community
+  while (std::getline(in, line)) {
+    const auto comma = line.find(',');
+    const auto v = network.find(line.substr(0, comma));
+    if (v) truth[static_cast<std::size_t>(*v)] = std::stoi(line.substr(comma + 1));
+  }
+  return truth;
+}
+
 }  // namespace clusterscope::bench

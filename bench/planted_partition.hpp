@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
+
+#include "clusterscope/model/network.hpp"
 
 namespace clusterscope::bench {
 
@@ -19,5 +22,11 @@ struct PlantedPartition {
 /// Writes `source,target,weight` with ids "n<k>", weights 1–5, no self-loops or repeated pairs.
 /// Returns the path written (also the community of each stakeholder, as `<name>.truth.csv`).
 void write_planted_partition(const PlantedPartition& p, const std::filesystem::path& edges_csv);
+
+/// The planted community of every stakeholder of `network` from a `<name>.truth.csv` written by
+/// write_planted_partition (`missing` for a stakeholder the file does not list). Throws
+/// std::runtime_error when the file cannot be read.
+std::vector<std::int32_t> read_planted_truth(const Network& network, const std::filesystem::path& truth_csv,
+                                             std::int32_t missing = -1);
 
 }  // namespace clusterscope::bench

@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "clusterscope/io/load.hpp"
+#include "planted_partition.hpp"
 
 namespace clusterscope::test {
 
@@ -44,6 +46,36 @@ fs::path shared_manifest(const fs::path& manifest) {
   fs::create_directories(copy.parent_path());
   std::ofstream(copy, std::ios::binary) << text;
   return copy;
+}
+
+fs::path example_dataset() {
+  return project_dir() / "datasets" / "vistula-bend";
+}
+
+std::string quote(const fs::path& path) {
+  return "'" + path.string() + "'";
+}
+
+std::size_t count_lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+Planted planted(double mixing, std::int64_t stakeholders, std::int64_t ties, std::int64_t communities) {
+  static TempDir dir;
+  bench::PlantedPartition p;
+  p.stakeholders = stakeholders;
+  p.ties = ties;
+  p.communities = communities;
+  p.mixing = mixing;
+  std::ostringstream name;
+  name << "planted-" << stakeholders << "-" << ties << "-" << communities << "-" << mixing << ".csv";
+  const fs::path file = dir.path() / name.str();
+  bench::write_planted_partition(p, file);
+  Planted out;
+  Diagnostics d;
+  out.network = load(file, d);
+  out.truth = bench::read_planted_truth(out.network, file.string() + ".truth.csv");
+  return out;
 }
 
 fs::path project_dir() {

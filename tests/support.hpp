@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/model/network.hpp"
@@ -19,6 +20,21 @@ std::filesystem::path shared_dataset(const std::string& relative);
 std::filesystem::path shared_manifest(const std::filesystem::path& manifest);
 /// The project's own folder (for datasets/ and docs/).
 std::filesystem::path project_dir();
+/// The bundled example dataset, datasets/vistula-bend.
+std::filesystem::path example_dataset();
+/// A path in single quotes, for run_cli's shell-quoted arguments.
+std::string quote(const std::filesystem::path& path);
+/// Number of newline characters in `text` (rows of a table with a header: lines − 1).
+std::size_t count_lines(const std::string& text);
+
+/// A seeded planted-partition network (bench/planted_partition.hpp, mixing μ) and the planted
+/// community of every stakeholder; written once per parameter set into a temporary folder.
+struct Planted {
+  Network network;
+  std::vector<std::int32_t> truth;
+};
+Planted planted(double mixing, std::int64_t stakeholders = 1000, std::int64_t ties = 10000,
+                std::int64_t communities = 20);
 
 /// A fresh temporary folder, removed when the object goes away.
 class TempDir {

@@ -518,8 +518,6 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   } else if (colour_by == "sector") {
     figure.colour_by = render::ColourBy::sector;
   } else {
-    std::size_t compared = 0;
-    (void)compared;
     const auto& fields = stakeholder_fields();
     const bool known = std::find(fields.begin(), fields.end(), colour_by) != fields.end() ||
                        std::find(network.attribute_names.begin(), network.attribute_names.end(), colour_by) !=

@@ -38,24 +38,15 @@ std::vector<Row> rows(const Network& network, const communities::CommunityResult
   for (std::size_t c = 0; c < members.size(); ++c) {
     Row& row = out[c];
     row.by_type.assign(network.vocabulary.size() + 1, 0);
-    std::map<std::string, std::int32_t> sectors;
     for (const VertexId v : members[c]) {
       const Stakeholder& s = network.stakeholders[ix(v)];
       const auto term = std::find_if(network.vocabulary.begin(), network.vocabulary.end(),
                                      [&](const TypeTerm& t) { return t.name == s.type; });
       ++row.by_type[static_cast<std::size_t>(term - network.vocabulary.begin())];
-      if (!s.sector.empty()) ++sectors[s.sector];
     }
-    // The most frequent sector; ties to the alphabetically first (std::map order).
-    std::int32_t best = 0;
-    for (const auto& [sector, count] : sectors) {
-      if (count > best) {
-        best = count;
-        row.sector = sector;
-      }
-    }
-    row.sector_share =
-        members[c].empty() ? 0.0 : static_cast<double>(best) / static_cast<double>(members[c].size());
+    const DominantSector dominant = dominant_sector(network, members[c]);
+    row.sector = dominant.sector;
+    row.sector_share = dominant.share;
     std::vector<VertexId> ranked = members[c];
     std::stable_sort(ranked.begin(), ranked.end(), [&](VertexId a, VertexId b) {
       const double x = centrality.empty() ? 0.0 : centrality[ix(a)];
@@ -84,6 +75,24 @@ ordered_json number(double x) {
 }
 
 }  // namespace
+
+DominantSector dominant_sector(const Network& network, const std::vector<VertexId>& members) {
+  std::map<std::string, std::int32_t> sectors;
+  for (const VertexId v : members) {
+    const std::string& sector = network.stakeholders[ix(v)].sector;
+    if (!sector.empty()) ++sectors[sector];
+  }
+  DominantSector out;
+  std::int32_t best = 0;
+  for (const auto& [sector, count] : sectors) {  // std::map order: ties go to the first name
+    if (count > best) {
+      best = count;
+      out.sector = sector;
+    }
+  }
+  out.share = members.empty() ? 0.0 : static_cast<double>(best) / static_cast<double>(members.size());
+  return out;
+}
 
 std::vector<double> tie_strength(const Network& network) {
   std::vector<double> out(network.stakeholders.size(), 0.0);

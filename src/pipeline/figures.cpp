@@ -8,6 +8,7 @@
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/text.hpp"
+#include "clusterscope/pipeline/community_outputs.hpp"
 #include "clusterscope/render/charts.hpp"
 #include "clusterscope/render/figure.hpp"
 
@@ -92,15 +93,9 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
     if (members[c].size() < 2) continue;
     shown[c] = static_cast<std::int32_t>(community_names.size());
     // "3 tourism-spa": the id and, when most members share one, their sector.
-    std::map<std::string, std::size_t> sectors;
-    for (const VertexId v : members[c])
-      if (!network.stakeholders[ix(v)].sector.empty()) ++sectors[network.stakeholders[ix(v)].sector];
+    const DominantSector dominant = dominant_sector(network, members[c]);
     std::string name = std::to_string(c);
-    std::size_t best = 0;
-    std::string sector;
-    for (const auto& [s, count] : sectors)
-      if (count > best) best = count, sector = s;
-    if (2 * best > members[c].size()) name += " " + sector;
+    if (dominant.share > 0.5) name += " " + dominant.sector;
     community_names.push_back(name);
     ids.push_back(static_cast<std::int32_t>(c));
     sizes.push_back(static_cast<double>(members[c].size()));
@@ -120,8 +115,9 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
   out.push_back(
       {"community-composition", render::community_composition_scene(community_names, type_names, type_colours,
                                                                     counts, chart, measure)});
+  const std::vector<AggregatedEdge> edges = aggregate_ties(network);
   std::map<std::pair<std::int32_t, std::int32_t>, double> between;
-  for (const AggregatedEdge& e : aggregate_ties(network)) {
+  for (const AggregatedEdge& e : edges) {
     const std::int32_t a = shown[ix(communities.partition.membership[ix(e.source)])];
     const std::int32_t b = shown[ix(communities.partition.membership[ix(e.target)])];
     if (a < 0 || b < 0 || a == b) continue;
@@ -136,7 +132,6 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
   out.push_back(
       {"community-graph", render::community_graph_scene(community_names, sizes, links, chart, measure, ids)});
 
-  const std::vector<AggregatedEdge> edges = aggregate_ties(network);
   for (std::size_t i = 0; i < std::min(cards, found.size()); ++i) {
     chart = {};
     chart.title = "Candidate " + std::to_string(found[i].rank) + ": " +

@@ -7,12 +7,8 @@
 using namespace clusterscope;
 using clusterscope::test::TempDir;
 
-namespace {
-std::string quote(const std::filesystem::path& p) {
-  return "'" + p.string() + "'";
-}
-const std::filesystem::path example = test::project_dir() / "datasets" / "vistula-bend";
-}  // namespace
+using test::quote;
+const std::filesystem::path example = test::example_dataset();
 
 TEST_CASE("CLI: validate accepts the bundled example and lists counts", "[cli]") {
   std::string out, err;

@@ -8,16 +8,8 @@
 using namespace clusterscope;
 using clusterscope::test::TempDir;
 
-namespace {
-std::string quote(const std::filesystem::path& p) {
-  return "'" + p.string() + "'";
-}
-const std::filesystem::path example = test::project_dir() / "datasets" / "vistula-bend";
-
-std::size_t lines(const std::string& text) {
-  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-}
-}  // namespace
+using test::quote;
+const std::filesystem::path example = test::example_dataset();
 
 TEST_CASE("CLI: communities writes id,community,stability, the same bytes for the same seed",
           "[cli][communities]") {
@@ -29,7 +21,7 @@ TEST_CASE("CLI: communities writes id,community,stability, the same bytes for th
   REQUIRE(test::run_cli(base + quote(dir.path() / "b.csv"), out, err) == 0);
   const std::string a = test::read_file(dir.path() / "a.csv");
   CHECK(a.rfind("id,community,stability\n", 0) == 0);
-  CHECK(lines(a) == 320);  // header + 319 stakeholders
+  CHECK(test::count_lines(a) == 320);  // header + 319 stakeholders
   CHECK(a == test::read_file(dir.path() / "b.csv"));
   REQUIRE(test::run_cli(base + quote(dir.path() / "c.csv") + " --seed 7", out, err) == 0);
   CHECK(out.find("seed 7") != std::string::npos);
@@ -144,7 +136,7 @@ TEST_CASE("CLI: communities and candidates read every input format", "[cli][comm
     const auto file = dir.path() / (std::string("example") + extension);
     REQUIRE(test::run_cli("convert " + quote(example) + " -o " + quote(file), out, err) == 0);
     REQUIRE(test::run_cli("communities " + quote(file) + " --runs 3 --null-models 2", out, err) == 0);
-    CHECK(lines(out) == 320);
+    CHECK(test::count_lines(out) == 320);
     const auto folder = dir.path() / (std::string("c") + (extension + 1));
     REQUIRE(test::run_cli("candidates " + quote(file) + " --runs 3 --null-models 2 -o " + quote(folder), out,
                           err) == 0);

@@ -7,15 +7,8 @@
 using namespace clusterscope;
 using clusterscope::test::TempDir;
 
-namespace {
-std::string quote(const std::filesystem::path& p) {
-  return "'" + p.string() + "'";
-}
-const std::filesystem::path example = test::project_dir() / "datasets" / "vistula-bend";
-std::size_t lines(const std::string& text) {
-  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-}
-}  // namespace
+using test::quote;
+const std::filesystem::path example = test::example_dataset();
 
 TEST_CASE("CLI: render writes SVG, PDF and PNG, and the layout as id,x,y", "[cli][render]") {
   TempDir dir;
@@ -34,7 +27,7 @@ TEST_CASE("CLI: render writes SVG, PDF and PNG, and the layout as id,x,y", "[cli
   REQUIRE(test::run_cli("render " + quote(example) + " -o " + quote(dir.path() / "b.csv"), out, err) == 0);
   const std::string a = test::read_file(dir.path() / "a.csv");
   CHECK(a.rfind("id,x,y\n", 0) == 0);
-  CHECK(lines(a) == 320);
+  CHECK(test::count_lines(a) == 320);
   CHECK(a == test::read_file(dir.path() / "b.csv"));  // same seed, same layout
   REQUIRE(test::run_cli("render " + quote(example) + " --seed 7 -o " + quote(dir.path() / "c.csv"), out,
                         err) == 0);
@@ -43,7 +36,7 @@ TEST_CASE("CLI: render writes SVG, PDF and PNG, and the layout as id,x,y", "[cli
   REQUIRE(test::run_cli("render " + quote(example) + " --initial " + quote(dir.path() / "a.csv") + " -o " +
                             quote(dir.path() / "d.csv"),
                         out, err) == 0);
-  CHECK(lines(test::read_file(dir.path() / "d.csv")) == 320);
+  CHECK(test::count_lines(test::read_file(dir.path() / "d.csv")) == 320);
 }
 
 TEST_CASE("CLI: render colours by community and by attribute, sizes by a measure, every layout",

@@ -19,37 +19,8 @@ using layout::LayoutOptions;
 
 namespace {
 
-struct Planted {
-  Network network;
-  std::vector<std::int32_t> truth;
-};
-
-/// A seeded planted-partition network (bench/planted_partition.hpp) with its true communities.
-Planted planted(double mixing, std::int64_t stakeholders, std::int64_t ties, std::int64_t communities) {
-  static test::TempDir dir;
-  bench::PlantedPartition p;
-  p.stakeholders = stakeholders;
-  p.ties = ties;
-  p.communities = communities;
-  p.mixing = mixing;
-  std::ostringstream name;
-  name << "planted-" << stakeholders << "-" << ties << "-" << communities << "-" << mixing << ".csv";
-  const std::filesystem::path file = dir.path() / name.str();
-  bench::write_planted_partition(p, file);
-  Planted out;
-  Diagnostics d;
-  out.network = test::load(file, d);
-  out.truth.assign(out.network.size(), -1);
-  std::ifstream in(file.string() + ".truth.csv");
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    const auto comma = line.find(',');
-    const auto v = out.network.find(line.substr(0, comma));
-    if (v) out.truth[static_cast<std::size_t>(*v)] = std::stoi(line.substr(comma + 1));
-  }
-  return out;
-}
+using test::Planted;
+using test::planted;
 
 void add_stakeholder(Network& net, const std::string& id, std::optional<double> lat = std::nullopt,
                      std::optional<double> lon = std::nullopt) {

@@ -10,6 +10,14 @@
 
 namespace clusterscope::pipeline {
 
+/// The most frequent sector among `members` (ties to the alphabetically first) and its share of
+/// all members; "" and 0 when none has a sector.
+struct DominantSector {
+  std::string sector;
+  double share = 0;
+};
+DominantSector dominant_sector(const Network& network, const std::vector<VertexId>& members);
+
 /// Tie strength (weighted degree: Σ aggregated weights) of every stakeholder — the centrality that
 /// ranks a community's central members and a candidate's anchors ("the most connected").
 std::vector<double> tie_strength(const Network& network);
