@@ -4,7 +4,11 @@
 //
 // Usage:
 //   bench_layout <file.csv> --algorithm fa2|fr|kk|drl|grouped [--threads T] [--iterations N]
-//                [--linlog] [--seed S]
+//                [--linlog] [--seed S] [--render DIR]
+// --render DIR also draws the network figure (coloured by the planted communities, 15 labels) to
+// DIR/layout-<algorithm>.png (150 dpi) and .pdf, timing the scene and each file, and prints the
+// total of layout + scene + PNG and PDF drawn at once (draw_all, as analyze draws them) — the
+// figure end to end.
 // grouped uses the planted truth as its communities. Only the layout is timed (loading the file
 // and aggregating is not, as for the peers). One algorithm per process, so that the peak memory
 // (getrusage ru_maxrss) is that run's. Prints one table row: stage, stakeholders, ties, seconds,
@@ -23,11 +27,23 @@
 
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/layout/layout.hpp"
+#include "clusterscope/render/figure.hpp"
+#include "clusterscope/render/scene.hpp"
 #include "planted_partition.hpp"
 
 namespace {
 
 using namespace clusterscope;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+void row(const std::string& stage, const Network& network, double seconds, double mib,
+         const std::string& note) {
+  std::printf("%-32s %8zu %9zu %9.3f %9.1f  %s\n", stage.c_str(), network.stakeholders.size(),
+              network.ties.size(), seconds, mib, note.c_str());
+}
 
 double peak_mib() {
   rusage usage{};
@@ -46,6 +62,7 @@ int main(int argc, char** argv) {
     }
     const std::filesystem::path file = argv[1];
     layout::LayoutOptions options;
+    std::filesystem::path render_folder;
     for (int i = 2; i < argc; ++i) {
       const std::string arg = argv[i];
       if (arg == "--linlog") {
@@ -62,6 +79,8 @@ int main(int argc, char** argv) {
         options.iterations = std::stoi(value);
       } else if (arg == "--seed") {
         options.seed = std::stoull(value);
+      } else if (arg == "--render") {
+        render_folder = value;
       } else {
         throw std::invalid_argument("unknown option " + arg);
       }
@@ -74,7 +93,7 @@ int main(int argc, char** argv) {
     options.communities = &communities;
     const auto start = std::chrono::steady_clock::now();
     const Layout l = layout::compute_layout(network, options);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = seconds_since(start);
     const double ratio = layout::intra_inter_ratio(network, l, truth);
     std::ostringstream note;
     note.setf(std::ios::fixed);
@@ -83,8 +102,35 @@ int main(int argc, char** argv) {
          << (options.threads == 0 ? std::string("all") : std::to_string(options.threads));
     if (options.linlog) note << ", linlog";
     const std::string stage = layout::algorithm_name(options.algorithm) + " (ours)";
-    std::printf("%-32s %8zu %9zu %9.3f %9.1f  %s\n", stage.c_str(), network.stakeholders.size(),
-                network.ties.size(), seconds, peak_mib(), note.str().c_str());
+    row(stage, network, seconds, peak_mib(), note.str());
+    if (render_folder.empty()) return 0;
+
+    std::filesystem::create_directories(render_folder);
+    const std::string base =
+        (render_folder / ("layout-" + layout::algorithm_name(options.algorithm))).string();
+    auto t = std::chrono::steady_clock::now();
+    render::FigureOptions figure;
+    figure.colour_by = render::ColourBy::community;
+    figure.communities = communities;
+    figure.title = "Planted partition, " + std::to_string(network.size()) + " stakeholders";
+    const render::PangoMeasure measure;
+    const render::Scene scene = render::network_scene(network, l, figure, measure);
+    const double scene_seconds = seconds_since(t);
+    std::size_t primitives = 0;
+    for (const render::Group& g : scene.groups)
+      primitives += g.items.size();
+    row("  scene", network, scene_seconds, peak_mib(), std::to_string(primitives) + " primitives");
+    t = std::chrono::steady_clock::now();
+    render::draw(scene, base + ".png", 150);
+    const double png_seconds = seconds_since(t);
+    row("  draw PNG (150 dpi)", network, png_seconds, peak_mib(), base + ".png");
+    t = std::chrono::steady_clock::now();
+    render::draw(scene, base + ".pdf");
+    const double pdf_seconds = seconds_since(t);
+    row("  draw PDF", network, pdf_seconds, peak_mib(), base + ".pdf");
+    row(layout::algorithm_name(options.algorithm) + " + scene + PNG + PDF", network,
+        seconds + scene_seconds + png_seconds + pdf_seconds, peak_mib(),
+        "the figure, end to end (file loading aside)");
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "bench_layout: " << e.what() << '\n';

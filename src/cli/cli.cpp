@@ -142,7 +142,7 @@ po::options_description metric_options(MetricFlags& f) {
       "samples", po::value(&f.samples)->value_name("N")->default_value(0),
       "source stakeholders for sampled betweenness (0: chosen from the size)")(
       "threads", po::value(&f.threads)->value_name("N")->default_value(0),
-      "threads for path measures (0: all cores)")(
+      "threads for path measures and for drawing figures (0: all cores)")(
       "permutations", po::value(&f.permutations)->value_name("N")->default_value(999),
       "permutations of the E-I significance test");
   return d;
@@ -748,28 +748,29 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   const fs::path folder = output.empty()
                               ? fs::path("output") / (network.name.empty() ? "dataset" : network.name)
                               : fs::path(output);
-  write_folder_atomically(folder,
-                          {
-                              {"stakeholders.csv", stakeholder_table(network, result, groups, positions)},
-                              {"metrics.json", metrics::metrics_json(network, result, settings)},
-                              {"communities.csv", pipeline::community_table_csv(network, groups, strength)},
-                              {"communities.json", pipeline::community_json(network, groups, strength)},
-                              {"candidates.json", candidates::candidates_json(network, found, config)},
-                              {"candidates.md", candidates::candidates_markdown(network, found)},
-                              {"figures/layout.csv", pipeline::layout_csv(network, positions)},
-                              {"network/stakeholders.csv", io::write_csv_nodes(network)},
-                              {"network/ties.csv", io::write_csv_edges(network)},
-                              {"network/dataset.json", io::normalised_manifest(network)},
-                              {"summary.json", io::summary_json(network, diagnostics)},
-                              {"summary.md", io::summary_markdown(network, diagnostics)},
-                          },
-                          [&](const fs::path& temporary) {
-                            for (const pipeline::NamedScene& f : figures) {
-                              for (const char* extension : {".svg", ".pdf", ".png"})
-                                render::draw(f.scene, temporary / "figures" / (f.name + extension),
-                                             figure_flags.dpi);
-                            }
-                          });
+  write_folder_atomically(
+      folder,
+      {
+          {"stakeholders.csv", stakeholder_table(network, result, groups, positions)},
+          {"metrics.json", metrics::metrics_json(network, result, settings)},
+          {"communities.csv", pipeline::community_table_csv(network, groups, strength)},
+          {"communities.json", pipeline::community_json(network, groups, strength)},
+          {"candidates.json", candidates::candidates_json(network, found, config)},
+          {"candidates.md", candidates::candidates_markdown(network, found)},
+          {"figures/layout.csv", pipeline::layout_csv(network, positions)},
+          {"network/stakeholders.csv", io::write_csv_nodes(network)},
+          {"network/ties.csv", io::write_csv_edges(network)},
+          {"network/dataset.json", io::normalised_manifest(network)},
+          {"summary.json", io::summary_json(network, diagnostics)},
+          {"summary.md", io::summary_markdown(network, diagnostics)},
+      },
+      [&](const fs::path& temporary) {
+        std::vector<render::DrawJob> jobs;
+        for (const pipeline::NamedScene& f : figures)
+          for (const char* extension : {".svg", ".pdf", ".png"})
+            jobs.push_back({&f.scene, temporary / "figures" / (f.name + extension), figure_flags.dpi});
+        render::draw_all(jobs, flags.threads);
+      });
   if (!quiet) {
     std::int32_t ready = 0;
     for (const candidates::Candidate& c : found)

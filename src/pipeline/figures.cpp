@@ -45,7 +45,18 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
   by_type.size_label = "betweenness";
   out.push_back({"network-types", render::network_scene(network, layout, by_type, measure)});
 
+  // "3 tourism-spa": a community's id and, when most members share one, their sector — in the
+  // network legend and in the community charts alike.
+  const auto members = communities.partition.members();
+  std::vector<std::string> names_by_id(members.size());
+  for (std::size_t c = 0; c < members.size(); ++c) {
+    const DominantSector dominant = dominant_sector(network, members[c]);
+    names_by_id[c] = std::to_string(c);
+    if (dominant.share > 0.5) names_by_id[c] += " " + dominant.sector;
+  }
+
   render::FigureOptions by_community = by_type;
+  by_community.community_names = names_by_id;
   by_community.title = area + ": communities";
   by_community.caption = "Colour: consensus community of " + std::to_string(communities.runs) +
                          " seeded runs (the same community keeps its colour). Node area: betweenness.";
@@ -83,7 +94,6 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
     type_names.push_back(t.label.empty() ? t.name : t.label);
     type_colours.push_back(t.colour);
   }
-  const auto members = communities.partition.members();
   std::vector<std::string> community_names;
   std::vector<std::vector<double>> counts;
   std::vector<double> sizes;
@@ -92,11 +102,7 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
   for (std::size_t c = 0; c < members.size(); ++c) {
     if (members[c].size() < 2) continue;
     shown[c] = static_cast<std::int32_t>(community_names.size());
-    // "3 tourism-spa": the id and, when most members share one, their sector.
-    const DominantSector dominant = dominant_sector(network, members[c]);
-    std::string name = std::to_string(c);
-    if (dominant.share > 0.5) name += " " + dominant.sector;
-    community_names.push_back(name);
+    community_names.push_back(names_by_id[c]);
     ids.push_back(static_cast<std::int32_t>(c));
     sizes.push_back(static_cast<double>(members[c].size()));
     std::vector<double> row(network.vocabulary.size(), 0.0);
@@ -138,7 +144,7 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
                   (found[i].sector.empty() ? std::string("mixed group") : found[i].sector) + " (" +
                   found[i].level + ")";
     out.push_back({"candidate-" + std::to_string(found[i].rank),
-                   render::candidate_card_scene(network, edges, found[i], chart, measure)});
+                   render::candidate_card_scene(network, edges, found[i], chart, measure, &layout)});
   }
   return out;
 }

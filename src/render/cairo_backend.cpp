@@ -8,10 +8,15 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
+#include <map>
 #include <memory>
 #include <numbers>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <type_traits>
 
 #include "clusterscope/core/diagnostics.hpp"
@@ -178,6 +183,35 @@ void add_svg_title(std::string& svg, const std::string& title) {
   svg.insert(end + 1, "\n<title>" + escaped + "</title>");
 }
 
+/// Cairo names an SVG's groups after a process-wide surface counter ("surface218"), so the same
+/// scene would get other ids depending on what was drawn before and on which thread. Renumbers them
+/// from 1 in order of appearance: the same scene gives the same bytes.
+void canonical_surface_ids(std::string& svg) {
+  static constexpr std::string_view word = "surface";
+  std::map<std::string, std::string, std::less<>> renamed;
+  std::string out;
+  out.reserve(svg.size());
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t found = svg.find(word, at);
+    if (found == std::string::npos) break;
+    std::size_t end = found + word.size();
+    while (end < svg.size() && svg[end] >= '0' && svg[end] <= '9')
+      ++end;
+    out.append(svg, at, found - at);
+    if (end == found + word.size()) {
+      out.append(word);
+    } else {
+      const std::string old = svg.substr(found, end - found);
+      auto [it, added] = renamed.try_emplace(old, std::string(word) + std::to_string(renamed.size() + 1));
+      out.append(it->second);
+    }
+    at = end;
+  }
+  out.append(svg, at, std::string::npos);
+  svg = std::move(out);
+}
+
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -202,6 +236,8 @@ void draw(const Scene& scene, const std::filesystem::path& out, double dpi) {
     check(cairo_surface_status(surface.get()), where);
     if (ext == ".pdf") {
       cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "clusterscope");
+      // No creation date: the same scene gives the same bytes on every run (the manifest records when).
+      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "");
       if (!scene.title.empty())
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
     }
@@ -212,7 +248,10 @@ void draw(const Scene& scene, const std::filesystem::path& out, double dpi) {
     }
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), where);
-    if (ext == ".svg") add_svg_title(bytes, scene.title);
+    if (ext == ".svg") {
+      canonical_surface_ids(bytes);
+      add_svg_title(bytes, scene.title);
+    }
   } else if (ext == ".png") {
     if (!(dpi > 0 && dpi <= 2400)) throw OutputError(where + ": dpi must be in (0, 2400]");
     const auto [w, h] = png_size(scene, dpi);
@@ -230,6 +269,47 @@ void draw(const Scene& scene, const std::filesystem::path& out, double dpi) {
     throw OutputError(where + ": unknown figure format '" + ext + "' (expected .svg, .pdf or .png)");
   }
   io::write_file_atomically(out, bytes);
+}
+
+void draw_all(const std::vector<DrawJob>& jobs, unsigned threads) {
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  // Longest first: a PNG of many primitives costs about twice its PDF, an SVG less.
+  std::vector<std::size_t> order(jobs.size());
+  std::vector<double> cost(jobs.size(), 0);
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    order[i] = i;
+    if (jobs[i].scene == nullptr) continue;
+    for (const Group& g : jobs[i].scene->groups)
+      cost[i] += static_cast<double>(g.items.size());
+    const std::string ext = io::format_extension(jobs[i].out);
+    cost[i] *= ext == ".png" ? 2.0 : ext == ".pdf" ? 1.0 : 0.8;
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
+  std::vector<std::exception_ptr> errors(jobs.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t k = next++; k < order.size(); k = next++) {
+      const DrawJob& job = jobs[order[k]];
+      try {
+        if (job.scene == nullptr) throw std::invalid_argument("draw_all: a job without a scene");
+        draw(*job.scene, job.out, job.dpi);
+      } catch (...) {
+        errors[order[k]] = std::current_exception();
+      }
+    }
+  };
+  const unsigned helpers =
+      std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())) - (jobs.empty() ? 0 : 1);
+  std::vector<std::thread> pool;
+  pool.reserve(helpers);
+  for (unsigned t = 0; t < helpers; ++t)
+    pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool)
+    t.join();
+  for (const std::exception_ptr& e : errors)
+    if (e) std::rethrow_exception(e);
 }
 
 struct PangoMeasure::Impl {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numbers>
 #include <stdexcept>
@@ -96,6 +97,18 @@ std::string mix(double t) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", channel(0x00), channel(0x72), channel(0xB2));
   return buffer;
+}
+
+/// Black or white, whichever contrasts more with the background colour "#rrggbb" (WCAG relative
+/// luminance): a number stays readable on every shade of a heatmap.
+std::string text_on(const std::string& background) {
+  if (background.size() != 7 || background[0] != '#') return "#000000";
+  const auto linear = [&](std::size_t at) {
+    const double c = std::stoi(background.substr(at, 2), nullptr, 16) / 255.0;
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+  };
+  const double l = 0.2126 * linear(1) + 0.7152 * linear(3) + 0.0722 * linear(5);
+  return (1.05 / (l + 0.05)) > ((l + 0.05) / 0.05) ? "#ffffff" : "#000000";
 }
 
 }  // namespace
@@ -246,7 +259,8 @@ Scene mixing_heatmap_scene(const std::vector<std::string>& types,
       const double x = x0 + cell * static_cast<double>(j);
       const double v = std::isfinite(matrix[i][j]) ? matrix[i][j] : 0;
       const double t = vmax > 0 ? v / vmax : 0;
-      Rect r = rect({x, y, cell, cell}, mix(t));
+      const std::string fill = mix(t);
+      Rect r = rect({x, y, cell, cell}, fill);
       r.stroke = "#ffffff";
       r.stroke_width = 0.5;
       // Keep the stroke inside the page: inset by half its width.
@@ -254,8 +268,8 @@ Scene mixing_heatmap_scene(const std::vector<std::string>& types,
       cells.items.push_back(r);
       const std::string value = short_number(v);
       if (measure.measure(value, s, false).width < cell - 2)
-        cells.items.push_back(make_text(measure, value, x + cell / 2, y + cell / 2, s, Anchor::middle, false,
-                                        t > 0.55 ? "#ffffff" : "#000000"));
+        cells.items.push_back(
+            make_text(measure, value, x + cell / 2, y + cell / 2, s, Anchor::middle, false, text_on(fill)));
     }
   }
   const double yb = y0 + cell * static_cast<double>(k) + 2 + line_h / 2;
@@ -393,7 +407,7 @@ Scene community_graph_scene(const std::vector<std::string>& names, const std::ve
 
 Scene candidate_card_scene(const Network& network, const std::vector<AggregatedEdge>& edges,
                            const candidates::Candidate& candidate, const ChartOptions& options,
-                           const TextMeasure& measure) {
+                           const TextMeasure& measure, const Layout* layout) {
   ChartOptions o = options;
   if (o.title.empty())
     o.title = "Candidate " + std::to_string(candidate.rank) + " — " + candidate.level + " (score " +
@@ -402,7 +416,7 @@ Scene candidate_card_scene(const Network& network, const std::vector<AggregatedE
   const double s = o.text_size;
   const double line_h = measure.measure("0", s, false).height;
   const std::size_t n = network.size();
-  // Left: the members' subgraph on a circle.
+  // Left: the members' subgraph, placed by the network layout or on a circle.
   const Box graph{f.plot.x, f.plot.y, f.plot.width * 0.45, f.plot.height};
   std::vector<std::int32_t> index(n, -1);
   std::vector<VertexId> members;
@@ -422,6 +436,29 @@ Scene candidate_card_scene(const Network& network, const std::vector<AggregatedE
                                                      static_cast<double>(std::max<std::size_t>(m, 1));
     px[i] = m == 1 ? gx : gx + ring * std::cos(angle);
     py[i] = m == 1 ? gy : gy + ring * std::sin(angle);
+  }
+  const bool placed = layout != nullptr && layout->x.size() == n && layout->y.size() == n && m > 1 &&
+                      std::all_of(members.begin(), members.end(), [&](VertexId v) {
+                        const auto k = static_cast<std::size_t>(v);
+                        return std::isfinite(layout->x[k]) && std::isfinite(layout->y[k]);
+                      });
+  if (placed) {
+    // Fit the members' bounding box into the circle's square, keeping the aspect ratio.
+    double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+    for (const VertexId v : members) {
+      const auto k = static_cast<std::size_t>(v);
+      x0 = std::min(x0, layout->x[k]);
+      x1 = std::max(x1, layout->x[k]);
+      y0 = std::min(y0, layout->y[k]);
+      y1 = std::max(y1, layout->y[k]);
+    }
+    const double span = std::max(x1 - x0, y1 - y0);
+    const double scale = span > 0 ? 2 * ring / span : 0;
+    for (std::size_t i = 0; i < m; ++i) {
+      const auto k = static_cast<std::size_t>(members[i]);
+      px[i] = gx + (layout->x[k] - (x0 + x1) / 2) * scale;
+      py[i] = gy + (layout->y[k] - (y0 + y1) / 2) * scale;
+    }
   }
   Group& lines = f.scene.group("edges");
   std::size_t internal = 0;

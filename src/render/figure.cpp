@@ -220,7 +220,10 @@ Colouring colour_nodes(const Network& network, const FigureOptions& options) {
       }
       const auto shown = std::min(static_cast<std::size_t>(std::max(p.count, 0)), palette.size());
       for (std::size_t k = 0; k < shown; ++k)
-        out.legend.push_back({"Community " + std::to_string(k), palette[k]});
+        out.legend.push_back({k < options.community_names.size() && !options.community_names[k].empty()
+                                  ? options.community_names[k]
+                                  : "Community " + std::to_string(k),
+                              palette[k]});
       if (static_cast<std::size_t>(std::max(p.count, 0)) > palette.size())
         out.legend.push_back({"other communities", other_colour});
       break;
@@ -314,6 +317,36 @@ class DiscGrid {
   std::vector<std::vector<std::int32_t>> cells_;
   std::vector<double> x_, y_, r_;
 };
+
+/// Whether the segment a–b passes through the box (Liang–Barsky clipping).
+bool segment_hits_box(const Point& a, const Point& b, const Box& box) {
+  double t0 = 0, t1 = 1;
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  const double p[4] = {-dx, dx, -dy, dy};
+  const double q[4] = {a.x - box.x, box.right() - a.x, a.y - box.y, box.bottom() - a.y};
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] == 0) {
+      if (q[i] < 0) return false;
+      continue;
+    }
+    const double t = q[i] / p[i];
+    if (p[i] < 0)
+      t0 = std::max(t0, t);
+    else
+      t1 = std::min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/// Whether the segments a–b and c–d cross at a point inside both (touching ends do not count).
+bool segments_cross(const Point& a, const Point& b, const Point& c, const Point& d) {
+  const auto side = [](const Point& p, const Point& q, const Point& r) {
+    return (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+  };
+  const double d1 = side(c, d, a), d2 = side(c, d, b), d3 = side(a, b, c), d4 = side(a, b, d);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
 
 bool inside(const Box& inner, const Box& outer) {
   return inner.x >= outer.x - 1e-9 && inner.y >= outer.y - 1e-9 && inner.right() <= outer.right() + 1e-9 &&
@@ -493,63 +526,83 @@ Scene network_scene(const Network& network, const Layout& layout, const FigureOp
       [&](std::size_t a, std::size_t b) { return key(a) > key(b) || (key(a) == key(b) && a < b); });
   Group& label_group = scene.group("labels");
   std::vector<Box> placed;
+  std::vector<std::pair<Point, Point>> leaders;
   const double pad = 1.0;
-  for (std::size_t i = 0; i < top_n; ++i) {
-    const std::size_t v = ranked[i];
-    const Stakeholder& s = network.stakeholders[v];
-    const std::string text = shorten_name(s.name.empty() ? s.id : s.name, options.label_chars);
-    const Box size = measure.measure(text, options.label_size, false);
-    const double w = size.width + 2 * pad, h = size.height + 2 * pad;
-    const double r = radius[v] + stroke / 2 + 1.0;
-    const double d = 0.7071 * r;
-    const std::vector<Point> corners = {{px[v] + r, py[v] - h / 2},
-                                        {px[v] - r - w, py[v] - h / 2},
-                                        {px[v] - w / 2, py[v] - r - h},
-                                        {px[v] - w / 2, py[v] + r},
-                                        {px[v] + d, py[v] - d - h},
-                                        {px[v] - d - w, py[v] - d - h},
-                                        {px[v] + d, py[v] + d},
-                                        {px[v] - d - w, py[v] + d},
-                                        {px[v] + r + h, py[v] - h / 2},
-                                        {px[v] - r - h - w, py[v] - h / 2},
-                                        {px[v] - w / 2, py[v] - r - 2 * h},
-                                        {px[v] - w / 2, py[v] + r + h}};
-    // Further out, joined to the node by a leader line: eight directions at three distances.
-    std::vector<std::pair<Box, Point>> candidates;
-    for (const Point& corner : corners)
-      candidates.push_back({Box{corner.x, corner.y, w, h}, Point{px[v], py[v]}});
-    for (const double distance : {10.0, 18.0, 28.0})
-      for (int k = 0; k < 8; ++k) {
-        const double ux = std::cos(k * std::numbers::pi / 4), uy = std::sin(k * std::numbers::pi / 4);
-        const Point at{px[v] + ux * (r + distance), py[v] + uy * (r + distance)};
-        const double bx = ux > 0.3 ? at.x : ux < -0.3 ? at.x - w : at.x - w / 2;
-        const double by = uy > 0.3 ? at.y : uy < -0.3 ? at.y - h : at.y - h / 2;
-        candidates.push_back({Box{bx, by, w, h}, at});
+  // Two passes: the first keeps leader lines from crossing each other; labels it could not place get
+  // a second chance that allows crossing leaders (never overlapping labels, nodes or leaders on labels).
+  std::vector<bool> labelled(n, false);
+  for (const bool strict : {true, false})
+    for (std::size_t i = 0; i < top_n; ++i) {
+      const std::size_t v = ranked[i];
+      if (labelled[v]) continue;
+      const Stakeholder& s = network.stakeholders[v];
+      const std::string text = shorten_name(s.name.empty() ? s.id : s.name, options.label_chars);
+      const Box size = measure.measure(text, options.label_size, false);
+      const double w = size.width + 2 * pad, h = size.height + 2 * pad;
+      const double r = radius[v] + stroke / 2 + 1.0;
+      const double d = 0.7071 * r;
+      const std::vector<Point> corners = {{px[v] + r, py[v] - h / 2},
+                                          {px[v] - r - w, py[v] - h / 2},
+                                          {px[v] - w / 2, py[v] - r - h},
+                                          {px[v] - w / 2, py[v] + r},
+                                          {px[v] + d, py[v] - d - h},
+                                          {px[v] - d - w, py[v] - d - h},
+                                          {px[v] + d, py[v] + d},
+                                          {px[v] - d - w, py[v] + d},
+                                          {px[v] + r + h, py[v] - h / 2},
+                                          {px[v] - r - h - w, py[v] - h / 2},
+                                          {px[v] - w / 2, py[v] - r - 2 * h},
+                                          {px[v] - w / 2, py[v] + r + h}};
+      // Further out, joined to the node by a leader line: sixteen directions at widening distances, so
+      // that a label of a node in a dense centre finds the nearest free spot outside the crowd.
+      std::vector<std::pair<Box, Point>> candidates;
+      for (const Point& corner : corners)
+        candidates.push_back({Box{corner.x, corner.y, w, h}, Point{px[v], py[v]}});
+      const double reach = 0.35 * std::max(plot.width, plot.height);
+      for (double distance = 10.0; distance <= reach; distance *= 1.35)
+        for (int k = 0; k < 16; ++k) {
+          const double ux = std::cos(k * std::numbers::pi / 8), uy = std::sin(k * std::numbers::pi / 8);
+          const Point at{px[v] + ux * (r + distance), py[v] + uy * (r + distance)};
+          const double bx = ux > 0.3 ? at.x : ux < -0.3 ? at.x - w : at.x - w / 2;
+          const double by = uy > 0.3 ? at.y : uy < -0.3 ? at.y - h : at.y - h / 2;
+          candidates.push_back({Box{bx, by, w, h}, at});
+        }
+      for (const auto& [box, leader_end] : candidates) {
+        if (!inside(box, plot) || grid.hits(box)) continue;
+        if (std::any_of(placed.begin(), placed.end(), [&](const Box& other) { return overlaps(box, other); }))
+          continue;
+        // A leader never crosses another label, and a label never sits on another leader.
+        const Point from{px[v], py[v]};
+        if (std::any_of(placed.begin(), placed.end(),
+                        [&](const Box& other) { return segment_hits_box(from, leader_end, other); }))
+          continue;
+        if (std::any_of(leaders.begin(), leaders.end(), [&](const auto& l) {
+              return segment_hits_box(l.first, l.second, box) ||
+                     (strict && segments_cross(l.first, l.second, from, leader_end));
+            }))
+          continue;
+        placed.push_back(box);
+        labelled[v] = true;
+        const double lx = leader_end.x - px[v], ly = leader_end.y - py[v];
+        const double length = std::hypot(lx, ly);
+        if (length > r + 1) {
+          leaders.emplace_back(from, leader_end);
+          Line leader;
+          leader.points = {{px[v] + lx / length * radius[v], py[v] + ly / length * radius[v]}, leader_end};
+          leader.width = 0.4;
+          leader.colour = "#444444";
+          label_group.items.emplace_back(std::move(leader));
+        }
+        Rect halo;
+        halo.box = box;
+        halo.fill = "#ffffff";
+        halo.opacity = 0.75;
+        label_group.items.emplace_back(halo);
+        label_group.items.emplace_back(make_text(measure, text, box.x + pad, box.y + h / 2,
+                                                 options.label_size, Anchor::start, false, "#222222"));
+        break;
       }
-    for (const auto& [box, leader_end] : candidates) {
-      if (!inside(box, plot) || grid.hits(box)) continue;
-      if (std::any_of(placed.begin(), placed.end(), [&](const Box& other) { return overlaps(box, other); }))
-        continue;
-      placed.push_back(box);
-      const double lx = leader_end.x - px[v], ly = leader_end.y - py[v];
-      const double length = std::hypot(lx, ly);
-      if (length > r + 1) {
-        Line leader;
-        leader.points = {{px[v] + lx / length * radius[v], py[v] + ly / length * radius[v]}, leader_end};
-        leader.width = 0.4;
-        leader.colour = "#444444";
-        label_group.items.emplace_back(std::move(leader));
-      }
-      Rect halo;
-      halo.box = box;
-      halo.fill = "#ffffff";
-      halo.opacity = 0.75;
-      label_group.items.emplace_back(halo);
-      label_group.items.emplace_back(make_text(measure, text, box.x + pad, box.y + h / 2, options.label_size,
-                                               Anchor::start, false, "#222222"));
-      break;
     }
-  }
 
   Group& caption_group = scene.group("caption");
   double y = page.bottom() - caption_height;

@@ -1,6 +1,7 @@
 #include "layout_helpers.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -125,7 +126,22 @@ void Legend::emit(Group& group, double x, double top, double bottom) const {
 
 std::string short_number(double value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3g", value);
+  const double magnitude = std::fabs(value);
+  if (magnitude >= 1e4 && magnitude < 1e15) {
+    // 12.3k, 456k, 2.35M, 1.2G: three significant digits and a suffix, never an exponent.
+    const char* suffixes[] = {"k", "M", "G", "T"};
+    int power = 0;
+    double scaled = value / 1e3;
+    while (std::fabs(scaled) >= 999.5 && power < 3) {
+      scaled /= 1e3;
+      ++power;
+    }
+    std::snprintf(buffer, sizeof buffer, "%.3g%s", scaled, suffixes[power]);
+  } else if (magnitude >= 1e3 && magnitude < 1e4) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);  // 2345, not 2.35e+03
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.3g", value);
+  }
   return buffer;
 }
 

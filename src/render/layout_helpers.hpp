@@ -42,7 +42,8 @@ class Legend {
   const TextMeasure* measure_ = nullptr;
 };
 
-/// "%.3g" for legend and tick labels.
+/// Legend, tick and cell numbers: "%.3g" below 1,000, whole numbers to 9,999, then 12.3k / 2.35M —
+/// never an exponent.
 std::string short_number(double value);
 
 }  // namespace clusterscope::render

@@ -520,3 +520,150 @@ TEST_CASE("network figure colours by any attribute, categories sorted, with a si
   CHECK(legend_text[5] == "size");
   require_unclipped(scene);
 }
+
+TEST_CASE("labels of stakeholders in a crowded centre are all placed, with leaders clear of labels",
+          "[render]") {
+  // 15 hubs packed into a small disc at the centre among 60 other nodes, 200 more spread thinly
+  // around them: every label of a hub has to leave the crowd on a leader line. A greedy search
+  // limited to the node's surroundings placed 3 of 15 on the example network.
+  Network net;
+  net.name = "crowd";
+  Layout layout;
+  std::vector<double> score;
+  const int total = 275;
+  for (int i = 0; i < total; ++i) {
+    Stakeholder s;
+    s.id = "S" + std::to_string(i);
+    s.name = i < 15 ? "Hub institution " + std::to_string(i) : s.id;
+    s.type = "enterprise";
+    net.stakeholders.push_back(s);
+    const double angle = i * 2.399963;  // golden angle: an even spread
+    const double radius = i < 75 ? 0.15 * std::sqrt(i / 75.0) : 0.5 + 0.5 * std::sqrt((i - 75) / 200.0);
+    layout.x.push_back(radius * std::cos(angle));
+    layout.y.push_back(radius * std::sin(angle));
+    score.push_back(i < 15 ? 100.0 - i : 1.0);
+  }
+  net.reindex();
+  const KindId meeting = net.intern_kind("meeting");
+  for (int i = 1; i < total; ++i)
+    net.ties.push_back(
+        Tie{static_cast<VertexId>(i % 15), static_cast<VertexId>(i), meeting, 1.0, {}, {}, {}});
+  FigureOptions options;
+  options.label_by = score;
+  options.labels = 15;
+  FixedMeasure measure;
+  const Scene scene = network_scene(net, layout, options, measure);
+  if (const char* keep = std::getenv("CLUSTERSCOPE_KEEP_FIGURES"))
+    draw(scene, std::filesystem::path(keep) / "crowd.png", 110);
+  require_unclipped(scene);
+  // 13 of 15 here: the last two hubs' leaders would have to cross the ring of labels already placed
+  // around the crowd, which the figure never allows. A search limited to 28 pt around the node placed 11.
+  CHECK(check_labels(scene) >= 13);
+  std::vector<Box> boxes;
+  std::vector<std::pair<Point, Point>> leaders;
+  for (const auto& item : group_named(scene, "labels").items) {
+    if (const auto* t = std::get_if<Text>(&item)) boxes.push_back(t->box);
+    if (const auto* l = std::get_if<Line>(&item)) leaders.emplace_back(l->points.front(), l->points.back());
+  }
+  CHECK(leaders.size() >= 10);  // most of the hubs' labels had to move out of the crowd
+  // A leader ends at its own label's edge; it never passes through the inside of another label.
+  for (const auto& [a, b] : leaders)
+    for (const Box& box : boxes) {
+      const Box inner{box.x + 1.5, box.y + 1.5, box.width - 3, box.height - 3};
+      bool through = false;
+      for (int k = 0; k <= 64; ++k) {
+        const double t = k / 64.0;
+        const double x = a.x + t * (b.x - a.x), y = a.y + t * (b.y - a.y);
+        through = through || (x > inner.x && x < inner.right() && y > inner.y && y < inner.bottom());
+      }
+      CHECK_FALSE(through);
+    }
+}
+
+TEST_CASE("a candidate card places members by the network layout when given one", "[render]") {
+  const Network net = small_network();
+  candidates::Candidate candidate;
+  candidate.rank = 1;
+  candidate.level = "emerging";
+  candidate.members = {0, 1, 2, 3};
+  candidate.parts = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+  Layout layout;
+  for (std::size_t v = 0; v < net.size(); ++v) {
+    layout.x.push_back(static_cast<double>(v) * 10.0);  // members on a line, evenly spaced
+    layout.y.push_back(v == 3 ? 5.0 : 0.0);             // the fourth a little below
+  }
+  FixedMeasure measure;
+  const Scene scene = candidate_card_scene(net, aggregate_ties(net), candidate, {}, measure, &layout);
+  std::vector<Circle> discs;
+  for (const auto& item : group_named(scene, "nodes").items)
+    discs.push_back(std::get<Circle>(item));
+  REQUIRE(discs.size() == 4);
+  CHECK(discs[0].cy == Approx(discs[1].cy));
+  CHECK(discs[1].cx - discs[0].cx == Approx(discs[2].cx - discs[1].cx));
+  CHECK(discs[1].cx > discs[0].cx);
+  CHECK(discs[3].cy > discs[0].cy);  // y grows downwards on the page as in the layout
+  CHECK((discs[3].cy - discs[0].cy) / (discs[1].cx - discs[0].cx) == Approx(0.5));  // aspect kept
+  require_unclipped(scene);
+}
+
+TEST_CASE("heatmap numbers: whole up to 9,999, then k; each readable on its cell", "[render]") {
+  FixedMeasure measure;
+  ChartOptions options;
+  options.title = "Ties between types";
+  const Scene scene = mixing_heatmap_scene(
+      {"a", "b", "c"}, {{2584, 40, 1300}, {40, 0, 12345}, {1300, 12345, 700}}, options, measure);
+  std::map<std::string, std::string> colour;
+  for (const auto& item : group_named(scene, "cells").items)
+    if (const auto* t = std::get_if<Text>(&item)) colour[t->text] = t->colour;
+  REQUIRE(colour.count("2584") == 1);   // not 2.58e+03
+  REQUIRE(colour.count("12.3k") == 1);  // the largest: on the darkest cell
+  REQUIRE(colour.count("40") == 1);
+  CHECK(colour["12.3k"] == "#ffffff");  // white on dark blue
+  CHECK(colour["40"] == "#000000");     // black on near-white
+  // 2584 / 12345 = 0.21 of the way to dark blue: a light cell, black text (WCAG contrast).
+  CHECK(colour["2584"] == "#000000");
+}
+
+TEST_CASE("the same scene gives the same bytes, drawn alone or many at once", "[render]") {
+  PangoMeasure measure;
+  const auto charts = all_charts(measure);
+  test::TempDir dir;
+  const auto read = [](const std::filesystem::path& p) { return test::read_file(p); };
+  // Alone, one after another: cairo's process-wide surface counter and the PDF creation date must
+  // not leak into the files.
+  std::vector<std::string> alone;
+  for (const char* ext : {".svg", ".pdf", ".png"}) {
+    draw(charts.at(0).second, dir.path() / (std::string("first") + ext), 150);
+    alone.push_back(read(dir.path() / (std::string("first") + ext)));
+  }
+  CHECK(alone[1].find("/CreationDate") == std::string::npos);
+  // Many at once on two threads, in another order, after other surfaces were made.
+  std::vector<DrawJob> jobs;
+  for (std::size_t c = charts.size(); c-- > 0;)
+    for (const char* ext : {".png", ".svg", ".pdf"})
+      jobs.push_back({&charts[c].second, dir.path() / (charts[c].first + ext), 150});
+  draw_all(jobs, 2);
+  CHECK(read(dir.path() / (charts.at(0).first + ".svg")) == alone[0]);
+  CHECK(read(dir.path() / (charts.at(0).first + ".pdf")) == alone[1]);
+  CHECK(read(dir.path() / (charts.at(0).first + ".png")) == alone[2]);
+  for (const DrawJob& job : jobs)
+    CHECK(std::filesystem::file_size(job.out) > 0);
+}
+
+TEST_CASE("draw_all reports the first failing job after finishing the others", "[render]") {
+  PangoMeasure measure;
+  const auto charts = all_charts(measure);
+  test::TempDir dir;
+  const std::vector<DrawJob> jobs = {{&charts[0].second, dir.path() / "a.svg", 72},
+                                     {&charts[1].second, dir.path() / "missing" / "b.svg", 72},
+                                     {&charts[2].second, dir.path() / "c.bmp", 72},
+                                     {&charts[3].second, dir.path() / "d.svg", 72}};
+  try {
+    draw_all(jobs, 2);
+    FAIL("draw_all should have thrown");
+  } catch (const OutputError& e) {
+    CHECK(std::string(e.what()).find("missing") != std::string::npos);  // job 1, not job 2
+  }
+  CHECK(std::filesystem::exists(dir.path() / "a.svg"));
+  CHECK(std::filesystem::exists(dir.path() / "d.svg"));
+}

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "clusterscope/candidates/candidates.hpp"
+#include "clusterscope/model/layout.hpp"
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/render/scene.hpp"
 
@@ -61,11 +62,13 @@ Scene community_graph_scene(const std::vector<std::string>& names, const std::ve
                             const std::vector<CommunityLink>& links, const ChartOptions& options,
                             const TextMeasure& measure, const std::vector<std::int32_t>& ids = {});
 
-/// A one-page card for a cluster-initiative candidate: its members' subgraph (anchors ringed, the
-/// coordinator drawn as a square-ringed disc), its score parts as bars beside it, its reason and
-/// gaps as text. `edges` is aggregate_ties(network).
+/// A one-page card for a cluster-initiative candidate: its members' subgraph (anchors ringed in
+/// black, the coordinator in orange), its score parts as bars beside it, its reason and gaps as text.
+/// `edges` is aggregate_ties(network). Members are placed by `layout` (the network figure's
+/// positions, scaled to the card) when it is given and holds finite positions for all of them,
+/// else evenly on a circle.
 Scene candidate_card_scene(const Network& network, const std::vector<AggregatedEdge>& edges,
                            const candidates::Candidate& candidate, const ChartOptions& options,
-                           const TextMeasure& measure);
+                           const TextMeasure& measure, const Layout* layout = nullptr);
 
 }  // namespace clusterscope::render

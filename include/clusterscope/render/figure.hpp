@@ -38,6 +38,8 @@ struct FigureOptions {
 
   ColourBy colour_by = ColourBy::type;
   Partition communities;  ///< used when colour_by == community
+  /// Legend names of the communities by id (e.g. "0 machine-tool"); missing entries: "Community k".
+  std::vector<std::string> community_names;
   std::string attribute;  ///< used when colour_by == attribute: a canonical field or an extra column
 
   /// Node size: area proportional to the value (negative or NaN values get the minimum radius).

@@ -151,6 +151,19 @@ Text make_text(const TextMeasure& measure, std::string text, double x, double y,
 /// or when the file cannot be written.
 void draw(const Scene& scene, const std::filesystem::path& out, double dpi = 150);
 
+/// One file to draw: a scene (which must outlive the call), its path and, for PNG, its resolution.
+struct DrawJob {
+  const Scene* scene = nullptr;
+  std::filesystem::path out;
+  double dpi = 150;
+};
+
+/// Draws every job, `threads` at a time (0: one per core), each exactly as `draw` would — the
+/// bytes do not depend on the number of threads. The largest jobs (by primitive count, PNG first)
+/// start first. When jobs fail, the first failure in job order is rethrown after all have stopped;
+/// files already written stay (callers write into a temporary folder).
+void draw_all(const std::vector<DrawJob>& jobs, unsigned threads = 0);
+
 /// Pixel size of the PNG `draw` writes for `scene` at `dpi`: round(points × dpi / 72).
 std::pair<int, int> png_size(const Scene& scene, double dpi);
 
