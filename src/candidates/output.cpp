@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "clusterscope/io/text.hpp"
 #include "config_json.hpp"
 #include "groups.hpp"
 
@@ -98,29 +99,7 @@ Json candidate_json(const Network& network, const Candidate& c) {
 
 /// Escapes the characters Markdown would read as markup, and turns line breaks into spaces.
 std::string md(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char ch : text) {
-    switch (ch) {
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '[':
-      case ']':
-      case '<':
-      case '>':
-      case '|':
-      case '#':
-        out += '\\';
-        out += ch;
-        break;
-      case '\n':
-      case '\r': out += ' '; break;
-      default: out += ch;
-    }
-  }
-  return out;
+  return io::markdown_escape(text);
 }
 
 std::string title_of(const Candidate& c) {

@@ -285,4 +285,30 @@ std::string_view trim(std::string_view text) noexcept {
   return text;
 }
 
+std::string markdown_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char ch : text) {
+    switch (ch) {
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '#':
+        out += '\\';
+        out += ch;
+        break;
+      case '\n':
+      case '\r': out += ' '; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
 }  // namespace clusterscope::io

@@ -224,9 +224,8 @@ std::pair<int, int> png_size(const Scene& scene, double dpi) {
           static_cast<int>(std::lround(scene.height * dpi / 72))};
 }
 
-void draw(const Scene& scene, const std::filesystem::path& out, double dpi) {
-  const std::string ext = io::format_extension(out);
-  const std::string where = out.string();
+std::string encode(const Scene& scene, const std::string& ext, double dpi) {
+  const std::string where = "figure '" + scene.title + "' (" + ext + ")";
   if (!(scene.width > 0 && scene.height > 0)) throw OutputError(where + ": the figure has no size");
   std::string bytes;
   if (ext == ".svg" || ext == ".pdf") {
@@ -267,6 +266,19 @@ void draw(const Scene& scene, const std::filesystem::path& out, double dpi) {
     check(cairo_surface_write_to_png_stream(surface.get(), append, &bytes), where);
   } else {
     throw OutputError(where + ": unknown figure format '" + ext + "' (expected .svg, .pdf or .png)");
+  }
+  return bytes;
+}
+
+void draw(const Scene& scene, const std::filesystem::path& out, double dpi) {
+  const std::string ext = io::format_extension(out);
+  if (ext != ".svg" && ext != ".pdf" && ext != ".png")
+    throw OutputError(out.string() + ": unknown figure format '" + ext + "' (expected .svg, .pdf or .png)");
+  std::string bytes;
+  try {
+    bytes = encode(scene, ext, dpi);
+  } catch (const OutputError& e) {
+    throw OutputError(out.string() + ": " + e.what());
   }
   io::write_file_atomically(out, bytes);
 }

@@ -54,4 +54,8 @@ std::string format_extension(const std::filesystem::path& path);
 /// Removes leading and trailing ASCII blanks.
 std::string_view trim(std::string_view text) noexcept;
 
+/// Text for a Markdown table cell or line: Markdown's special characters backslash-escaped, line
+/// breaks as spaces.
+std::string markdown_escape(std::string_view text);
+
 }  // namespace clusterscope::io

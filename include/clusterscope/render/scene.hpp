@@ -151,6 +151,10 @@ Text make_text(const TextMeasure& measure, std::string text, double x, double y,
 /// or when the file cannot be written.
 void draw(const Scene& scene, const std::filesystem::path& out, double dpi = 150);
 
+/// The bytes `draw` would write for `ext` (".svg", ".pdf" or ".png"), without writing a file — for
+/// embedding a figure in a report. Throws OutputError for an unknown extension or a bad dpi.
+std::string encode(const Scene& scene, const std::string& ext, double dpi = 150);
+
 /// One file to draw: a scene (which must outlive the call), its path and, for PNG, its resolution.
 struct DrawJob {
   const Scene* scene = nullptr;
