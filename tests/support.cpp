@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "clusterscope/io/load.hpp"
+#include "clusterscope/render/charts.hpp"
+#include "clusterscope/render/figure.hpp"
 #include "planted_partition.hpp"
 
 namespace clusterscope::test {
@@ -274,6 +276,98 @@ Network hostile_network(bool directed) {
   n.tie_attribute_names = {"role"};
   // Stakeholder 9 stays an isolate.
   return n;
+}
+
+std::unique_ptr<SampleReport> sample_report(const render::TextMeasure& measure, bool large_figure) {
+  using namespace pipeline;
+  auto sample = std::make_unique<SampleReport>();
+  auto& scenes = sample->scenes;
+  scenes.reserve(4);  // the report points into this vector: no reallocation after this
+  render::ChartOptions chart;
+  chart.title = "Most connected stakeholders";
+  chart.x_label = "degree";
+  scenes.push_back(render::top_bars_scene({"Uniwersytet Mikołaja Kopernika", "Zakład Mechaniczny Łódź",
+                                           "Örebro Precision", "Gmina Grabnik <&> \"Wisła\""},
+                                          {12, 9, 4, 2}, 4, chart, measure));
+  chart = {};
+  chart.title = "Ties between types";
+  scenes.push_back(render::mixing_heatmap_scene(
+      {"enterprise", "university", "support"}, {{2584, 40, 130}, {40, 2, 12}, {130, 12, 7}}, chart, measure));
+  chart = {};
+  chart.title = "Communities";
+  scenes.push_back(render::community_graph_scene({"0 machine-tool", "1 logistics", "2 ICT"}, {32, 42, 18},
+                                                 {{0, 1, 10}, {1, 2, 4}}, chart, measure));
+  if (large_figure) {
+    // 10,000 stakeholders on a circle and 20,000 ties: a figure too large to inline as SVG.
+    Network net;
+    net.name = "large";
+    for (int i = 0; i < 10000; ++i) {
+      Stakeholder st;
+      st.id = "S" + std::to_string(i);
+      st.type = "enterprise";
+      net.stakeholders.push_back(st);
+    }
+    net.reindex();
+    const KindId kind = net.intern_kind("project");
+    for (int i = 0; i < 10000; ++i) {
+      net.ties.push_back(Tie{i, (i + 1) % 10000, kind, 1.0, {}, {}, {}});
+      net.ties.push_back(Tie{i, (i * 7 + 3) % 10000, kind, 1.0, {}, {}, {}});
+    }
+    render::FigureOptions figure;
+    figure.title = "A large network";
+    scenes.push_back(render::network_scene(net, render::circle_layout(net.size()), figure, measure));
+  }
+
+  Report& r = sample->report;
+  r.title = "sample-region: cluster-network analysis";
+  r.subtitle = "Stakeholders of the Dolina Wisły <functional area> & partners";
+  r.meta = "clusterscope test · seed 42";
+  ReportSection overview{"overview", "The functional area in numbers", {}};
+  overview.blocks.push_back(key_figures({{"319", "stakeholders"}, {"4,844", "ties"}, {"9", "communities"}}));
+  overview.blocks.push_back(paragraph(
+      "Enterprises make up 70 % of the stakeholders; ties < 2 years old & \"recent\" are counted."));
+  r.sections.push_back(std::move(overview));
+
+  ReportSection actors{"actors", "Key actors and brokers", {}};
+  ReportTable table;
+  table.name = "key-actors";
+  table.caption = "The stakeholders with the most partners";
+  table.header = {"rank", "stakeholder", "type", "degree", "betweenness"};
+  table.numeric = {true, false, false, true, true};
+  table.rows = {{"1", "Uniwersytet Mikołaja Kopernika", "university", "12", "0.41"},
+                {"2", "Zakład | Mechaniczny *Łódź*", "enterprise", "9", "0.22"},
+                {"3", "Gmina Grabnik <&> \"Wisła\"", "government", "2", "0"}};
+  actors.blocks.push_back(table_block(table));
+  actors.blocks.push_back(figure_block("top-degree", &scenes[0], "Degree of the four best connected."));
+  actors.blocks.push_back(figure_block("type-mixing", &scenes[1], "Ties between and within types."));
+  r.sections.push_back(std::move(actors));
+
+  ReportSection groups{"communities", "Communities", {}};
+  groups.blocks.push_back(
+      figure_block("community-graph", &scenes[2], "Communities and the ties between them."));
+  if (large_figure)
+    groups.blocks.push_back(
+        figure_block("network-large", &scenes[3], "Every stakeholder, coloured by type."));
+  r.sections.push_back(std::move(groups));
+
+  ReportSection candidates{"candidates", "Cluster-initiative candidates", {}};
+  candidates.blocks.push_back(subheading("1. machine-tool (initiative-ready, score 0.92)"));
+  candidates.blocks.push_back(paragraph("Community 0 coincides with the machine-tool sector group."));
+  candidates.blocks.push_back(bullets({"no public partner (no local or regional government)"}, "warning"));
+  candidates.blocks.push_back(page_break());
+  candidates.blocks.push_back(subheading("2. logistics (emerging, score 0.61)"));
+  candidates.blocks.push_back(bullets({"a coordinator: Klaster Logistyczny", "42 members"}));
+  r.sections.push_back(std::move(candidates));
+
+  ReportSection methods{"methods", "Methods and parameters", {}};
+  methods.blocks.push_back(paragraph("Communities: Leiden, 50 seeded runs, consensus; seed 42."));
+  r.sections.push_back(std::move(methods));
+  r.references = {
+      "Traag, V. A., Waltman, L. & van Eck, N. J. (2019). From Louvain to Leiden: guaranteeing "
+      "well-connected communities. Scientific Reports 9, 5233.",
+      "Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of "
+      "Mathematical Sociology 25(2), 163–177."};
+  return sample;
 }
 
 }  // namespace clusterscope::test

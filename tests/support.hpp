@@ -2,11 +2,14 @@
 // Helpers shared by the tests: fixture paths, per-test temporary folders, loading from text.
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/model/network.hpp"
+#include "clusterscope/pipeline/report.hpp"
+#include "clusterscope/render/scene.hpp"
 
 namespace clusterscope::test {
 
@@ -35,6 +38,15 @@ struct Planted {
 };
 Planted planted(double mixing, std::int64_t stakeholders = 1000, std::int64_t ties = 10000,
                 std::int64_t communities = 20);
+
+/// A hand-made report for the renderers' tests: every block kind, text with HTML/Markdown special
+/// characters and Polish letters, three small charts, and — with `large_figure` — a network figure
+/// of 30,000 primitives. The scenes live in the struct, so keep it alive while using `report`.
+struct SampleReport {
+  std::vector<render::Scene> scenes;
+  pipeline::Report report;
+};
+std::unique_ptr<SampleReport> sample_report(const render::TextMeasure& measure, bool large_figure = false);
 
 /// A fresh temporary folder, removed when the object goes away.
 class TempDir {
