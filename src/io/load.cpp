@@ -53,6 +53,7 @@ void read_single_file(const std::filesystem::path& input, const LoadOptions& opt
     return;
   }
   const SourceText source = read_source(input, diagnostics);
+  builder.network().input_files.push_back(input.string());
   if (source.bytes.empty()) return;
   switch (*format) {
     case FileFormat::csv: {
@@ -60,6 +61,7 @@ void read_single_file(const std::filesystem::path& input, const LoadOptions& opt
       if (!nodes_path && std::filesystem::exists(csv_nodes_path(input))) nodes_path = csv_nodes_path(input);
       if (nodes_path) {
         const SourceText nodes = read_source(*nodes_path, diagnostics);
+        builder.network().input_files.push_back(nodes_path->string());
         if (nodes.bytes.empty()) return;
         read_csv_edge_list(source, &nodes, builder);
       } else {

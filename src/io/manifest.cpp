@@ -27,6 +27,7 @@ struct Manifest {
   Json json;
   std::filesystem::path folder;
   Diagnostics* diagnostics = nullptr;
+  std::vector<std::string>* input_files = nullptr;  ///< every file read, for the run manifest
 
   [[nodiscard]] Location at(const Path& path) const {
     const auto offset = json_value_offset(source.bytes, path);
@@ -141,6 +142,7 @@ class Table {
                                         "'; expected YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY or MM/DD/YYYY");
     }
     source_ = read_source(m.folder / file, *m.diagnostics);
+    if (m.input_files != nullptr) m.input_files->push_back((m.folder / file).string());
     if (source_.bytes.empty()) return;
     reader_.emplace(source_, *m.diagnostics, delimiter_);
     if (!reader_->next(row_) || !reader_->row_ok()) {
@@ -654,6 +656,8 @@ void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& b
   m.diagnostics = &diagnostics;
   m.folder = manifest_path.parent_path();
   m.source = read_source(manifest_path, diagnostics);
+  m.input_files = &builder.network().input_files;
+  m.input_files->push_back(manifest_path.string());
   if (m.source.bytes.empty()) return;
   auto parsed = parse_json(m.source, diagnostics);
   if (!parsed) return;

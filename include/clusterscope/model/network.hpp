@@ -84,6 +84,9 @@ struct Network {
   std::string source;
   std::string licence;
   bool directed = false;
+  /// Every file the network was read from, in reading order (paths as given or joined to the
+  /// manifest's folder) — hashed into analyze's manifest.json.
+  std::vector<std::string> input_files;
 
   std::vector<Stakeholder> stakeholders;
   std::vector<Tie> ties;

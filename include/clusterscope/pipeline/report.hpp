@@ -10,6 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include "clusterscope/candidates/candidates.hpp"
+#include "clusterscope/communities/communities.hpp"
+#include "clusterscope/metrics/metrics.hpp"
+#include "clusterscope/model/network.hpp"
+#include "clusterscope/pipeline/figures.hpp"
 #include "clusterscope/render/scene.hpp"
 
 namespace clusterscope::pipeline {
@@ -80,6 +85,28 @@ ReportBlock table_block(ReportTable table);
 ReportBlock figure_block(std::string name, const render::Scene* scene, std::string caption);
 ReportBlock key_figures(std::vector<KeyFigure> figures);
 ReportBlock page_break();
+
+/// What the report is built from: analyze's results (all must outlive the Report: figures are
+/// referenced, not copied).
+struct ReportInput {
+  const Network* network = nullptr;
+  const metrics::MetricsResult* metrics = nullptr;
+  const metrics::MetricOptions* metric_options = nullptr;
+  const communities::CommunityResult* communities = nullptr;
+  const std::vector<candidates::Candidate>* candidates = nullptr;
+  const candidates::CandidateConfig* candidate_config = nullptr;
+  const std::vector<NamedScene>* figures = nullptr;
+  std::string layout;   ///< layout name as given, e.g. "fa2"
+  std::string version;  ///< clusterscope's
+  std::uint64_t seed = 0;
+  std::string input_sha256;  ///< of the first input file (dataset.json or the graph file)
+  /// (option, value, source) rows for the parameters table of "methods".
+  std::vector<std::vector<std::string>> parameters;
+  std::size_t candidate_pages = 5;  ///< leading candidates with their own page
+};
+
+/// The content: overview, network, actors, communities, candidates, methods (docs/report.md).
+Report build_report(const ReportInput& input);
 
 /// report.html: one self-contained UTF-8 file — CSS in a <style> element, figures as inline <svg>
 /// (or, for figures too large for inline SVG, a PNG data: URI), no scripts or links that reach the
