@@ -1,14 +1,20 @@
 #include "clusterscope/cli/cli.hpp"
 
 #include <boost/program_options.hpp>
+#include <atomic>
 #include <cmath>
+#include <ctime>
+#include <thread>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "../io/json_locate.hpp"
+#include "config.hpp"
+#include "progress.hpp"
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/formats.hpp"
@@ -19,6 +25,9 @@
 #include "clusterscope/metrics/metrics.hpp"
 #include "clusterscope/pipeline/community_outputs.hpp"
 #include "clusterscope/pipeline/figures.hpp"
+#include "clusterscope/pipeline/report.hpp"
+#include "clusterscope/graph/graph.hpp"
+#include "clusterscope/core/sha256.hpp"
 #include "clusterscope/render/figure.hpp"
 #include "clusterscope/render/scene.hpp"
 
@@ -41,7 +50,7 @@ constexpr const char* kUsage =
     "  communities <input> [-o FILE]  communities (Leiden by default): consensus of seeded runs, stability\n"
     "  candidates  <input> -o DIR  cluster-initiative candidates with reasons and gaps\n"
     "  render   <input> -o FILE    a network figure (.svg, .pdf, .png) or its layout (.csv: id,x,y)\n"
-    "  analyze  <input> [-o DIR]   everything above into one folder, figures included\n"
+    "  analyze  <input> [-o DIR]   everything above into one folder, with report.html and report.pdf\n"
     "\n"
     "<input> is a dataset folder, its dataset.json, or a single .csv/.graphml/.gml/.net/.gexf/.json\n"
     "file (optionally .gz). Run 'clusterscope <command> --help' for the options of a command.\n"
@@ -246,23 +255,109 @@ communities::CommunityOptions community_settings(const CommunityFlags& f, std::u
   return o;
 }
 
+/// The man-page part of each command's --help: what it does, what it writes, examples. The option
+/// list between them comes from the option descriptions; docs/CLI.md has the same in full.
+struct CommandHelp {
+  const char* command;
+  const char* description;
+  const char* examples;
+};
+
+constexpr CommandHelp kHelp[] = {
+    {"validate",
+     "Reads an input the way every other command does and lists every problem at once, each as\n"
+     "file:line:column, what was found and what was expected. Writes nothing.",
+     "  clusterscope validate datasets/vistula-bend\n"
+     "  clusterscope validate ties.csv --nodes stakeholders.csv --strict\n"},
+    {"convert",
+     "Writes the network in another format: .csv (with <name>.nodes.csv), .graphml, .gml, .net,\n"
+     ".gexf or .json (node-link). Values a format cannot hold are reported as warnings.",
+     "  clusterscope convert datasets/vistula-bend -o vistula.graphml\n"},
+    {"metrics",
+     "Computes every stakeholder measure (degree, strength, betweenness, closeness, harmonic,\n"
+     "eigenvector, PageRank, coreness, clustering, constraint, effective size, brokerage roles) and,\n"
+     "as JSON, the network measures, the type-mixing matrix and the E-I index with its permutation\n"
+     "test. Path measures are exact up to a documented size, then sampled with a stated error bound.",
+     "  clusterscope metrics datasets/vistula-bend -o metrics.csv\n"
+     "  clusterscope metrics ties.csv -o metrics.json --weights distance --threads 2\n"},
+    {"communities",
+     "Detects communities: the consensus of seeded runs (Leiden by default), each stakeholder's and\n"
+     "each community's stability, and their significance against degree-preserving null networks.\n"
+     "CSV: id,community,stability; JSON adds the per-community figures and the settings.",
+     "  clusterscope communities datasets/vistula-bend -o communities.json\n"
+     "  clusterscope communities lazega.graphml --compare-with office --resolution auto\n"},
+    {"candidates",
+     "Finds cluster-initiative candidates (communities and sector groups), scores them on six parts,\n"
+     "levels them initiative-ready / emerging / weak and names anchors, a coordinator and gaps.\n"
+     "Writes DIR/candidates.json and DIR/candidates.md.",
+     "  clusterscope candidates datasets/vistula-bend -o out/\n"
+     "  clusterscope candidates datasets/vistula-bend -o out/ --config weights.json\n"},
+    {"render",
+     "Draws the network figure to .svg, .pdf or .png (or writes its layout as id,x,y to .csv):\n"
+     "colour by type, community, sector or any attribute, size by any measure, the top stakeholders\n"
+     "labelled without overlaps, a legend, a title and a caption.",
+     "  clusterscope render datasets/vistula-bend -o network.pdf --color-by community\n"
+     "  clusterscope render datasets/vistula-bend -o network.png --size-by betweenness --labels 25\n"},
+    {"analyze",
+     "The whole analysis in one folder: load, validate, measures, communities, candidates, figures\n"
+     "and the report. Writes stakeholders.csv, metrics.json, communities.csv/.json,\n"
+     "candidates.json/.md, figures/ (SVG, PDF, PNG), tables/ (annex tables as CSV and Markdown),\n"
+     "report.html (self-contained), report.pdf and manifest.json (input SHA-256, every option and\n"
+     "its source, seed, library versions, stage timings). The folder is written next to the target\n"
+     "and renamed into place only when everything succeeded. The same input, options and seed give\n"
+     "the same bytes (manifest.json's \"run\" aside). Progress goes to standard error: a bar per\n"
+     "stage on a terminal, a line per stage otherwise, nothing with --quiet.",
+     "  clusterscope analyze datasets/vistula-bend\n"
+     "  clusterscope analyze datasets/vistula-bend -o report/ --config house.json --seed 7\n"
+     "  clusterscope analyze datasets/vistula-bend --print-config > my-config.json\n"},
+};
+
+constexpr const char* kExitStatus =
+    "exit status:\n"
+    "  0  success\n"
+    "  1  internal error (a bug; please report it with the command line)\n"
+    "  2  usage error: unknown option or bad option value\n"
+    "  3  input-data error: each problem as file:line:column with what was expected; nothing written\n"
+    "  4  output error: a file or folder cannot be written; nothing left half-written\n";
+
+void print_help(std::ostream& out, const std::string& usage_line, const po::options_description& visible) {
+  out << usage_line << "\n\n";
+  const CommandHelp* help = nullptr;
+  for (const CommandHelp& h : kHelp)
+    if (usage_line.rfind(std::string("usage: clusterscope ") + h.command + " ", 0) == 0) help = &h;
+  if (help != nullptr) out << help->description << "\n\n";
+  out << visible << '\n' << kExitStatus;
+  if (help != nullptr) out << "\nexamples:\n" << help->examples;
+  out << "\nSee docs/CLI.md for every command and option, docs/guide.md for worked examples.\n";
+}
+
 struct Parsed {
   po::variables_map values;
   bool help = false;
+  std::set<std::string> typed;  ///< options given on the command line
+  nlohmann::ordered_json config;  ///< the applied config document (null without --config)
 };
 
+/// Parses the command line; with `sections`, a --config file then fills what the flags left at
+/// their defaults (flags win). Prints the help and returns help = true for --help.
 Parsed parse(const std::vector<std::string>& args, const po::options_description& visible, std::ostream& out,
-             const std::string& usage_line) {
+             const std::string& usage_line, const std::vector<ConfigSection>* sections = nullptr) {
   po::options_description all;
   all.add(visible);
   po::positional_options_description positional;
   positional.add("input", 1);
   Parsed parsed;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), parsed.values);
+  const po::parsed_options command_line = po::command_line_parser(args).options(all).positional(positional).run();
+  for (const po::option& o : command_line.options)
+    parsed.typed.insert(o.string_key);
+  po::store(command_line, parsed.values);
   if (parsed.values.count("help") != 0) {
-    out << usage_line << "\n\n" << visible << '\n';
+    print_help(out, usage_line, visible);
     parsed.help = true;
     return parsed;
+  }
+  if (sections != nullptr && parsed.values.count("config") != 0) {
+    parsed.config = apply_config(parsed.values["config"].as<std::string>(), *sections, parsed.values);
   }
   po::notify(parsed.values);
   return parsed;
@@ -275,8 +370,7 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
                                               "input to check");
   d.add(input_options(o));
   if (parse(args, d, out,
-            "usage: clusterscope validate <input> [options]\n\nChecks an input and lists every problem at "
-            "once; exit status 3 when there is an error.")
+            "usage: clusterscope validate <input> [options]")
           .help)
     return 0;
   Diagnostics diagnostics;
@@ -708,76 +802,200 @@ std::string stakeholder_table(const Network& network, const metrics::MetricsResu
   return out;
 }
 
+/// One file of the output folder in manifest.json: its path relative to the folder, size and hash.
+nlohmann::ordered_json file_entry(const fs::path& folder, const fs::path& file) {
+  return {{"file", fs::relative(file, folder).generic_string()},
+          {"bytes", fs::file_size(file)},
+          {"sha256", sha256_file(file)}};
+}
+
+/// manifest.json: what went in (files with SHA-256, every option and its source, the seed), what
+/// came out (every file with SHA-256), with which software, and how long each stage took. "run"
+/// holds everything that changes between identical runs (date, timings, memory).
+std::string run_manifest(const Network& network, const std::vector<OptionRecord>& records,
+                         const nlohmann::ordered_json& candidate_settings, const std::string& candidate_source,
+                         std::uint64_t seed, const fs::path& folder, const std::vector<StageTime>& stages,
+                         const std::string& started) {
+  nlohmann::ordered_json m;
+  m["clusterscope"] = CLUSTERSCOPE_VERSION;
+  m["command"] = "analyze";
+  m["dataset"] = network.name;
+  nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
+  for (const std::string& file : network.input_files)
+    inputs.push_back({{"file", file}, {"bytes", fs::file_size(file)}, {"sha256", sha256_file(file)}});
+  m["inputs"] = inputs;
+  m["seed"] = seed;
+  nlohmann::ordered_json options = option_sources(records);
+  options["candidates"] = {{"value", candidate_settings}, {"source", candidate_source}};
+  m["options"] = options;
+  nlohmann::ordered_json versions = {{"clusterscope", CLUSTERSCOPE_VERSION}, {"igraph", graph::igraph_version()}};
+  for (const auto& [library, version] : render::library_versions())
+    versions[library] = version;
+  m["versions"] = versions;
+  m["network"] = {{"stakeholders", network.stakeholders.size()}, {"ties", network.ties.size()}};
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(folder))
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
+  for (const fs::path& file : files)
+    outputs.push_back(file_entry(folder, file));
+  m["outputs"] = outputs;
+  nlohmann::ordered_json timings = nlohmann::ordered_json::array();
+  double total = 0, peak = 0;
+  for (const StageTime& t : stages) {
+    timings.push_back({{"stage", t.stage},
+                       {"seconds", std::round(t.seconds * 1000) / 1000},
+                       {"peak_mib", std::round(t.peak_mib * 10) / 10}});
+    total += t.seconds;
+    peak = std::max(peak, t.peak_mib);
+  }
+  m["run"] = {{"started_utc", started},
+              {"stages", timings},
+              {"seconds", std::round(total * 1000) / 1000},
+              {"peak_mib", std::round(peak * 10) / 10},
+              {"cores", std::thread::hardware_concurrency()}};
+  return m.dump(2) + "\n";
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
   std::string output;
   std::string config_file;
   std::uint64_t seed = 42;
   bool quiet = false;
+  bool print_config = false;
   MetricFlags flags;
   CommunityFlags community_flags;
   FigureFlags figure_flags;
-  po::options_description d("analyze options");
-  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
-                                              "input")("output,o", po::value(&output)->value_name("DIR"),
-                                                       "output folder (default: output/<dataset name>)")(
-      "seed", po::value(&seed)->default_value(42), "seed of every randomised step (recorded in the output)")(
+  po::options_description own("analyze options");
+  own.add_options()("help,h", "show this help")("input", po::value(&o.input)->value_name("INPUT"),
+                                                "the dataset folder, its dataset.json, or a graph file")(
+      "output,o", po::value(&output)->value_name("DIR"),
+      "output folder (default: output/<dataset name>); replaced only when the run succeeds")(
+      "seed", po::value(&seed)->default_value(42), "seed of every randomised step (recorded in manifest.json)")(
       "config", po::value(&config_file)->value_name("FILE"),
-      "JSON config; its \"candidates\" object sets score weights and level thresholds (docs/candidates.md)")(
-      "quiet,q", po::bool_switch(&quiet), "print nothing but errors");
-  d.add(metric_options(flags));
-  d.add(community_options(community_flags));
-  d.add(figure_options(figure_flags));
-  d.add(input_options(o));
-  if (parse(args, d, out, "usage: clusterscope analyze <input> [-o DIR] [options]").help) return 0;
+      "JSON config holding any of these options (flags win over it) and the \"candidates\" settings")(
+      "print-config", po::bool_switch(&print_config),
+      "print the effective configuration as a config file and exit")(
+      "quiet,q", po::bool_switch(&quiet), "print nothing but errors (no progress, no summary)");
+  po::options_description measures = metric_options(flags);
+  po::options_description groups_options = community_options(community_flags);
+  po::options_description figures_options = figure_options(figure_flags);
+  po::options_description filters = input_options(o);
+  po::options_description d;
+  d.add(own).add(measures).add(groups_options).add(figures_options).add(filters);
+  const std::vector<ConfigSection> sections = {{"", &own},
+                                               {"filters", &filters},
+                                               {"measures", &measures},
+                                               {"communities", &groups_options},
+                                               {"figures", &figures_options}};
+  const Parsed parsed = parse(args, d, out, "usage: clusterscope analyze <input> [-o DIR] [options]", &sections);
+  if (parsed.help) return 0;
+  const std::vector<OptionRecord> records = option_records(sections, parsed.values, parsed.typed, parsed.config);
   layout_settings(figure_flags, seed);  // option errors before any work
   const metrics::MetricOptions settings = metric_settings(flags, seed);
-  const communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
+  communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
   const candidates::CandidateConfig config = candidate_config(config_file);
+  const bool candidates_from_config = parsed.config.is_object() && parsed.config.contains("candidates");
+  if (print_config) {
+    nlohmann::ordered_json document = config_document(records);
+    document["candidates"] = candidates::candidate_config_to_json(config);
+    out << document.dump(2) << '\n';
+    return 0;
+  }
+  if (o.input.empty()) throw UsageError("analyze needs an <input>: a dataset folder or file (or \"input\" in --config)");
+
+  const std::string started = utc_now();
+  Progress progress(err, Progress::mode_for(err, quiet), 8);
+  progress.begin("load");
   Diagnostics diagnostics;
   const Network network = load(o, err, diagnostics);
+  progress.begin("measures");
   const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
+  progress.begin("communities");
+  community_settings_.progress = progress.reporter();
   const communities::CommunityResult groups = communities::detect_communities(network, community_settings_);
+  progress.begin("candidates");
   const std::vector<double> strength = pipeline::tie_strength(network);
-  const std::vector<candidates::Candidate> found =
-      pipeline::find_candidates(network, groups, strength, config);
+  const std::vector<candidates::Candidate> found = pipeline::find_candidates(network, groups, strength, config);
+  progress.begin("layout");
   const Layout positions = compute_figure_layout(network, figure_flags, seed, &groups.partition);
+  progress.begin("figures");
   const render::PangoMeasure measure;
   const std::vector<pipeline::NamedScene> figures =
       pipeline::standard_figures(network, positions, result, groups, found, measure);
+  progress.begin("report");
+  pipeline::ReportInput report_input;
+  report_input.network = &network;
+  report_input.metrics = &result;
+  report_input.metric_options = &settings;
+  report_input.communities = &groups;
+  report_input.candidates = &found;
+  report_input.candidate_config = &config;
+  report_input.figures = &figures;
+  report_input.layout = figure_flags.layout;
+  report_input.version = CLUSTERSCOPE_VERSION;
+  report_input.seed = seed;
+  if (!network.input_files.empty()) report_input.input_sha256 = sha256_file(network.input_files.front());
+  for (const OptionRecord& r : records) {
+    if (r.value.is_null() || r.name == "input" || r.name == "output" || r.name == "quiet") continue;
+    const std::string value = r.value.is_string() ? r.value.get<std::string>() : r.value.dump();
+    report_input.parameters.push_back({"--" + r.name, value, r.source});
+  }
+  const pipeline::Report report = pipeline::build_report(report_input);
+  const std::string html = pipeline::report_html(report, figure_flags.dpi);
+  const std::string pdf = pipeline::report_pdf(report);
+  progress.begin("write");
   const fs::path folder = output.empty()
                               ? fs::path("output") / (network.name.empty() ? "dataset" : network.name)
                               : fs::path(output);
-  write_folder_atomically(
-      folder,
-      {
-          {"stakeholders.csv", stakeholder_table(network, result, groups, positions)},
-          {"metrics.json", metrics::metrics_json(network, result, settings)},
-          {"communities.csv", pipeline::community_table_csv(network, groups, strength)},
-          {"communities.json", pipeline::community_json(network, groups, strength)},
-          {"candidates.json", candidates::candidates_json(network, found, config)},
-          {"candidates.md", candidates::candidates_markdown(network, found)},
-          {"figures/layout.csv", pipeline::layout_csv(network, positions)},
-          {"network/stakeholders.csv", io::write_csv_nodes(network)},
-          {"network/ties.csv", io::write_csv_edges(network)},
-          {"network/dataset.json", io::normalised_manifest(network)},
-          {"summary.json", io::summary_json(network, diagnostics)},
-          {"summary.md", io::summary_markdown(network, diagnostics)},
-      },
-      [&](const fs::path& temporary) {
-        std::vector<render::DrawJob> jobs;
-        for (const pipeline::NamedScene& f : figures)
-          for (const char* extension : {".svg", ".pdf", ".png"})
-            jobs.push_back({&f.scene, temporary / "figures" / (f.name + extension), figure_flags.dpi});
-        render::draw_all(jobs, flags.threads);
-      });
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"stakeholders.csv", stakeholder_table(network, result, groups, positions)},
+      {"metrics.json", metrics::metrics_json(network, result, settings)},
+      {"communities.csv", pipeline::community_table_csv(network, groups, strength)},
+      {"communities.json", pipeline::community_json(network, groups, strength)},
+      {"candidates.json", candidates::candidates_json(network, found, config)},
+      {"candidates.md", candidates::candidates_markdown(network, found)},
+      {"figures/layout.csv", pipeline::layout_csv(network, positions)},
+      {"network/stakeholders.csv", io::write_csv_nodes(network)},
+      {"network/ties.csv", io::write_csv_edges(network)},
+      {"network/dataset.json", io::normalised_manifest(network)},
+      {"summary.json", io::summary_json(network, diagnostics)},
+      {"summary.md", io::summary_markdown(network, diagnostics)},
+      {"report.html", html},
+      {"report.pdf", pdf},
+  };
+  for (auto& table : pipeline::annex_tables(report))
+    files.push_back(std::move(table));
+  write_folder_atomically(folder, files, [&](const fs::path& temporary) {
+    std::vector<render::DrawJob> jobs;
+    for (const pipeline::NamedScene& f : figures)
+      for (const char* extension : {".svg", ".pdf", ".png"})
+        jobs.push_back({&f.scene, temporary / "figures" / (f.name + extension), figure_flags.dpi});
+    render::draw_all(jobs, flags.threads);
+    progress.end();
+    io::write_file_atomically(temporary / "manifest.json",
+                              run_manifest(network, records, candidates::candidate_config_to_json(config),
+                                           candidates_from_config ? "config" : "default", seed, temporary,
+                                           progress.times(), started));
+  });
   if (!quiet) {
     std::int32_t ready = 0;
     for (const candidates::Candidate& c : found)
       ready += c.level == "initiative-ready" ? 1 : 0;
     out << "wrote " << folder.string() << "/ (" << network.stakeholders.size() << " stakeholders, "
         << network.ties.size() << " ties; " << groups.partition.count << " communities; " << found.size()
-        << " candidates, " << ready << " initiative-ready; seed " << seed << ")\n";
+        << " candidates, " << ready << " initiative-ready; report.html, report.pdf; seed " << seed << ")\n";
   }
   return 0;
 }

@@ -133,10 +133,7 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
 }
 
 std::vector<OptionRecord> option_records(const std::vector<ConfigSection>& sections, const po::variables_map& values,
-                                         const po::parsed_options& command_line, const Json& config) {
-  std::set<std::string> typed;
-  for (const po::option& o : command_line.options)
-    typed.insert(o.string_key);
+                                         const std::set<std::string>& typed, const Json& config) {
   std::vector<OptionRecord> records;
   for (const ConfigSection& section : sections) {
     for (const auto& option : section.options->options()) {

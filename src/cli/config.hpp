@@ -8,6 +8,7 @@
 
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,10 @@ nlohmann::ordered_json apply_config(const std::string& path, const std::vector<C
                                     boost::program_options::variables_map& values);
 
 /// Every option of `sections` (but help, config and print-config) with its effective value and
-/// source. `command_line` holds the options the user typed; `config` the applied document (or null).
+/// source. `typed` names the options the user typed; `config` the applied document (or null).
 std::vector<OptionRecord> option_records(const std::vector<ConfigSection>& sections,
                                          const boost::program_options::variables_map& values,
-                                         const boost::program_options::parsed_options& command_line,
+                                         const std::set<std::string>& typed,
                                          const nlohmann::ordered_json& config);
 
 /// The records as a config document (sections as objects, values only) — what --print-config

@@ -1,6 +1,7 @@
 #include "clusterscope/communities/communities.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -132,12 +133,20 @@ Partition run_once(const graph::Graph& g, const graph::CommunityCall& call, bool
   return Partition::canonical(graph::detect_communities(g, call, weighted, seed));
 }
 
+/// The share of the work done when the ensemble is finished (the null networks take the rest).
+double ensemble_share(const CommunityOptions& o) {
+  return o.null_models > 0 ? 0.4 : 1.0;
+}
+
 std::vector<Partition> run_ensemble(const Analysed& a, const graph::CommunityCall& call, std::int32_t runs,
-                                    std::uint64_t seed) {
+                                    std::uint64_t seed, const std::function<void(double)>& progress = {},
+                                    double share = 1.0) {
   std::vector<Partition> out;
   out.reserve(static_cast<std::size_t>(runs));
-  for (std::int32_t r = 0; r < runs; ++r)
+  for (std::int32_t r = 0; r < runs; ++r) {
     out.push_back(run_once(a.graph, call, a.weighted, run_seed(seed, r)));
+    if (progress) progress(share * (r + 1) / runs);
+  }
   return out;
 }
 
@@ -380,7 +389,7 @@ struct Detected {
 
 Detected detect_at(const Analysed& a, const CommunityOptions& o, double resolution) {
   const graph::CommunityCall call = call_for(o, resolution);
-  const std::vector<Partition> runs = run_ensemble(a, call, o.runs, o.seed);
+  const std::vector<Partition> runs = run_ensemble(a, call, o.runs, o.seed, o.progress, ensemble_share(o));
   Consensus consensus = consensus_of(a, runs, call, o);
   Split split = split_of(a, consensus.partition);
   Detected d;
@@ -494,6 +503,7 @@ void significance(const Analysed& a, const CommunityOptions& o, double resolutio
     }
     for (std::size_t c = 0; c < k; ++c)
       internal[c][static_cast<std::size_t>(j)] = count[c];
+    if (o.progress) o.progress(ensemble_share(o) + (1 - ensemble_share(o)) * (j + 1) / o.null_models);
   }
   result.null_modularity_mean = mean(q);
   result.null_modularity_sd = sd(q);

@@ -202,4 +202,10 @@ double nominal_assortativity(const Graph& g, const std::vector<std::int32_t>& ca
   return result;
 }
 
+std::string igraph_version() {
+  const char* text = nullptr;
+  ::igraph_version(&text, nullptr, nullptr, nullptr);
+  return text == nullptr ? std::string() : std::string(text);
+}
+
 }  // namespace clusterscope::graph

@@ -324,6 +324,10 @@ void draw_all(const std::vector<DrawJob>& jobs, unsigned threads) {
     if (e) std::rethrow_exception(e);
 }
 
+std::vector<std::pair<std::string, std::string>> library_versions() {
+  return {{"cairo", cairo_version_string()}, {"pango", pango_version_string()}};
+}
+
 struct PangoMeasure::Impl {
   Surface surface{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)};
   Context cr{cairo_create(surface.get())};

@@ -7,6 +7,7 @@
 // directions summed), as Leiden and Louvain define modularity on undirected graphs.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,9 @@ struct CommunityOptions {
   /// With auto_resolution: a resolution whose consensus is trivial (one community per connected
   /// component, or every stakeholder alone) is chosen only when every resolution is trivial.
   bool auto_skip_trivial = true;
+  /// Called with the share of the work done (0–1) after each run and each null network; results
+  /// do not depend on it.
+  std::function<void(double)> progress;
 };
 
 /// One community of the consensus partition.

@@ -16,6 +16,8 @@ namespace clusterscope::graph {
 void initialise();
 /// Seeds igraph's default RNG; call right before every randomised igraph call.
 void seed_rng(std::uint64_t seed);
+/// The igraph library's version, e.g. "0.10.2" (for manifest.json).
+std::string igraph_version();
 /// igraph warnings collected since the last call (they are not printed on their own).
 std::vector<std::string> take_warnings();
 

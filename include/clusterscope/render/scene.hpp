@@ -168,6 +168,9 @@ struct DrawJob {
 /// files already written stay (callers write into a temporary folder).
 void draw_all(const std::vector<DrawJob>& jobs, unsigned threads = 0);
 
+/// Versions of the drawing libraries in use, e.g. {"cairo", "1.16.0"}, {"pango", "1.50.12"}.
+std::vector<std::pair<std::string, std::string>> library_versions();
+
 /// Pixel size of the PNG `draw` writes for `scene` at `dpi`: round(points × dpi / 72).
 std::pair<int, int> png_size(const Scene& scene, double dpi);
 
