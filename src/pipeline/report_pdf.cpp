@@ -204,9 +204,9 @@ void write_key_figures(PageWriter& w, const ReportBlock& block) {
   constexpr double value_size = 22, label_size = small_size;
   const double height = value_size * 1.25 + label_size * leading;
   w.space(8);
+  const double cell = text_width / static_cast<double>(std::min(per_row, block.figures_row.size()));
   for (std::size_t first = 0; first < block.figures_row.size(); first += per_row) {
     const std::size_t n = std::min(per_row, block.figures_row.size() - first);
-    const double cell = text_width / static_cast<double>(n);
     w.keep(height);
     for (std::size_t i = 0; i < n; ++i) {
       const KeyFigure& f = block.figures_row[first + i];
@@ -390,7 +390,8 @@ std::string report_pdf(const Report& report) {
   for (const std::string& s : render::wrap_text(measure, report.subtitle, 13, false, text_width))
     w.line(s, left, 13, false, muted);
   w.skip(4);
-  w.line(ellipsize(measure, report.meta, small_size, false, text_width), left, small_size, false, muted);
+  if (!report.meta.empty())
+    w.line(ellipsize(measure, report.meta, small_size, false, text_width), left, small_size, false, muted);
   w.skip(48);
   w.line("Contents", left, 14, true, ink);
   w.hline(left, left + text_width, w.y(), 0.8, rule);

@@ -74,6 +74,33 @@ std::size_t occurrences(const std::string& text, const std::string& needle) {
   return n;
 }
 
+/// Checks that every word pdftotext finds lies inside the 56 pt margins of an A4 page; returns how
+/// many words there are.
+std::size_t words_inside_margins(const std::filesystem::path& pdf) {
+  const std::string html = run("pdftotext -bbox " + test::quote(pdf) + " -");
+  const std::regex word(
+      R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+  std::size_t words = 0;
+  // Poppler's boxes use the font's ascent and descent, a little taller than Pango's logical box.
+  constexpr double margin = 56, slack = 2;
+  for (std::sregex_iterator it(html.begin(), html.end(), word), end; it != end; ++it, ++words) {
+    INFO("word '" << (*it)[5] << "'");
+    CHECK(std::stod((*it)[1]) >= margin - slack);
+    CHECK(std::stod((*it)[2]) >= margin - slack);
+    CHECK(std::stod((*it)[3]) <= 595.28 - margin + slack);
+    CHECK(std::stod((*it)[4]) <= 841.89 - margin + slack);
+  }
+  return words;
+}
+
+/// With CLUSTERSCOPE_KEEP_REPORT=<folder>, a copy of `pdf` there as `name`, to look at the pages
+/// (pdftoppm -r 50 -png <folder>/<name> page).
+void keep_for_viewing(const std::filesystem::path& pdf, const std::string& name) {
+  if (const char* keep = std::getenv("CLUSTERSCOPE_KEEP_REPORT"))
+    std::filesystem::copy_file(pdf, std::filesystem::path(keep) / name,
+                               std::filesystem::copy_options::overwrite_existing);
+}
+
 /// A report of one section holding a table of `rows` rows ("row 1" … "row <rows>").
 pipeline::Report long_table_report(int rows) {
   pipeline::Report r;
@@ -206,10 +233,7 @@ TEST_CASE("report.pdf: A4 pages, a title page with contents, every section from 
   CHECK(bytes == pipeline::report_pdf(sample->report));  // reproducible bytes
   test::TempDir dir;
   const auto pdf = dir.write("report.pdf", bytes);
-  // To look at the pages: CLUSTERSCOPE_KEEP_REPORT=<folder>, then pdftoppm -r 50 -png.
-  if (const char* keep = std::getenv("CLUSTERSCOPE_KEEP_REPORT"))
-    std::filesystem::copy_file(pdf, std::filesystem::path(keep) / "report.pdf",
-                               std::filesystem::copy_options::overwrite_existing);
+  keep_for_viewing(pdf, "report.pdf");
 
   const auto info = pdfinfo(pdf);
   CHECK(info.at("Page size").find("595.28 x 841.89 pts (A4)") == 0);
@@ -264,29 +288,14 @@ TEST_CASE("report.pdf: no text outside the page margins", "[report-pdf]") {
   const auto pdf = GENERATE(as<std::string>{}, "sample", "long-table") == "sample"
                        ? dir.write("report.pdf", pipeline::report_pdf(sample->report))
                        : dir.write("long.pdf", pipeline::report_pdf(long_table_report(200)));
-  const std::string html = run("pdftotext -bbox " + test::quote(pdf) + " -");
-  const std::regex word(
-      R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
-  std::size_t words = 0;
-  // Poppler's boxes use the font's ascent and descent, a little taller than Pango's logical box.
-  constexpr double margin = 56, slack = 2;
-  for (std::sregex_iterator it(html.begin(), html.end(), word), end; it != end; ++it, ++words) {
-    INFO("word '" << (*it)[5] << "'");
-    CHECK(std::stod((*it)[1]) >= margin - slack);
-    CHECK(std::stod((*it)[2]) >= margin - slack);
-    CHECK(std::stod((*it)[3]) <= 595.28 - margin + slack);
-    CHECK(std::stod((*it)[4]) <= 841.89 - margin + slack);
-  }
-  CHECK(words > 200);
+  CHECK(words_inside_margins(pdf) > 200);
 }
 
 TEST_CASE("report.pdf: a 200-row table continues over pages under its header", "[report-pdf]") {
   const auto report = long_table_report(200);
   test::TempDir dir;
   const auto pdf = dir.write("long.pdf", pipeline::report_pdf(report));
-  if (const char* keep = std::getenv("CLUSTERSCOPE_KEEP_REPORT"))
-    std::filesystem::copy_file(pdf, std::filesystem::path(keep) / "long.pdf",
-                               std::filesystem::copy_options::overwrite_existing);
+  keep_for_viewing(pdf, "long.pdf");
   const int pages = page_count(pdf);
   // 15 pt a row and about 660 pt of page: 200 rows need more than four pages after the title page.
   CHECK(pages >= 6);
@@ -313,10 +322,46 @@ TEST_CASE("report.pdf: a large network figure on its own page", "[report-pdf]") 
   CHECK(bytes == pipeline::report_pdf(sample->report));
   test::TempDir dir;
   const auto pdf = dir.write("report.pdf", bytes);
-  if (const char* keep = std::getenv("CLUSTERSCOPE_KEEP_REPORT"))
-    std::filesystem::copy_file(pdf, std::filesystem::path(keep) / "large.pdf",
-                               std::filesystem::copy_options::overwrite_existing);
+  keep_for_viewing(pdf, "large.pdf");
   // As the small report, plus one page: the large figure does not fit below the community graph.
   CHECK(page_count(pdf) == 9);
   CHECK(page_text(pdf, 6).find("Every stakeholder, coloured by type.") != std::string::npos);
+}
+
+TEST_CASE("report.pdf: references on a last page of their own when there is no methods section",
+          "[report-pdf]") {
+  render::PangoMeasure measure;
+  render::Scene tall;  // taller than a page at the text width: shrunk to fit one page
+  tall.width = 250;
+  tall.height = 1000;
+  tall.title = "tall";
+  tall.group("text").items.push_back(render::make_text(measure, "top of the tall figure", 2, 20, 14));
+  tall.group("text").items.push_back(render::make_text(measure, "bottom", 2, 980, 14));
+  pipeline::Report r;
+  r.title = "no-methods";
+  pipeline::ReportSection s{"overview", "Overview", {}};
+  s.blocks.push_back(
+      pipeline::key_figures({{"1", "one"}, {"2", "two"}, {"3", "three"}, {"4", "four"}, {"5", "five"}}));
+  s.blocks.push_back(pipeline::figure_block("tall", &tall, "A tall figure."));
+  s.blocks.push_back(pipeline::page_break());  // at the top of a page: no empty page
+  s.blocks.push_back(pipeline::paragraph("After the break.", "warning"));
+  r.sections.push_back(std::move(s));
+  r.references = {"Only, A. (2020). The one reference."};
+  test::TempDir dir;
+  const auto pdf = dir.write("r.pdf", pipeline::report_pdf(r));
+  keep_for_viewing(pdf, "tall.pdf");
+  // Title page; the key figures (two rows) and, on a new page, the tall figure; the paragraph; the
+  // references.
+  REQUIRE(page_count(pdf) == 5);
+  CHECK(std::regex_search(page_text(pdf, 1), std::regex("References +5")));
+  CHECK(page_text(pdf, 2).find("five") != std::string::npos);
+  CHECK(page_text(pdf, 3).find("bottom") != std::string::npos);
+  CHECK(page_text(pdf, 4).find("After the break.") != std::string::npos);
+  CHECK(std::regex_search(page_text(pdf, 5), std::regex(R"(\[1\] +Only, A\. \(2020\))")));
+  CHECK(words_inside_margins(pdf) > 20);
+
+  pipeline::Report empty;
+  empty.title = "empty";
+  const auto bare = dir.write("empty.pdf", pipeline::report_pdf(empty));
+  CHECK(page_count(bare) == 1);
 }
