@@ -18,6 +18,7 @@
 #include <string_view>
 #include <thread>
 #include <type_traits>
+#include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/io/text.hpp"
@@ -224,22 +225,45 @@ std::pair<int, int> png_size(const Scene& scene, double dpi) {
           static_cast<int>(std::lround(scene.height * dpi / 72))};
 }
 
+namespace {
+
+/// The PDF of `pages` (none empty or of no size), one page per scene at its own size. Shared by
+/// `encode` (one page) and `encode_pdf_pages` so the metadata and the bytes follow one rule.
+std::string pdf_bytes(const std::vector<const Scene*>& pages, const std::string& where) {
+  std::string bytes;
+  Surface surface(
+      cairo_pdf_surface_create_for_stream(append, &bytes, pages.front()->width, pages.front()->height));
+  check(cairo_surface_status(surface.get()), where);
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "clusterscope");
+  // No creation date: the same scene gives the same bytes on every run (the manifest records when).
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "");
+  if (!pages.front()->title.empty())
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, pages.front()->title.c_str());
+  {
+    Context cr(cairo_create(surface.get()));
+    for (const Scene* page : pages) {
+      // The size of a page must be set before anything is drawn on it.
+      cairo_pdf_surface_set_size(surface.get(), page->width, page->height);
+      draw_scene(cr.get(), *page);
+      cairo_show_page(cr.get());
+      check(cairo_status(cr.get()), where);
+    }
+  }
+  cairo_surface_finish(surface.get());
+  check(cairo_surface_status(surface.get()), where);
+  return bytes;
+}
+
+}  // namespace
+
 std::string encode(const Scene& scene, const std::string& ext, double dpi) {
   const std::string where = "figure '" + scene.title + "' (" + ext + ")";
   if (!(scene.width > 0 && scene.height > 0)) throw OutputError(where + ": the figure has no size");
+  if (ext == ".pdf") return pdf_bytes({&scene}, where);
   std::string bytes;
-  if (ext == ".svg" || ext == ".pdf") {
-    Surface surface(ext == ".svg"
-                        ? cairo_svg_surface_create_for_stream(append, &bytes, scene.width, scene.height)
-                        : cairo_pdf_surface_create_for_stream(append, &bytes, scene.width, scene.height));
+  if (ext == ".svg") {
+    Surface surface(cairo_svg_surface_create_for_stream(append, &bytes, scene.width, scene.height));
     check(cairo_surface_status(surface.get()), where);
-    if (ext == ".pdf") {
-      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "clusterscope");
-      // No creation date: the same scene gives the same bytes on every run (the manifest records when).
-      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "");
-      if (!scene.title.empty())
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
-    }
     {
       Context cr(cairo_create(surface.get()));
       draw_scene(cr.get(), scene);
@@ -247,10 +271,8 @@ std::string encode(const Scene& scene, const std::string& ext, double dpi) {
     }
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), where);
-    if (ext == ".svg") {
-      canonical_surface_ids(bytes);
-      add_svg_title(bytes, scene.title);
-    }
+    canonical_surface_ids(bytes);
+    add_svg_title(bytes, scene.title);
   } else if (ext == ".png") {
     if (!(dpi > 0 && dpi <= 2400)) throw OutputError(where + ": dpi must be in (0, 2400]");
     const auto [w, h] = png_size(scene, dpi);
@@ -268,6 +290,19 @@ std::string encode(const Scene& scene, const std::string& ext, double dpi) {
     throw OutputError(where + ": unknown figure format '" + ext + "' (expected .svg, .pdf or .png)");
   }
   return bytes;
+}
+
+std::string encode_pdf_pages(const std::vector<Scene>& pages) {
+  const std::string where = "document '" + (pages.empty() ? std::string() : pages.front().title) + "' (.pdf)";
+  if (pages.empty()) throw OutputError(where + ": no pages");
+  std::vector<const Scene*> pointers;
+  pointers.reserve(pages.size());
+  for (std::size_t k = 0; k < pages.size(); ++k) {
+    if (!(pages[k].width > 0 && pages[k].height > 0))
+      throw OutputError(where + ": page " + std::to_string(k + 1) + " has no size");
+    pointers.push_back(&pages[k]);
+  }
+  return pdf_bytes(pointers, where);
 }
 
 void draw(const Scene& scene, const std::filesystem::path& out, double dpi) {

@@ -155,6 +155,18 @@ void draw(const Scene& scene, const std::filesystem::path& out, double dpi = 150
 /// embedding a figure in a report. Throws OutputError for an unknown extension or a bad dpi.
 std::string encode(const Scene& scene, const std::string& ext, double dpi = 150);
 
+/// One PDF of `pages.size()` pages, page k drawn from `pages[k]` at that scene's size — for the
+/// multi-page report. Creator "clusterscope", Title from the first page's title and, as for
+/// `encode`, no creation date: the same pages give the same bytes. Throws OutputError when there
+/// are no pages or a page has no size.
+std::string encode_pdf_pages(const std::vector<Scene>& pages);
+
+/// Appends the groups of `figure` to `page` (named "figure/<group>"), every primitive scaled
+/// uniformly — positions, radii, line and stroke widths, text sizes and text boxes — so that the
+/// figure fits `into` keeping its aspect ratio, centred in it. The figure's background becomes a
+/// Rect behind its groups. Opacity and colours are kept.
+void embed(const Scene& figure, const Box& into, Scene& page);
+
 /// One file to draw: a scene (which must outlive the call), its path and, for PNG, its resolution.
 struct DrawJob {
   const Scene* scene = nullptr;
