@@ -1,21 +1,21 @@
 #include "clusterscope/cli/cli.hpp"
 
-#include <boost/program_options.hpp>
 #include <atomic>
+#include <boost/program_options.hpp>
 #include <cmath>
 #include <ctime>
-#include <thread>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <random>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "../io/json_locate.hpp"
-#include "config.hpp"
-#include "progress.hpp"
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/core/sha256.hpp"
+#include "clusterscope/graph/graph.hpp"
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/formats.hpp"
 #include "clusterscope/io/load.hpp"
@@ -26,10 +26,10 @@
 #include "clusterscope/pipeline/community_outputs.hpp"
 #include "clusterscope/pipeline/figures.hpp"
 #include "clusterscope/pipeline/report.hpp"
-#include "clusterscope/graph/graph.hpp"
-#include "clusterscope/core/sha256.hpp"
 #include "clusterscope/render/figure.hpp"
 #include "clusterscope/render/scene.hpp"
+#include "config.hpp"
+#include "progress.hpp"
 
 namespace clusterscope::cli {
 
@@ -334,7 +334,7 @@ void print_help(std::ostream& out, const std::string& usage_line, const po::opti
 struct Parsed {
   po::variables_map values;
   bool help = false;
-  std::set<std::string> typed;  ///< options given on the command line
+  std::set<std::string> typed;    ///< options given on the command line
   nlohmann::ordered_json config;  ///< the applied config document (null without --config)
 };
 
@@ -347,7 +347,8 @@ Parsed parse(const std::vector<std::string>& args, const po::options_description
   po::positional_options_description positional;
   positional.add("input", 1);
   Parsed parsed;
-  const po::parsed_options command_line = po::command_line_parser(args).options(all).positional(positional).run();
+  const po::parsed_options command_line =
+      po::command_line_parser(args).options(all).positional(positional).run();
   for (const po::option& o : command_line.options)
     parsed.typed.insert(o.string_key);
   po::store(command_line, parsed.values);
@@ -369,10 +370,7 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
   d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
                                               "input to check");
   d.add(input_options(o));
-  if (parse(args, d, out,
-            "usage: clusterscope validate <input> [options]")
-          .help)
-    return 0;
+  if (parse(args, d, out, "usage: clusterscope validate <input> [options]").help) return 0;
   Diagnostics diagnostics;
   const Network network = load(o, err, diagnostics);
   out << o.input << ": ok: " << network.stakeholders.size() << " stakeholders, " << network.ties.size()
@@ -813,9 +811,9 @@ nlohmann::ordered_json file_entry(const fs::path& folder, const fs::path& file) 
 /// came out (every file with SHA-256), with which software, and how long each stage took. "run"
 /// holds everything that changes between identical runs (date, timings, memory).
 std::string run_manifest(const Network& network, const std::vector<OptionRecord>& records,
-                         const nlohmann::ordered_json& candidate_settings, const std::string& candidate_source,
-                         std::uint64_t seed, const fs::path& folder, const std::vector<StageTime>& stages,
-                         const std::string& started) {
+                         const nlohmann::ordered_json& candidate_settings,
+                         const std::string& candidate_source, std::uint64_t seed, const fs::path& folder,
+                         const std::vector<StageTime>& stages, const std::string& started) {
   nlohmann::ordered_json m;
   m["clusterscope"] = CLUSTERSCOPE_VERSION;
   m["command"] = "analyze";
@@ -828,7 +826,8 @@ std::string run_manifest(const Network& network, const std::vector<OptionRecord>
   nlohmann::ordered_json options = option_sources(records);
   options["candidates"] = {{"value", candidate_settings}, {"source", candidate_source}};
   m["options"] = options;
-  nlohmann::ordered_json versions = {{"clusterscope", CLUSTERSCOPE_VERSION}, {"igraph", graph::igraph_version()}};
+  nlohmann::ordered_json versions = {{"clusterscope", CLUSTERSCOPE_VERSION},
+                                     {"igraph", graph::igraph_version()}};
   for (const auto& [library, version] : render::library_versions())
     versions[library] = version;
   m["versions"] = versions;
@@ -882,7 +881,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
                                                 "the dataset folder, its dataset.json, or a graph file")(
       "output,o", po::value(&output)->value_name("DIR"),
       "output folder (default: output/<dataset name>); replaced only when the run succeeds")(
-      "seed", po::value(&seed)->default_value(42), "seed of every randomised step (recorded in manifest.json)")(
+      "seed", po::value(&seed)->default_value(42),
+      "seed of every randomised step (recorded in manifest.json)")(
       "config", po::value(&config_file)->value_name("FILE"),
       "JSON config holding any of these options (flags win over it) and the \"candidates\" settings")(
       "print-config", po::bool_switch(&print_config),
@@ -899,9 +899,11 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
                                                {"measures", &measures},
                                                {"communities", &groups_options},
                                                {"figures", &figures_options}};
-  const Parsed parsed = parse(args, d, out, "usage: clusterscope analyze <input> [-o DIR] [options]", &sections);
+  const Parsed parsed =
+      parse(args, d, out, "usage: clusterscope analyze <input> [-o DIR] [options]", &sections);
   if (parsed.help) return 0;
-  const std::vector<OptionRecord> records = option_records(sections, parsed.values, parsed.typed, parsed.config);
+  const std::vector<OptionRecord> records =
+      option_records(sections, parsed.values, parsed.typed, parsed.config);
   layout_settings(figure_flags, seed);  // option errors before any work
   const metrics::MetricOptions settings = metric_settings(flags, seed);
   communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
@@ -913,7 +915,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
     out << document.dump(2) << '\n';
     return 0;
   }
-  if (o.input.empty()) throw UsageError("analyze needs an <input>: a dataset folder or file (or \"input\" in --config)");
+  if (o.input.empty())
+    throw UsageError("analyze needs an <input>: a dataset folder or file (or \"input\" in --config)");
 
   const std::string started = utc_now();
   Progress progress(err, Progress::mode_for(err, quiet), 8);
@@ -927,7 +930,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   const communities::CommunityResult groups = communities::detect_communities(network, community_settings_);
   progress.begin("candidates");
   const std::vector<double> strength = pipeline::tie_strength(network);
-  const std::vector<candidates::Candidate> found = pipeline::find_candidates(network, groups, strength, config);
+  const std::vector<candidates::Candidate> found =
+      pipeline::find_candidates(network, groups, strength, config);
   progress.begin("layout");
   const Layout positions = compute_figure_layout(network, figure_flags, seed, &groups.partition);
   progress.begin("figures");

@@ -44,7 +44,8 @@ std::vector<std::string> tokens_of(const Json& value, bool is_switch, bool multi
     throw InputError(at, key + ": expected a string or a number, got " + io::json_type_name(v));
   };
   if (is_switch) {
-    if (!value.is_boolean()) throw InputError(at, key + ": expected true or false, got " + io::json_type_name(value));
+    if (!value.is_boolean())
+      throw InputError(at, key + ": expected true or false, got " + io::json_type_name(value));
     return {};
   }
   if (value.is_array()) {
@@ -72,7 +73,8 @@ Json any_to_json(const boost::any& value) {
 
 }  // namespace
 
-Json apply_config(const std::string& path, const std::vector<ConfigSection>& sections, po::variables_map& values) {
+Json apply_config(const std::string& path, const std::vector<ConfigSection>& sections,
+                  po::variables_map& values) {
   Diagnostics diagnostics;
   const io::SourceText source = io::read_source(path, diagnostics);
   std::optional<Json> parsed;
@@ -82,7 +84,8 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
   io::JsonLocator locator(source.bytes);
   const auto where = [&](const io::JsonPath& p) { return locator.location(source, p); };
   if (!root.is_object())
-    throw InputError(where({}), std::string("a config file holds a JSON object, got ") + io::json_type_name(root));
+    throw InputError(where({}),
+                     std::string("a config file holds a JSON object, got ") + io::json_type_name(root));
 
   const ConfigSection* top = nullptr;
   for (const ConfigSection& s : sections)
@@ -93,14 +96,15 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
     const po::option_description* option = section.options->find_nothrow(key, false, false, false);
     const std::string shown = section.name.empty() ? key : section.name + "." + key;
     if (option == nullptr || command_only(key)) {
-      throw InputError(where(at), "unknown key '" + shown + "' (known " +
-                                      (section.name.empty() ? std::string("top-level keys") : section.name + " keys") +
-                                      ": " + known_keys(section, sections) + ")");
+      throw InputError(where(at),
+                       "unknown key '" + shown + "' (known " +
+                           (section.name.empty() ? std::string("top-level keys") : section.name + " keys") +
+                           ": " + known_keys(section, sections) + ")");
     }
     const bool is_switch = option->semantic()->max_tokens() == 0;
     const bool multiple = option->semantic()->max_tokens() > 1 || option->semantic()->is_composing();
     std::vector<std::string> tokens = tokens_of(value, is_switch, multiple, shown, where(at));
-    if (is_switch && !value.get<bool>()) return;  // false: as if the flag was not given
+    if (is_switch && !value.get<bool>()) return;                     // false: as if the flag was not given
     if (values.count(key) != 0 && !values[key].defaulted()) return;  // the command line wins
     po::parsed_options one(section.options);
     po::option o(key, tokens);
@@ -115,12 +119,13 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
 
   for (const auto& [key, value] : root.items()) {
     if (key == "candidates") continue;  // read and checked by candidate_config
-    const auto section = std::find_if(sections.begin(), sections.end(),
-                                      [&](const ConfigSection& s) { return !s.name.empty() && s.name == key; });
+    const auto section = std::find_if(sections.begin(), sections.end(), [&](const ConfigSection& s) {
+      return !s.name.empty() && s.name == key;
+    });
     if (section != sections.end()) {
       if (!value.is_object()) {
-        throw InputError(where({key}),
-                         key + ": expected an object of options, got " + std::string(io::json_type_name(value)));
+        throw InputError(where({key}), key + ": expected an object of options, got " +
+                                           std::string(io::json_type_name(value)));
       }
       for (const auto& [name, inner] : value.items())
         store(*section, name, inner, {key, name});
@@ -132,8 +137,9 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
   return root;
 }
 
-std::vector<OptionRecord> option_records(const std::vector<ConfigSection>& sections, const po::variables_map& values,
-                                         const std::set<std::string>& typed, const Json& config) {
+std::vector<OptionRecord> option_records(const std::vector<ConfigSection>& sections,
+                                         const po::variables_map& values, const std::set<std::string>& typed,
+                                         const Json& config) {
   std::vector<OptionRecord> records;
   for (const ConfigSection& section : sections) {
     for (const auto& option : section.options->options()) {
@@ -144,10 +150,11 @@ std::vector<OptionRecord> option_records(const std::vector<ConfigSection>& secti
       r.name = name;
       const auto it = values.find(name);
       r.value = it == values.end() ? Json(nullptr) : any_to_json(it->second.value());
-      const bool in_config = config.is_object() && (section.name.empty() ? config.contains(name)
-                                                                          : config.contains(section.name) &&
-                                                                                config[section.name].is_object() &&
-                                                                                config[section.name].contains(name));
+      const bool in_config =
+          config.is_object() &&
+          (section.name.empty() ? config.contains(name)
+                                : config.contains(section.name) && config[section.name].is_object() &&
+                                      config[section.name].contains(name));
       r.source = typed.count(name) != 0 ? "flag" : in_config ? "config" : "default";
       records.push_back(std::move(r));
     }

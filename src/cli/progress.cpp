@@ -21,7 +21,8 @@ Progress::Mode Progress::mode_for(const std::ostream& err, bool quiet) {
   return &err == &std::cerr && isatty(STDERR_FILENO) != 0 ? Mode::bar : Mode::lines;
 }
 
-Progress::Progress(std::ostream& err, Mode mode, std::size_t stages) : err_(err), mode_(mode), stages_(stages) {}
+Progress::Progress(std::ostream& err, Mode mode, std::size_t stages)
+    : err_(err), mode_(mode), stages_(stages) {}
 
 void Progress::begin(const std::string& stage) {
   if (open_) end();

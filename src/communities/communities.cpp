@@ -1,8 +1,8 @@
 #include "clusterscope/communities/communities.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numeric>
 #include <stdexcept>

@@ -60,7 +60,8 @@ std::string type_breakdown(const Network& network) {
   for (const Stakeholder& s : network.stakeholders)
     ++counts[s.type];
   std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   std::string out;
   for (const auto& [type, count] : sorted) {
     if (!out.empty()) out += ", ";
@@ -77,8 +78,10 @@ const NamedScene* figure_named(const ReportInput& in, const std::string& name) {
   return nullptr;
 }
 
-void add_figure(ReportSection& section, const ReportInput& in, const std::string& name, const std::string& caption) {
-  if (const NamedScene* f = figure_named(in, name)) section.blocks.push_back(figure_block(name, &f->scene, caption));
+void add_figure(ReportSection& section, const ReportInput& in, const std::string& name,
+                const std::string& caption) {
+  if (const NamedScene* f = figure_named(in, name))
+    section.blocks.push_back(figure_block(name, &f->scene, caption));
 }
 
 /// Stakeholders ordered by `values` (descending; NaN last; ties by stakeholder order).
@@ -114,7 +117,8 @@ std::string main_broker_role(const metrics::MetricsResult& m, std::size_t v) {
 }
 
 bool has_column(const metrics::MetricsResult& m, const std::string& name) {
-  return std::any_of(m.nodes.begin(), m.nodes.end(), [&](const metrics::MetricColumn& c) { return c.name == name; });
+  return std::any_of(m.nodes.begin(), m.nodes.end(),
+                     [&](const metrics::MetricColumn& c) { return c.name == name; });
 }
 
 std::vector<double> column_or_nan(const metrics::MetricsResult& m, const std::string& name, std::size_t n) {
@@ -122,8 +126,9 @@ std::vector<double> column_or_nan(const metrics::MetricsResult& m, const std::st
 }
 
 std::string candidate_title(const candidates::Candidate& c) {
-  std::string title = c.sector.empty() ? (c.top_sector.empty() ? std::string("mixed group") : c.top_sector + " and others")
-                                       : c.sector;
+  std::string title = c.sector.empty()
+                          ? (c.top_sector.empty() ? std::string("mixed group") : c.top_sector + " and others")
+                          : c.sector;
   if (c.community >= 0) title += " (community " + std::to_string(c.community) + ")";
   return title;
 }
@@ -184,7 +189,8 @@ ReportSection overview(const ReportInput& in) {
   t.header = {"type", "stakeholders", "share", "mean partners"};
   t.numeric = {false, true, true, true};
   std::vector<std::pair<std::string, std::pair<std::size_t, double>>> rows(by_type.begin(), by_type.end());
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
   for (const auto& [type, cs] : rows)
     t.rows.push_back({type_label(net, type), whole(static_cast<double>(cs.first)),
                       percent(static_cast<double>(cs.first) / static_cast<double>(net.size())),
@@ -200,7 +206,8 @@ ReportSection network_section(const ReportInput& in) {
       "on the shortest paths between others); lines are ties, darker for stronger ones. Stakeholders who "
       "work together are drawn close together, so dense coloured clouds are groups that cooperate among "
       "themselves; the large discs between them are the brokers who connect the groups."));
-  add_figure(s, in, "network-communities", "The stakeholders coloured by community; the 15 strongest brokers named.");
+  add_figure(s, in, "network-communities",
+             "The stakeholders coloured by community; the 15 strongest brokers named.");
   add_figure(s, in, "network-types", "The same network coloured by stakeholder type.");
   add_figure(s, in, "degree-distribution",
              "How many stakeholders have how many partners (log-log): a few hubs and many with few ties.");
@@ -224,8 +231,8 @@ ReportSection actors(const ReportInput& in) {
     s.blocks.push_back(paragraph(
         "Key actors are the stakeholders with the most partners; brokers are those on whom the others depend "
         "to reach each other. " +
-        name_of(first) + " (" + type_label(net, first.type) + ") has the most partners: " +
-        whole(degree[top_degree.front()]) + "."));
+        name_of(first) + " (" + type_label(net, first.type) +
+        ") has the most partners: " + whole(degree[top_degree.front()]) + "."));
   }
   ReportTable actors_table;
   actors_table.name = "key-actors";
@@ -249,12 +256,14 @@ ReportSection actors(const ReportInput& in) {
         " of the shortest paths between other stakeholders. Low constraint and a large effective size mean "
         "a broker's partners are not tied to each other — it bridges structural holes (Burt 1992). The role "
         "column gives the brokerage role between stakeholder types it plays most often (Gould & Fernandez "
-        "1989): a liaison links two types other than its own, a gatekeeper lets outsiders into its own type."));
+        "1989): a liaison links two types other than its own, a gatekeeper lets outsiders into its own "
+        "type."));
   }
   ReportTable brokers;
   brokers.name = "brokers";
   brokers.caption = "The 10 strongest brokers (normalised betweenness)";
-  brokers.header = {"rank", "id", "stakeholder", "type", "betweenness", "constraint", "effective size", "main role"};
+  brokers.header = {"rank",        "id",         "stakeholder",    "type",
+                    "betweenness", "constraint", "effective size", "main role"};
   brokers.numeric = {true, false, false, false, true, true, true, false};
   for (std::size_t i = 0; i < top_brokers.size(); ++i) {
     const std::size_t v = top_brokers[i];
@@ -279,11 +288,12 @@ ReportSection communities_section(const ReportInput& in) {
     ++groups;
     stable += c.stability >= 0.5 ? 1 : 0;
   }
-  std::string text = "Communities are groups of stakeholders with more ties among themselves than with the rest. "
-                     "The consensus of " +
-                     std::to_string(r.runs) + " seeded runs of " + communities::algorithm_name(r.algorithm) +
-                     " finds " + std::to_string(groups) + " communities of two or more members; " +
-                     std::to_string(stable) + " of them are recovered in at least half of the runs. ";
+  std::string text =
+      "Communities are groups of stakeholders with more ties among themselves than with the rest. "
+      "The consensus of " +
+      std::to_string(r.runs) + " seeded runs of " + communities::algorithm_name(r.algorithm) + " finds " +
+      std::to_string(groups) + " communities of two or more members; " + std::to_string(stable) +
+      " of them are recovered in at least half of the runs. ";
   text += "Modularity is " + fixed(r.modularity, 3);
   if (std::isfinite(r.modularity_z)) {
     text += "; against " + std::to_string(r.null_models) +
@@ -325,7 +335,8 @@ ReportSection communities_section(const ReportInput& in) {
   std::string mixing = "How do stakeholder types mix? ";
   if (std::isfinite(ei)) {
     mixing += "The E-I index of the types is " + fixed(ei, 2) +
-              (ei < 0 ? " (more ties inside types than between them" : " (more ties between types than inside them");
+              (ei < 0 ? " (more ties inside types than between them"
+                      : " (more ties between types than inside them");
     if (std::isfinite(p)) mixing += "; permutation p = " + fixed(p, 3);
     mixing += ")";
   }
@@ -351,7 +362,8 @@ ReportSection candidates_section(const ReportInput& in) {
       "critical mass, a coordinator who brokers the group, and geography — and levelled initiative-ready, "
       "emerging or weak. " +
       std::to_string(found.size()) + " candidates: " + std::to_string(ready) + " initiative-ready, " +
-      std::to_string(emerging) + " emerging. The anchors and the coordinator of each are the first stakeholders "
+      std::to_string(emerging) +
+      " emerging. The anchors and the coordinator of each are the first stakeholders "
       "to visit."));
   ReportTable all;
   all.name = "candidates";
@@ -386,8 +398,8 @@ ReportSection candidates_section(const ReportInput& in) {
                       " of the other members");
     for (const VertexId a : c.anchors)
       if (a != c.coordinator)
-        visit.push_back("Anchor: " + name_of(net.stakeholders[ix(a)]) + " (" + net.stakeholders[ix(a)].id + ", " +
-                        type_label(net, net.stakeholders[ix(a)].type) + ")");
+        visit.push_back("Anchor: " + name_of(net.stakeholders[ix(a)]) + " (" + net.stakeholders[ix(a)].id +
+                        ", " + type_label(net, net.stakeholders[ix(a)].type) + ")");
     if (!visit.empty()) {
       s.blocks.push_back(subheading("Whom to visit first"));
       s.blocks.push_back(bullets(visit));
@@ -404,19 +416,23 @@ ReportSection methods(const ReportInput& in) {
   const communities::CommunityResult& r = *in.communities;
   const metrics::MetricsResult& m = *in.metrics;
   ReportSection s{"methods", "Methods and parameters", {}};
-  std::string paths = m.sampled_paths
-                          ? "Betweenness is estimated from " + whole(static_cast<double>(m.path_sources)) +
-                                " sampled source stakeholders (error bound " + fixed(m.path_error_bound, 4) + ")"
-                          : std::string("Betweenness, closeness and harmonic centrality are exact (Brandes 2001)");
-  paths += "; tie weights count as strength (a stronger tie is a shorter path), unless set otherwise below. "
-           "Brokerage roles follow Gould & Fernandez (1989), constraint and effective size Burt (1992).";
+  std::string paths =
+      m.sampled_paths
+          ? "Betweenness is estimated from " + whole(static_cast<double>(m.path_sources)) +
+                " sampled source stakeholders (error bound " + fixed(m.path_error_bound, 4) + ")"
+          : std::string("Betweenness, closeness and harmonic centrality are exact (Brandes 2001)");
+  paths +=
+      "; tie weights count as strength (a stronger tie is a shorter path), unless set otherwise below. "
+      "Brokerage roles follow Gould & Fernandez (1989), constraint and effective size Burt (1992).";
   s.blocks.push_back(paragraph(paths));
-  s.blocks.push_back(paragraph(
-      "Communities: " + std::string(communities::algorithm_name(r.algorithm)) + " (Traag et al. 2019), " +
-      std::to_string(r.runs) + " runs seeded from " + std::to_string(r.seed) + ", resolution " + fixed(r.resolution, 2) +
-      ", combined into a consensus (Lancichinetti & Fortunato 2012); a community's stability is the share of runs "
-      "that recover it (Jaccard ≥ 0.5). Significance: modularity against " +
-      std::to_string(r.null_models) + " degree-preserving rewired networks (Maslov & Sneppen 2002)."));
+  s.blocks.push_back(paragraph("Communities: " + std::string(communities::algorithm_name(r.algorithm)) +
+                               " (Traag et al. 2019), " + std::to_string(r.runs) + " runs seeded from " +
+                               std::to_string(r.seed) + ", resolution " + fixed(r.resolution, 2) +
+                               ", combined into a consensus (Lancichinetti & Fortunato 2012); a community's "
+                               "stability is the share of runs "
+                               "that recover it (Jaccard ≥ 0.5). Significance: modularity against " +
+                               std::to_string(r.null_models) +
+                               " degree-preserving rewired networks (Maslov & Sneppen 2002)."));
   s.blocks.push_back(paragraph(
       "Candidates: the score parts and level thresholds of docs/candidates.md, in the spirit of the European "
       "Cluster Collaboration Platform's cluster criteria; figures: " +
@@ -455,21 +471,25 @@ Report build_report(const ReportInput& in) {
   report.sections.push_back(candidates_section(in));
   report.sections.push_back(methods(in));
   report.references = {
-      "Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of Mathematical Sociology 25(2), "
+      "Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of Mathematical Sociology "
+      "25(2), "
       "163–177.",
       "Burt, R. S. (1992). Structural Holes: The Social Structure of Competition. Harvard University Press.",
       "Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to brokerage in "
       "transaction networks. Sociological Methodology 19, 89–126.",
       "Jacomy, M., Venturini, T., Heymann, S. & Bastian, M. (2014). ForceAtlas2, a continuous graph layout "
       "algorithm for handy network visualization designed for the Gephi software. PLoS ONE 9(6), e98679.",
-      "Lancichinetti, A. & Fortunato, S. (2012). Consensus clustering in complex networks. Scientific Reports 2, "
+      "Lancichinetti, A. & Fortunato, S. (2012). Consensus clustering in complex networks. Scientific "
+      "Reports 2, "
       "336.",
       "Maslov, S. & Sneppen, K. (2002). Specificity and stability in topology of protein networks. Science "
       "296(5569), 910–913.",
-      "Okabe, M. & Ito, K. (2008). Color Universal Design (CUD): how to make figures and presentations that are "
+      "Okabe, M. & Ito, K. (2008). Color Universal Design (CUD): how to make figures and presentations that "
+      "are "
       "friendly to colorblind people. https://jfly.uni-koeln.de/color/",
       "Tol, P. (2021). Colour Schemes. SRON/EPS/TN/09-002.",
-      "Traag, V. A., Waltman, L. & van Eck, N. J. (2019). From Louvain to Leiden: guaranteeing well-connected "
+      "Traag, V. A., Waltman, L. & van Eck, N. J. (2019). From Louvain to Leiden: guaranteeing "
+      "well-connected "
       "communities. Scientific Reports 9, 5233."};
   return report;
 }
