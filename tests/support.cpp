@@ -2,6 +2,8 @@
 
 #include <sys/wait.h>
 
+#include <cstdio>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -368,6 +370,70 @@ std::unique_ptr<SampleReport> sample_report(const render::TextMeasure& measure, 
       "Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of "
       "Mathematical Sociology 25(2), 163–177."};
   return sample;
+}
+
+std::string shell(const std::string& command, const std::string& package, int* status) {
+  const std::string tool = command.substr(0, command.find(' '));
+  if (std::system(("command -v " + tool + " > /dev/null 2>&1").c_str()) != 0)
+    FAIL(tool << " not found: apt-get install -y " << package);
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) FAIL("cannot run: " << command);
+  std::string out;
+  char buffer[4096];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+    out.append(buffer, n);
+  const int raw = pclose(pipe);
+  if (status != nullptr) *status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return out;
+}
+
+int pdf_pages(const std::filesystem::path& pdf) {
+  const std::string info = shell("pdfinfo " + quote(pdf), "poppler-utils");
+  const auto at = info.find("Pages:");
+  if (at == std::string::npos) FAIL("pdfinfo could not read " << pdf << ":\n" << info);
+  return std::stoi(info.substr(at + 6));
+}
+
+std::string pdf_text(const std::filesystem::path& pdf) {
+  return shell("pdftotext -layout " + quote(pdf) + " -", "poppler-utils");
+}
+
+BrowserRun run_chromium(const std::filesystem::path& page, const std::string& extra, const TempDir& dir) {
+  if (std::system("command -v chromium >/dev/null 2>&1") != 0)
+    FAIL("chromium is not on PATH: this test needs a real browser — apt-get install -y chromium");
+  static int run = 0;
+  const std::string tag = std::to_string(++run);
+  const std::filesystem::path profile = dir.path() / ("profile-" + tag);
+  const std::filesystem::path out = dir.path() / ("out-" + tag);
+  const std::filesystem::path err = dir.path() / ("err-" + tag);
+  const std::string command =
+      "timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+      "--disable-component-update --disable-sync --no-first-run --user-data-dir=" +
+      quote(profile) + " --enable-logging=stderr --v=0 " + extra + " " + quote("file://" + page.string()) +
+      " >" + quote(out) + " 2>" + quote(err);
+  const int status = std::system(command.c_str());
+  BrowserRun r;
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+std::vector<std::string> console_problems(const std::string& log) {
+  std::vector<std::string> problems;
+  std::size_t start = 0;
+  while (start < log.size()) {
+    std::size_t end = log.find('\n', start);
+    if (end == std::string::npos) end = log.size();
+    const std::string line = log.substr(start, end - start);
+    for (const char* marker : {":CONSOLE", "Uncaught", "Refused to", "Content Security Policy"})
+      if (line.find(marker) != std::string::npos) {
+        problems.push_back(line);
+        break;
+      }
+    start = end + 1;
+  }
+  return problems;
 }
 
 }  // namespace clusterscope::test

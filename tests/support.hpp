@@ -48,6 +48,30 @@ struct SampleReport {
 };
 std::unique_ptr<SampleReport> sample_report(const render::TextMeasure& measure, bool large_figure = false);
 
+/// Runs `command` through the shell; returns its standard output and error together. `status`
+/// receives the exit status. When the first word of the command is not on PATH, the test FAILs
+/// with "apt-get install -y <package>".
+std::string shell(const std::string& command, const std::string& package, int* status = nullptr);
+/// Pages of a PDF (pdfinfo) and its text laid out as on the page (pdftotext -layout).
+int pdf_pages(const std::filesystem::path& pdf);
+std::string pdf_text(const std::filesystem::path& pdf);
+
+/// A headless run of Debian's chromium on a local page (fresh profile in `dir`; network closed).
+struct BrowserRun {
+  int status = -1;
+  std::string out;  ///< with --dump-dom: the DOM after load
+  std::string err;  ///< chromium's log (--enable-logging=stderr)
+};
+class TempDir;
+BrowserRun run_chromium(const std::filesystem::path& page, const std::string& extra, const TempDir& dir);
+/// The lines of chromium's log that report a page problem. Chromium 156 logs every console message
+/// — errors, Content-Security-Policy violations, uncaught exceptions — at INFO as
+///   [pid:tid:date/time:INFO:CONSOLE:line] "message", source: file:///… (line)
+/// with no level of its own, and a CSP violation reads "… violates the following Content Security
+/// Policy directive …" (older versions: "Refused to load …"). A page without scripts has no
+/// business on the console, so every CONSOLE line counts.
+std::vector<std::string> console_problems(const std::string& log);
+
 /// A fresh temporary folder, removed when the object goes away.
 class TempDir {
  public:

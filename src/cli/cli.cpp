@@ -500,6 +500,7 @@ struct FigureFlags {
   bool linlog = false;
   bool prevent_overlap = false;
   double dpi = 150;
+  std::string palette;
 };
 
 po::options_description figure_options(FigureFlags& f) {
@@ -512,8 +513,34 @@ po::options_description figure_options(FigureFlags& f) {
       "layout iterations (0: automatic)")("linlog", po::bool_switch(&f.linlog),
                                           "fa2: LinLog attraction (tighter communities)")(
       "prevent-overlap", po::bool_switch(&f.prevent_overlap), "fa2: keep nodes from overlapping")(
-      "dpi", po::value(&f.dpi)->value_name("N")->default_value(150), "PNG resolution");
+      "dpi", po::value(&f.dpi)->value_name("N")->default_value(150), "PNG resolution")(
+      "palette", po::value(&f.palette)->value_name("COLOURS"),
+      "house colours for the stakeholder types, in vocabulary order: #rrggbb,#rrggbb,… (types beyond keep "
+      "theirs)");
   return d;
+}
+
+/// --palette: the type colours, in vocabulary order, from a comma-separated list of #rrggbb.
+void apply_palette(Network& network, const std::string& palette) {
+  if (palette.empty()) return;
+  std::vector<std::string> colours;
+  std::string item;
+  std::istringstream in(palette);
+  while (std::getline(in, item, ',')) {
+    const std::string_view colour = io::trim(item);
+    const bool ok = colour.size() == 7 && colour[0] == '#' &&
+                    std::all_of(colour.begin() + 1, colour.end(),
+                                [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+    if (!ok)
+      throw UsageError("--palette: '" + std::string(colour) +
+                       "' is not a colour; expected #rrggbb, e.g. #1F4E79");
+    std::string lower(colour);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    colours.push_back(lower);
+  }
+  for (std::size_t i = 0; i < std::min(colours.size(), network.vocabulary.size()); ++i)
+    network.vocabulary[i].colour = colours[i];
 }
 
 layout::LayoutOptions layout_settings(const FigureFlags& f, std::uint64_t seed) {
@@ -525,6 +552,8 @@ layout::LayoutOptions layout_settings(const FigureFlags& f, std::uint64_t seed) 
   }
   if (f.iterations < 0) throw UsageError("--iterations: expected 0 or more");
   if (!(f.dpi >= 10 && f.dpi <= 2400)) throw UsageError("--dpi: expected a number from 10 to 2400");
+  Network no_types;
+  apply_palette(no_types, f.palette);  // a bad colour is a usage error before any work
   o.iterations = f.iterations;
   o.linlog = f.linlog;
   o.prevent_overlap = f.prevent_overlap;
@@ -586,7 +615,8 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   layout_settings(flags, seed);  // option errors before any work
   const communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
   Diagnostics diagnostics;
-  const Network network = load(o, err, diagnostics);
+  Network network = load(o, err, diagnostics);
+  apply_palette(network, flags.palette);
   communities::CommunityResult groups;
   const bool need_communities = colour_by == "community" || flags.layout == "grouped";
   if (need_communities) groups = communities::detect_communities(network, community_settings_);
@@ -922,7 +952,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   Progress progress(err, Progress::mode_for(err, quiet), 8);
   progress.begin("load");
   Diagnostics diagnostics;
-  const Network network = load(o, err, diagnostics);
+  Network network = load(o, err, diagnostics);
+  apply_palette(network, figure_flags.palette);
   progress.begin("measures");
   const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
   progress.begin("communities");
@@ -952,7 +983,10 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   report_input.seed = seed;
   if (!network.input_files.empty()) report_input.input_sha256 = sha256_file(network.input_files.front());
   for (const OptionRecord& r : records) {
-    if (r.value.is_null() || r.name == "input" || r.name == "output" || r.name == "quiet") continue;
+    // Options that cannot change a result (where, how fast, how loud) are in manifest.json only, so
+    // that the report of the same analysis is the same file.
+    if (r.value.is_null() || r.name == "input" || r.name == "output" || r.name == "quiet" || r.name == "threads")
+      continue;
     const std::string value = r.value.is_string() ? r.value.get<std::string>() : r.value.dump();
     report_input.parameters.push_back({"--" + r.name, value, r.source});
   }

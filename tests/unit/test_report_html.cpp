@@ -278,58 +278,13 @@ TEST_CASE("report.html: references get their own section when there is no method
   CHECK(bare.find(">References<") == std::string::npos);
 }
 
-// ---- A real browser ------------------------------------------------------------------------------
+// ---- A real browser (test::run_chromium, test::console_problems in support) ----------------------
 
 namespace {
 
-struct BrowserRun {
-  int status = -1;
-  std::string out;  ///< --dump-dom: the DOM after load
-  std::string err;  ///< chromium's log (--enable-logging=stderr)
-};
-
-/// Runs Debian's chromium headless on `page` with `extra` arguments, with a fresh profile in `dir`.
-BrowserRun run_chromium(const fs::path& page, const std::string& extra, const test::TempDir& dir) {
-  static int run = 0;
-  const std::string tag = std::to_string(++run);
-  const fs::path profile = dir.path() / ("profile-" + tag);
-  const fs::path out = dir.path() / ("out-" + tag);
-  const fs::path err = dir.path() / ("err-" + tag);
-  const std::string command =
-      "timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
-      "--disable-component-update --disable-sync --no-first-run --user-data-dir=" +
-      test::quote(profile) + " --enable-logging=stderr --v=0 " + extra + " " +
-      test::quote("file://" + page.string()) + " >" + test::quote(out) + " 2>" + test::quote(err);
-  const int status = std::system(command.c_str());
-  BrowserRun r;
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = test::read_file(out);
-  r.err = test::read_file(err);
-  return r;
-}
-
-/// The lines of chromium's log that report a page problem. Chromium 156 logs every console message
-/// — errors, Content-Security-Policy violations, uncaught exceptions — at INFO as
-///   [pid:tid:date/time:INFO:CONSOLE:line] "message", source: file:///… (line)
-/// with no level of its own, and a CSP violation reads "… violates the following Content Security
-/// Policy directive …" (older versions: "Refused to load …"). A page without scripts has no
-/// business on the console, so every CONSOLE line counts.
-std::vector<std::string> console_problems(const std::string& log) {
-  std::vector<std::string> problems;
-  std::size_t start = 0;
-  while (start < log.size()) {
-    std::size_t end = log.find('\n', start);
-    if (end == std::string::npos) end = log.size();
-    const std::string line = log.substr(start, end - start);
-    for (const char* marker : {":CONSOLE", "Uncaught", "Refused to", "Content Security Policy"})
-      if (line.find(marker) != std::string::npos) {
-        problems.push_back(line);
-        break;
-      }
-    start = end + 1;
-  }
-  return problems;
-}
+using test::BrowserRun;
+using test::console_problems;
+using test::run_chromium;
 
 std::string joined(const std::vector<std::string>& lines) {
   std::string out;

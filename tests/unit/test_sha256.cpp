@@ -33,13 +33,7 @@ TEST_CASE("SHA-256 of the standard test vectors", "[sha256]") {
 
 TEST_CASE("SHA-256 of a file equals sha256sum's", "[sha256]") {
   const auto file = test::example_dataset() / "ties.csv";
-  std::string out;
-  FILE* pipe = popen(("sha256sum " + test::quote(file)).c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[256];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-    out += buffer;
-  pclose(pipe);
+  const std::string out = test::shell("sha256sum " + test::quote(file), "coreutils");
   REQUIRE(out.size() > 64);
   CHECK(sha256_file(file) == out.substr(0, 64));
   CHECK_THROWS_AS(sha256_file(file.parent_path() / "no-such-file.csv"), OutputError);
