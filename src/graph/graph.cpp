@@ -166,7 +166,7 @@ Components components(const Graph& g) {
   return out;
 }
 
-GlobalMeasures global_measures(const Graph& g) {
+GlobalMeasures global_measures(const Graph& g, bool path_lengths) {
   GlobalMeasures m;
   const igraph_t* graph = raw(g);
   check(igraph_density(graph, &m.density, false), "density");
@@ -180,6 +180,7 @@ GlobalMeasures global_measures(const Graph& g) {
   } else {
     m.reciprocity = 1.0;
   }
+  if (!path_lengths) return m;
   if (igraph_ecount(graph) > 0) {
     check(igraph_diameter(graph, &m.diameter, nullptr, nullptr, nullptr, nullptr, g.directed(), true),
           "diameter");

@@ -89,7 +89,9 @@ MetricsResult compute_metrics(const Network& network, const MetricOptions& optio
   r.path_error_bound = paths.error_bound;
 
   const graph::Components components = graph::components(g);
-  const graph::GlobalMeasures global = graph::global_measures(g);
+  const graph::GlobalMeasures global = graph::global_measures(g, false);
+  const HopSummary hops =
+      hop_summary(make_csr(n, edges, network.directed, WeightMeaning::none), options.paths.threads);
   const auto giant =
       components.sizes.empty() ? 0 : *std::max_element(components.sizes.begin(), components.sizes.end());
   const auto isolates = static_cast<double>(std::count(degree.begin(), degree.end(), 0.0));
@@ -108,8 +110,8 @@ MetricsResult compute_metrics(const Network& network, const MetricOptions& optio
       {"components", static_cast<double>(components.sizes.size())},
       {"giant_share", n > 0 ? static_cast<double>(giant) / nd : kNaN},
       {"isolates", isolates},
-      {"diameter", global.diameter},
-      {"average_path_length", global.average_path_length},
+      {"diameter", hops.diameter},
+      {"average_path_length", hops.average_path_length},
       {"transitivity", global.transitivity},
       {"average_clustering", global.average_clustering},
       {"degree_assortativity", global.degree_assortativity},

@@ -1109,23 +1109,22 @@ void run_kernel(Job& job, unsigned threads, MakeKernel make_kernel, PathCentrali
   }
 }
 
-/// Exact closeness, harmonic centrality and reachable counts of every vertex on the "bfs" kernel
-/// (one length) by multi-source breadth-first search (Then et al. 2014, "The More the Merrier:
-/// Efficient Multi-Source Graph Traversal", PVLDB 8(4):449–460, doi:10.14778/2735496.2735507).
-/// 64 consecutive sources (in the locality order, so mostly close to each other) share one
-/// traversal: every vertex carries a 64-bit word of the sources that have reached it, and one
-/// scan of a vertex's arcs advances all sources whose frontier holds the vertex at that level.
-/// A vertex is scanned once per distinct distance at which the batch reaches it (a few, on
-/// small-world graphs) instead of once per source. The per-source sums are formed as
-/// own_closeness forms them (count · distance, count / distance, by increasing distance), so the
-/// values are bit-identical to the single-source searches.
-void multi_source_closeness(const Prepared& p, Job& job, unsigned threads) {
-  const std::size_t n = job.n;
+/// Multi-source breadth-first search (Then et al. 2014, "The More the Merrier: Efficient
+/// Multi-Source Graph Traversal", PVLDB 8(4):449–460, doi:10.14778/2735496.2735507) from every
+/// vertex of the CSR `offs`/`target` (n vertices), 64 consecutive sources per traversal, batches
+/// shared among `threads` threads. Every vertex carries a 64-bit word of the sources that have
+/// reached it, and one scan of a vertex's arcs advances all sources whose frontier holds the
+/// vertex at that level: a vertex is scanned once per distinct distance at which the batch
+/// reaches it (a few, on small-world graphs) instead of once per source.
+/// After each level, `on_level(first, k, level, count)` gets count[i] = the vertices at distance
+/// `level` from source first + i (i < k), in increasing level order per source; a source belongs
+/// to one batch, so callbacks that write per-source slots never race.
+template <class OnLevel>
+void bit_parallel_bfs(std::size_t n, const std::int64_t* offs, const Vertex* target, unsigned threads,
+                      OnLevel on_level) {
   constexpr std::size_t kWidth = 64;
   const std::size_t batches = (n + kWidth - 1) / kWidth;
   std::atomic<std::size_t> next_batch{0};
-  const std::int64_t* const offs = p.offsets.data();
-  const Vertex* const target = p.targets.data();
   struct State {
     std::vector<std::uint64_t> seen, frontier, reach;
   };
@@ -1150,8 +1149,6 @@ void multi_source_closeness(const Prepared& p, Job& job, unsigned threads) {
       std::fill(frontier.begin(), frontier.end(), 0);
       for (std::size_t i = 0; i < k; ++i)
         seen[first + i] = frontier[first + i] = std::uint64_t{1} << i;
-      std::array<double, kWidth> total{}, inverse{};
-      std::array<std::int64_t, kWidth> reached{};
       for (std::uint32_t level = 1;; ++level) {
         for (std::size_t u = 0; u < n; ++u) {  // push the frontier one hop
           const std::uint64_t f = frontier[u];
@@ -1172,20 +1169,7 @@ void multi_source_closeness(const Prepared& p, Job& job, unsigned threads) {
             ++count[static_cast<std::size_t>(__builtin_ctzll(fresh))];
         }
         if (!any) break;
-        const double d = static_cast<double>(level) * p.unit;  // BfsKernel::length
-        for (std::size_t i = 0; i < k; ++i) {
-          if (count[i] == 0) continue;
-          const auto c = static_cast<double>(count[i]);
-          total[i] += c * d;
-          inverse[i] += c / d;
-          reached[i] += count[i];
-        }
-      }
-      for (std::size_t i = 0; i < k; ++i) {
-        job.closeness_out[first + i] =
-            reached[i] > 0 ? 1.0 / total[i] : std::numeric_limits<double>::quiet_NaN();
-        job.harmonic_out[first + i] = inverse[i];
-        job.reachable_out[first + i] = static_cast<std::int32_t>(reached[i]);
+        on_level(first, k, level, count);
       }
     }
   };
@@ -1195,6 +1179,32 @@ void multi_source_closeness(const Prepared& p, Job& job, unsigned threads) {
   work(states[0]);
   for (auto& thread : pool)
     thread.join();
+}
+
+/// Exact closeness, harmonic centrality and reachable counts of every vertex on the "bfs" kernel
+/// (one length) by bit_parallel_bfs. The per-source sums are formed as own_closeness forms them
+/// (count · distance, count / distance, by increasing distance), so the values are bit-identical
+/// to the single-source searches.
+void multi_source_closeness(const Prepared& p, Job& job, unsigned threads) {
+  const std::size_t n = job.n;
+  std::vector<double> total(n, 0.0), inverse(n, 0.0);
+  std::vector<std::int64_t> reached(n, 0);
+  bit_parallel_bfs(n, p.offsets.data(), p.targets.data(), threads,
+                   [&](std::size_t first, std::size_t k, std::uint32_t level, const auto& count) {
+                     const double d = static_cast<double>(level) * p.unit;  // BfsKernel::length
+                     for (std::size_t i = 0; i < k; ++i) {
+                       if (count[i] == 0) continue;
+                       const auto c = static_cast<double>(count[i]);
+                       total[first + i] += c * d;
+                       inverse[first + i] += c / d;
+                       reached[first + i] += count[i];
+                     }
+                   });
+  for (std::size_t v = 0; v < n; ++v) {
+    job.closeness_out[v] = reached[v] > 0 ? 1.0 / total[v] : std::numeric_limits<double>::quiet_NaN();
+    job.harmonic_out[v] = inverse[v];
+    job.reachable_out[v] = static_cast<std::int32_t>(reached[v]);
+  }
 }
 
 }  // namespace
@@ -1406,6 +1416,36 @@ PathCentralities path_centralities(const CsrGraph& g, const PathOptions& options
   back(out.closeness);
   back(out.harmonic);
   back(out.reachable);
+  return out;
+}
+
+HopSummary hop_summary(const CsrGraph& g, unsigned threads) {
+  const auto n = static_cast<std::size_t>(g.n);
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  std::vector<std::uint32_t> eccentricity(n, 0);
+  std::vector<std::int64_t> hops(n, 0), pairs(n, 0);
+  bit_parallel_bfs(n, g.offsets.data(), g.targets.data(), threads,
+                   [&](std::size_t first, std::size_t k, std::uint32_t level, const auto& count) {
+                     for (std::size_t i = 0; i < k; ++i) {
+                       if (count[i] == 0) continue;
+                       eccentricity[first + i] = level;
+                       hops[first + i] += count[i] * static_cast<std::int64_t>(level);
+                       pairs[first + i] += count[i];
+                     }
+                   });
+  HopSummary out;
+  std::int64_t total_hops = 0, total_pairs = 0;
+  std::uint32_t diameter = 0;
+  for (std::size_t v = 0; v < n; ++v) {
+    total_hops += hops[v];
+    total_pairs += pairs[v];
+    diameter = std::max(diameter, eccentricity[v]);
+  }
+  out.pairs = total_pairs;
+  out.diameter = total_pairs > 0 ? static_cast<double>(diameter) : std::numeric_limits<double>::quiet_NaN();
+  out.average_path_length = total_pairs > 0
+                                ? static_cast<double>(total_hops) / static_cast<double>(total_pairs)
+                                : std::numeric_limits<double>::quiet_NaN();
   return out;
 }
 

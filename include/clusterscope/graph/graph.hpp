@@ -72,7 +72,9 @@ struct GlobalMeasures {
   double diameter = 0;              ///< longest shortest path in hops, over reachable pairs
   double average_path_length = 0;   ///< mean shortest path in hops, over reachable pairs
 };
-GlobalMeasures global_measures(const Graph& g);
+/// `path_lengths` = false leaves diameter and average_path_length at 0 (igraph computes them with
+/// one single-threaded search per vertex; metrics::hop_summary is the fast way).
+GlobalMeasures global_measures(const Graph& g, bool path_lengths = true);
 /// Nominal assortativity over integer categories (e.g. stakeholder types).
 double nominal_assortativity(const Graph& g, const std::vector<std::int32_t>& categories);
 

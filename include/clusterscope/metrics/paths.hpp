@@ -113,4 +113,16 @@ struct PathCentralities {
 /// in fixed blocks whose sums are added in 128-bit fixed point (exact, so in any order).
 PathCentralities path_centralities(const CsrGraph& g, const PathOptions& options);
 
+/// Shortest paths in hops (arc lengths ignored) over the ordered pairs (u, v), u ≠ v, where v is
+/// reachable from u — igraph_diameter / igraph_average_path_length with unconn = TRUE.
+struct HopSummary {
+  double diameter = 0;             ///< the longest; NaN when no pair is connected
+  double average_path_length = 0;  ///< the mean; NaN when no pair is connected
+  std::int64_t pairs = 0;          ///< connected ordered pairs
+};
+/// By the 64-source bit-parallel breadth-first search that exact unweighted closeness uses, on
+/// `threads` threads (0: all cores): O(n·m / 64) word operations on small-world graphs. Exact
+/// integers, so the result does not depend on the thread count.
+HopSummary hop_summary(const CsrGraph& g, unsigned threads = 0);
+
 }  // namespace clusterscope::metrics
