@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -985,14 +986,43 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   for (const OptionRecord& r : records) {
     // Options that cannot change a result (where, how fast, how loud) are in manifest.json only, so
     // that the report of the same analysis is the same file.
-    if (r.value.is_null() || r.name == "input" || r.name == "output" || r.name == "quiet" || r.name == "threads")
+    if (r.value.is_null() || r.name == "input" || r.name == "output" || r.name == "quiet" ||
+        r.name == "threads")
       continue;
     const std::string value = r.value.is_string() ? r.value.get<std::string>() : r.value.dump();
     report_input.parameters.push_back({"--" + r.name, value, r.source});
   }
-  const pipeline::Report report = pipeline::build_report(report_input);
+  pipeline::Report report = pipeline::build_report(report_input);
+  // Large figures go into report.html as PNG: encode each once (on the other core, while the PDF
+  // is laid out), for the report and for figures/.
+  std::map<std::string, std::string> pngs;
+  for (const pipeline::NamedScene& f : figures)
+    if (pipeline::primitive_count(f.scene) > pipeline::max_inline_svg_primitives) pngs[f.name];
+  std::string pdf;
+  {
+    std::exception_ptr failure;
+    std::thread encoder([&]() noexcept {
+      try {
+        for (const pipeline::NamedScene& f : figures)
+          if (pngs.count(f.name) != 0) pngs[f.name] = render::encode(f.scene, ".png", figure_flags.dpi);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    try {
+      pdf = pipeline::report_pdf(report);
+    } catch (...) {
+      encoder.join();
+      throw;
+    }
+    encoder.join();
+    if (failure) std::rethrow_exception(failure);
+  }
+  for (pipeline::ReportSection& section : report.sections)
+    for (pipeline::ReportBlock& block : section.blocks)
+      if (block.kind == pipeline::ReportBlock::Kind::figure && pngs.count(block.figure.name) != 0)
+        block.figure.png = &pngs.at(block.figure.name);
   const std::string html = pipeline::report_html(report, figure_flags.dpi);
-  const std::string pdf = pipeline::report_pdf(report);
   progress.begin("write");
   const fs::path folder = output.empty()
                               ? fs::path("output") / (network.name.empty() ? "dataset" : network.name)
@@ -1018,8 +1048,14 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   write_folder_atomically(folder, files, [&](const fs::path& temporary) {
     std::vector<render::DrawJob> jobs;
     for (const pipeline::NamedScene& f : figures)
-      for (const char* extension : {".svg", ".pdf", ".png"})
-        jobs.push_back({&f.scene, temporary / "figures" / (f.name + extension), figure_flags.dpi});
+      for (const std::string extension : {".svg", ".pdf", ".png"}) {
+        const fs::path file = temporary / "figures" / (f.name + extension);
+        if (extension == ".png" && pngs.count(f.name) != 0) {
+          io::write_file_atomically(file, pngs.at(f.name));  // encoded for the report already
+        } else {
+          jobs.push_back({&f.scene, file, figure_flags.dpi});
+        }
+      }
     render::draw_all(jobs, flags.threads);
     progress.end();
     io::write_file_atomically(temporary / "manifest.json",

@@ -15,10 +15,6 @@ namespace clusterscope::pipeline {
 
 namespace {
 
-/// Above this many primitives a figure is embedded as PNG: Cairo's SVG of a 200,000-tie network
-/// would be tens of MB of markup for the browser to parse.
-constexpr std::size_t max_inline_svg_primitives = 20000;
-
 constexpr std::string_view stylesheet = R"css(
 :root { color-scheme: light; --ink: #1f2328; --muted: #5a6270; --rule: #d8dde3; --zebra: #f4f6f8;
   --accent: #0b5394; --warning: #D55E00; }
@@ -127,12 +123,16 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
+}  // namespace
+
 std::size_t primitive_count(const render::Scene& scene) {
   std::size_t n = 0;
   for (const render::Group& group : scene.groups)
     n += group.items.size();
   return n;
 }
+
+namespace {
 
 /// The value of attribute `name` inside the tag text `tag` ("" when absent).
 std::string attribute(std::string_view tag, std::string_view name) {
@@ -397,7 +397,7 @@ class HtmlWriter {
         const auto [width, height] = render::png_size(scene, dpi_);
         out_ += "<img alt=\"" + escaped(f.caption) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
                 std::to_string(height) + "\" src=\"data:image/png;base64,";
-        out_ += base64(render::encode(scene, ".png", dpi_));
+        out_ += base64(f.png != nullptr ? *f.png : render::encode(scene, ".png", dpi_));
         out_ += "\">\n";
       } else {
         out_ += inline_svg(scene, f.caption, figures_, dpi_);

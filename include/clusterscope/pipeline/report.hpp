@@ -33,7 +33,16 @@ struct ReportFigure {
   std::string name;  ///< the figure's file stem in figures/, e.g. "network-communities"
   const render::Scene* scene = nullptr;
   std::string caption;
+  /// report_html: the scene already encoded as PNG at the report's dpi (or null: it encodes it).
+  /// analyze encodes the large figures once, for figures/ and for the report.
+  const std::string* png = nullptr;
 };
+
+/// Above this many primitives report_html embeds a figure as PNG: Cairo's SVG of a 200,000-tie
+/// network is tens of megabytes.
+inline constexpr std::size_t max_inline_svg_primitives = 20000;
+/// The number of primitives of a scene (all groups).
+std::size_t primitive_count(const render::Scene& scene);
 
 /// Key figures shown as large numbers ("319 stakeholders").
 struct KeyFigure {
