@@ -3,6 +3,7 @@
 // report_pdf.cpp) only lay it out.
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -65,7 +66,11 @@ std::string type_breakdown(const Network& network) {
   std::string out;
   for (const auto& [type, count] : sorted) {
     if (!out.empty()) out += ", ";
-    out += whole(static_cast<double>(count)) + " " + type_label(network, type) + " (" +
+    std::string label = type_label(network, type);
+    if (label.size() > 1 && std::isupper(static_cast<unsigned char>(label[0])) &&
+        std::islower(static_cast<unsigned char>(label[1])))
+      label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));  // mid-sentence
+    out += whole(static_cast<double>(count)) + " " + label + " (" +
            percent(static_cast<double>(count) / static_cast<double>(network.size())) + ")";
   }
   return out;
@@ -156,7 +161,7 @@ ReportSection overview(const ReportInput& in) {
   s.blocks.push_back(key_figures({{whole(static_cast<double>(net.size())), "stakeholders"},
                                   {whole(m.measure("pairs")), "tied pairs"},
                                   {std::to_string(groups), "communities"},
-                                  {std::to_string(ready), "initiative-ready candidates"}}));
+                                  {std::to_string(ready), "initiative-ready"}}));
   std::string text = net.name.empty() ? std::string("The network") : net.name;
   text += " holds " + whole(static_cast<double>(net.size())) + " stakeholders: " + type_breakdown(net) + ". ";
   text += whole(static_cast<double>(net.ties.size())) + " recorded ties join " + whole(m.measure("pairs")) +
@@ -173,7 +178,12 @@ ReportSection overview(const ReportInput& in) {
     text += "Two connected stakeholders are on average " + fixed(path, 1) + " steps apart (at most " +
             whole(m.measure("diameter")) + ").";
   s.blocks.push_back(paragraph(text));
-  if (!net.description.empty()) s.blocks.push_back(paragraph(net.description));
+  if (!net.description.empty()) {
+    std::string description = net.description;
+    if (description.back() != '.' && description.back() != '!' && description.back() != '?')
+      description += '.';
+    s.blocks.push_back(paragraph(description));
+  }
 
   // Stakeholder types: counts and how connected each type is.
   const std::vector<double>& degree = m.column("degree");

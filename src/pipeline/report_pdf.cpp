@@ -98,6 +98,8 @@ class PageWriter {
     if (pages_.empty() || (!at_top() && y_ + height > content_bottom)) new_page();
   }
   void skip(double height) { y_ += height; }
+  /// Moves the cursor to `y` on the current page (for the lines of a table cell).
+  void move_to(double y) { y_ = y; }
   /// A gap before a block, dropped at the top of a page.
   void space(double height) {
     if (!at_top()) y_ = std::min(y_ + height, content_bottom);
@@ -261,30 +263,60 @@ std::vector<double> column_widths(const TextMeasure& measure, const ReportTable&
   return widths;
 }
 
-/// A caption, a bold header over a rule, then one line per row under a light rule; numeric columns
-/// right-aligned, long cells shortened with "…". Rows that do not fit continue on the next page
-/// under the header again.
+/// A caption, a bold header over a rule, then the rows under light rules; numeric columns
+/// right-aligned, long cells wrapped onto up to three lines (the third shortened with "…"). Rows
+/// that do not fit continue on the next page under the header again.
 void write_table(PageWriter& w, const ReportTable& table) {
   constexpr double size = small_size, padding = 4, row_height = 15;
+  constexpr std::size_t max_lines = 3;
+  const double line_step = size * leading;
   const TextMeasure& measure = w.measure();
   const std::vector<double> widths = column_widths(measure, table, size, padding);
   double table_width = 0;
   for (const double c : widths)
     table_width += c;
-  const auto cells = [&](const std::vector<std::string>& row, bool bold, const std::string& colour) {
-    double x = left;
+  // The lines of every cell of a row, and the row's height.
+  const auto lay_out = [&](const std::vector<std::string>& row, bool bold) {
+    std::vector<std::vector<std::string>> lines(row.size());
+    std::size_t most = 1;
     for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::string s = ellipsize(measure, row[c], size, bold, widths[c] - 2 * padding);
-      if (table.numeric[c])
-        w.put(s, x + widths[c] - padding, size, bold, colour, Anchor::end);
-      else
-        w.put(s, x + padding, size, bold, colour);
+      const double inner = widths[c] - 2 * padding;
+      lines[c] = table.numeric[c] ? std::vector<std::string>{ellipsize(measure, row[c], size, bold, inner)}
+                                  : render::wrap_text(measure, row[c], size, bold, inner);
+      if (lines[c].empty()) lines[c].emplace_back();
+      if (lines[c].size() > max_lines) {
+        std::string rest;
+        for (std::size_t k = max_lines - 1; k < lines[c].size(); ++k)
+          rest += (rest.empty() ? "" : " ") + lines[c][k];
+        lines[c].resize(max_lines);
+        lines[c].back() = ellipsize(measure, rest + " …", size, bold, inner);
+      }
+      for (std::string& l : lines[c])
+        l = ellipsize(measure, l, size, bold, inner);  // a single word wider than the column
+      most = std::max(most, lines[c].size());
+    }
+    return std::make_pair(lines, row_height + line_step * static_cast<double>(most - 1));
+  };
+  const auto cells = [&](const std::vector<std::vector<std::string>>& lines, bool bold,
+                         const std::string& colour) {
+    double x = left;
+    const double top = w.y();
+    for (std::size_t c = 0; c < lines.size(); ++c) {
+      for (std::size_t k = 0; k < lines[c].size(); ++k) {
+        w.move_to(top + line_step * static_cast<double>(k));
+        if (table.numeric[c])
+          w.put(lines[c][k], x + widths[c] - padding, size, bold, colour, Anchor::end);
+        else
+          w.put(lines[c][k], x + padding, size, bold, colour);
+      }
       x += widths[c];
     }
+    w.move_to(top);
   };
+  const auto header_layout = lay_out(table.header, true);
   const auto header = [&] {
-    cells(table.header, true, ink);
-    w.skip(row_height);
+    cells(header_layout.first, true, ink);
+    w.skip(header_layout.second);
     w.hline(left, left + table_width, w.y() - 1, 0.8, rule);
   };
   const auto caption = render::wrap_text(measure, table.caption, size, true, text_width);
@@ -297,15 +329,16 @@ void write_table(PageWriter& w, const ReportTable& table) {
   w.skip(2);
   header();
   for (const auto& row : table.rows) {
-    if (w.room() < row_height) {
+    const auto [lines, height] = lay_out(row, false);
+    if (w.room() < height) {
       w.new_page();
       w.line(ellipsize(measure, table.caption, size, true, text_width - 80) + " (continued)", left, size,
              true, muted);
       w.skip(2);
       header();
     }
-    cells(row, false, ink);
-    w.skip(row_height);
+    cells(lines, false, ink);
+    w.skip(height);
     w.hline(left, left + table_width, w.y() - 1, 0.4, light_rule);
   }
   w.skip(4);

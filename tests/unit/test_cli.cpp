@@ -108,6 +108,22 @@ TEST_CASE("CLI: --help and --version", "[cli]") {
   CHECK(out.find("validate") != std::string::npos);
   CHECK(test::run_cli("analyze --help", out, err) == 0);
   CHECK(out.find("--seed") != std::string::npos);
+  // Man-page sections in every command's help: usage, what it does, options, exit status, examples.
+  for (const char* command :
+       {"validate", "convert", "metrics", "communities", "candidates", "render", "analyze"}) {
+    INFO(command);
+    REQUIRE(test::run_cli(std::string(command) + " --help", out, err) == 0);
+    CHECK(out.rfind(std::string("usage: clusterscope ") + command, 0) == 0);
+    CHECK(out.find("exit status:\n  0  success") != std::string::npos);
+    CHECK(out.find("  3  input-data error") != std::string::npos);
+    CHECK(out.find("examples:\n  clusterscope " + std::string(command)) != std::string::npos);
+    CHECK(out.find("docs/CLI.md") != std::string::npos);
+  }
+  CHECK(test::run_cli("analyze --help", out, err) == 0);
+  for (const char* option : {"--config", "--print-config", "--quiet", "--palette", "--runs", "--region"}) {
+    INFO(option);
+    CHECK(out.find(option) != std::string::npos);
+  }
   CHECK(test::run_cli("--version", out, err) == 0);
   CHECK(out.rfind("clusterscope ", 0) == 0);
 }

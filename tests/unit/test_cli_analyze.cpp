@@ -219,3 +219,20 @@ TEST_CASE("CLI: analyze's report opens in chromium with every section, and its P
     CHECK(test::count_lines(md) == test::count_lines(csv) + 3);  // caption, blank line, rule
   }
 }
+
+TEST_CASE("CLI: on a terminal analyze draws a progress bar per stage", "[cli][analyze]") {
+  // `script` gives the command a pseudo-terminal, so standard error is a tty.
+  TempDir dir;
+  int status = -1;
+  const std::string log = test::shell(
+      "script -qec " +
+          quote(std::string("'") + CLUSTERSCOPE_BINARY + "' analyze " + quote(test::example_dataset()) +
+                " --runs 4 --null-models 2 -o " + quote(dir.path() / "out")) +
+          " /dev/null",
+      "bsdutils", &status);
+  INFO(log);
+  CHECK(status == 0);
+  CHECK(log.find("\r[3/8] communities  [") != std::string::npos);
+  CHECK(log.find("] 100%") != std::string::npos);
+  CHECK(log.find("[8/8] write") != std::string::npos);
+}

@@ -311,8 +311,13 @@ TEST_CASE("report.pdf: a 200-row table continues over pages under its header", "
     if (page > 2) CHECK(text.find("Every stakeholder (continued)") != std::string::npos);
   }
   CHECK(page_text(pdf, pages).find("row 200") != std::string::npos);
-  // A cell wider than its share of the text width is shortened to it.
-  CHECK(std::regex_search(page_text(pdf, pages), std::regex("201 +Przedsiębiorstwo( Wielobranżowe)+…")));
+  // A cell longer than three lines of its column wraps onto three and the third ends with "…".
+  const std::string last = page_text(pdf, pages);
+  CHECK(std::regex_search(last, std::regex("201 +Przedsiębiorstwo( Wielobranżowe)+ +1\n")));
+  CHECK(std::regex_search(last, std::regex("\n +(Wielobranżowe )+[^ \n]*…\n")));
+  const std::size_t shown = occurrences(last, "Wielobranżowe");
+  CHECK(shown >= 3);
+  CHECK(shown < 40);
 }
 
 TEST_CASE("report.pdf: a large network figure on its own page", "[report-pdf]") {
