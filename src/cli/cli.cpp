@@ -956,7 +956,9 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   Network network = load(o, err, diagnostics);
   apply_palette(network, figure_flags.palette);
   progress.begin("measures");
-  const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
+  metrics::MetricOptions measured = settings;
+  measured.paths.progress = progress.reporter();  // the path searches are most of this stage
+  const metrics::MetricsResult result = metrics::compute_metrics(network, measured);
   progress.begin("communities");
   community_settings_.progress = progress.reporter();
   const communities::CommunityResult groups = communities::detect_communities(network, community_settings_);

@@ -822,6 +822,8 @@ struct Job {
   double max_length = 1.0;              ///< longest arc, for the fixed-point bounds
   double min_length = 1.0;
   std::atomic<std::size_t> next_block{0};
+  std::atomic<std::size_t> done_blocks{0};
+  const std::function<void(double)>* progress = nullptr;
   // Exact per-source values (closeness of the source itself).
   std::vector<double> closeness_out, harmonic_out;
   std::vector<std::int32_t> reachable_out;
@@ -872,6 +874,9 @@ class Worker {
       for (std::size_t i = block * kBlock; i < end; ++i)
         source(sources[i]);
       flush();
+      const std::size_t done = job_.done_blocks.fetch_add(1, std::memory_order_relaxed) + 1;
+      if (job_.progress != nullptr && *job_.progress)
+        (*job_.progress)(static_cast<double>(done) / static_cast<double>(blocks));
     }
   }
 
@@ -1322,6 +1327,7 @@ PathCentralities path_centralities(const CsrGraph& g, const PathOptions& options
   if (n == 0 || (!options.betweenness && !options.closeness)) return out;
 
   Job job;
+  job.progress = &options.progress;
   job.n = n;
   job.directed = g.directed;
   job.betweenness = options.betweenness;

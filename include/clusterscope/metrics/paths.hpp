@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,9 @@ struct PathOptions {
   /// Use the exact integer kernels (BFS, bucket-queue Dijkstra) when the lengths allow it (see
   /// path_centralities); false forces the general floating-point Dijkstra (for testing).
   bool integer_lengths = true;
+  /// Called from the worker threads with the share of single-source searches done (0–1), at most
+  /// once per block of 32 sources; must be thread-safe. Results do not depend on it.
+  std::function<void(double)> progress;
 };
 
 struct PathCentralities {
