@@ -20,8 +20,6 @@
 // table row: stage, stakeholders, ties, seconds, peak MiB, note. Run through
 // bench/run_communities.sh, which also times python-igraph on the same files.
 
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -42,11 +40,7 @@ namespace {
 
 using namespace clusterscope;
 
-double peak_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
+using clusterscope::bench::peak_mib;
 
 double since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -15,8 +15,6 @@
 // peak MiB, note. Run through bench/run_layout.sh, which also times python-igraph's DrL and
 // graph-tool's sfdp on the same file.
 
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -34,6 +32,7 @@
 namespace {
 
 using namespace clusterscope;
+using clusterscope::bench::peak_mib;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -43,12 +42,6 @@ void row(const std::string& stage, const Network& network, double seconds, doubl
          const std::string& note) {
   std::printf("%-32s %8zu %9zu %9.3f %9.1f  %s\n", stage.c_str(), network.stakeholders.size(),
               network.ties.size(), seconds, mib, note.c_str());
-}
-
-double peak_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
 }  // namespace
@@ -116,10 +109,8 @@ int main(int argc, char** argv) {
     const render::PangoMeasure measure;
     const render::Scene scene = render::network_scene(network, l, figure, measure);
     const double scene_seconds = seconds_since(t);
-    std::size_t primitives = 0;
-    for (const render::Group& g : scene.groups)
-      primitives += g.items.size();
-    row("  scene", network, scene_seconds, peak_mib(), std::to_string(primitives) + " primitives");
+    row("  scene", network, scene_seconds, peak_mib(),
+        std::to_string(render::primitive_count(scene)) + " primitives");
     t = std::chrono::steady_clock::now();
     render::draw(scene, base + ".png", 150);
     const double png_seconds = seconds_since(t);

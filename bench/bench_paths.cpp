@@ -12,8 +12,6 @@
 // three); betweenness = betweenness only; closeness = closeness + harmonic (+ reachable) only.
 // Run through bench/run_paths.sh, which also times python-igraph and graph-tool on the same file.
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -28,11 +26,7 @@
 
 namespace {
 
-double peak_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
+using clusterscope::bench::peak_mib;
 
 }  // namespace
 

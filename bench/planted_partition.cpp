@@ -1,5 +1,7 @@
 #include "planted_partition.hpp"
 
+#include <sys/resource.h>
+
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -59,6 +61,12 @@ std::vector<std::int32_t> read_planted_truth(const Network& network, const std::
     if (v) truth[static_cast<std::size_t>(*v)] = std::stoi(line.substr(comma + 1));
   }
   return truth;
+}
+
+double peak_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
 }  // namespace clusterscope::bench

@@ -29,4 +29,8 @@ void write_planted_partition(const PlantedPartition& p, const std::filesystem::p
 std::vector<std::int32_t> read_planted_truth(const Network& network, const std::filesystem::path& truth_csv,
                                              std::int32_t missing = -1);
 
+/// This process's peak resident memory so far, MiB (getrusage ru_maxrss): each bench runs one
+/// stage per process, so this is that stage's peak.
+double peak_mib();
+
 }  // namespace clusterscope::bench

@@ -841,7 +841,8 @@ nlohmann::ordered_json file_entry(const fs::path& folder, const fs::path& file) 
 /// manifest.json: what went in (files with SHA-256, every option and its source, the seed), what
 /// came out (every file with SHA-256), with which software, and how long each stage took. "run"
 /// holds everything that changes between identical runs (date, timings, memory).
-std::string run_manifest(const Network& network, const std::vector<OptionRecord>& records,
+std::string run_manifest(const Network& network, const nlohmann::ordered_json& inputs,
+                         const std::vector<OptionRecord>& records,
                          const nlohmann::ordered_json& candidate_settings,
                          const std::string& candidate_source, std::uint64_t seed, const fs::path& folder,
                          const std::vector<StageTime>& stages, const std::string& started) {
@@ -849,9 +850,6 @@ std::string run_manifest(const Network& network, const std::vector<OptionRecord>
   m["clusterscope"] = CLUSTERSCOPE_VERSION;
   m["command"] = "analyze";
   m["dataset"] = network.name;
-  nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
-  for (const std::string& file : network.input_files)
-    inputs.push_back({{"file", file}, {"bytes", fs::file_size(file)}, {"sha256", sha256_file(file)}});
   m["inputs"] = inputs;
   m["seed"] = seed;
   nlohmann::ordered_json options = option_sources(records);
@@ -984,7 +982,11 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   report_input.layout = figure_flags.layout;
   report_input.version = CLUSTERSCOPE_VERSION;
   report_input.seed = seed;
-  if (!network.input_files.empty()) report_input.input_sha256 = sha256_file(network.input_files.front());
+  // Every input file hashed once, for the report's meta line and the manifest.
+  nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
+  for (const std::string& file : network.input_files)
+    inputs.push_back({{"file", file}, {"bytes", fs::file_size(file)}, {"sha256", sha256_file(file)}});
+  if (!inputs.empty()) report_input.input_sha256 = inputs.front()["sha256"].get<std::string>();
   for (const OptionRecord& r : records) {
     // Options that cannot change a result (where, how fast, how loud) are in manifest.json only, so
     // that the report of the same analysis is the same file.
@@ -999,7 +1001,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   // is laid out), for the report and for figures/.
   std::map<std::string, std::string> pngs;
   for (const pipeline::NamedScene& f : figures)
-    if (pipeline::primitive_count(f.scene) > pipeline::max_inline_svg_primitives) pngs[f.name];
+    if (render::primitive_count(f.scene) > pipeline::max_inline_svg_primitives) pngs[f.name];
   std::string pdf;
   {
     std::exception_ptr failure;
@@ -1060,10 +1062,11 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
       }
     render::draw_all(jobs, flags.threads);
     progress.end();
-    io::write_file_atomically(temporary / "manifest.json",
-                              run_manifest(network, records, candidates::candidate_config_to_json(config),
-                                           candidates_from_config ? "config" : "default", seed, temporary,
-                                           progress.times(), started));
+    io::write_file_atomically(
+        temporary / "manifest.json",
+        run_manifest(network, inputs, records, candidates::candidate_config_to_json(config),
+                     candidates_from_config ? "config" : "default", seed, temporary, progress.times(),
+                     started));
   });
   if (!quiet) {
     std::int32_t ready = 0;

@@ -123,17 +123,6 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
-}  // namespace
-
-std::size_t primitive_count(const render::Scene& scene) {
-  std::size_t n = 0;
-  for (const render::Group& group : scene.groups)
-    n += group.items.size();
-  return n;
-}
-
-namespace {
-
 /// The value of attribute `name` inside the tag text `tag` ("" when absent).
 std::string attribute(std::string_view tag, std::string_view name) {
   const std::string key = " " + std::string(name) + "=\"";
@@ -393,7 +382,7 @@ class HtmlWriter {
     out_ += "<figure>\n";
     if (f.scene != nullptr) {
       const render::Scene& scene = *f.scene;
-      if (primitive_count(scene) > max_inline_svg_primitives) {
+      if (render::primitive_count(scene) > max_inline_svg_primitives) {
         const auto [width, height] = render::png_size(scene, dpi_);
         out_ += "<img alt=\"" + escaped(f.caption) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
                 std::to_string(height) + "\" src=\"data:image/png;base64,";

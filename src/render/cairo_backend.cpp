@@ -326,8 +326,7 @@ void draw_all(const std::vector<DrawJob>& jobs, unsigned threads) {
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     order[i] = i;
     if (jobs[i].scene == nullptr) continue;
-    for (const Group& g : jobs[i].scene->groups)
-      cost[i] += static_cast<double>(g.items.size());
+    cost[i] = static_cast<double>(primitive_count(*jobs[i].scene));
     const std::string ext = io::format_extension(jobs[i].out);
     cost[i] *= ext == ".png" ? 2.0 : ext == ".pdf" ? 1.0 : 0.8;
   }

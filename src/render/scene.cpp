@@ -167,4 +167,11 @@ std::string scene_json(const Scene& scene) {
   return out;
 }
 
+std::size_t primitive_count(const Scene& scene) {
+  std::size_t n = 0;
+  for (const Group& group : scene.groups)
+    n += group.items.size();
+  return n;
+}
+
 }  // namespace clusterscope::render

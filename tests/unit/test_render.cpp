@@ -158,29 +158,7 @@ std::size_t check_labels(const Scene& scene) {
   return labels.size();
 }
 
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
-
-bool have(const std::string& tool) {
-  return std::system(("command -v " + tool + " >/dev/null 2>&1").c_str()) == 0;
-}
-
-int pdf_pages(const std::filesystem::path& pdf) {
-  if (!have("pdfinfo")) FAIL("pdfinfo is missing: install poppler-utils");
-  const std::string info = run("pdfinfo '" + pdf.string() + "' 2>&1");
-  const auto at = info.find("Pages:");
-  if (at == std::string::npos) FAIL("pdfinfo could not read " << pdf << ":\n" << info);
-  return std::stoi(info.substr(at + 6));
-}
+using test::pdf_pages;
 
 std::pair<int, int> png_header_size(const std::filesystem::path& png) {
   const std::string bytes = test::read_file(png);
@@ -322,8 +300,7 @@ TEST_CASE("example figure: labels never overlap, nothing clipped, all formats", 
     const auto pdf = dir.path() / "figure.pdf";
     draw(scene, pdf, 150);
     REQUIRE(pdf_pages(pdf) == 1);
-    REQUIRE(have("pdftotext"));
-    const std::string text = run("pdftotext -layout '" + pdf.string() + "' - 2>&1");
+    const std::string text = test::pdf_text(pdf);  // fails the test when poppler-utils is missing
     CHECK(text.find("Vistula Bend innovation ecosystem") != std::string::npos);
     bool polish = false;
     for (const auto& item : group_named(scene, "labels").items)

@@ -41,8 +41,6 @@ struct ReportFigure {
 /// Above this many primitives report_html embeds a figure as PNG: Cairo's SVG of a 200,000-tie
 /// network is tens of megabytes.
 inline constexpr std::size_t max_inline_svg_primitives = 20000;
-/// The number of primitives of a scene (all groups).
-std::size_t primitive_count(const render::Scene& scene);
 
 /// Key figures shown as large numbers ("319 stakeholders").
 struct KeyFigure {

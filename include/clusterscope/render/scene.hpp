@@ -103,6 +103,9 @@ struct Scene {
   Group& group(const std::string& name);
 };
 
+/// The number of primitives of a scene (all groups): a figure's drawing cost.
+std::size_t primitive_count(const Scene& scene);
+
 /// The extent of a primitive (a line's box includes half its width; a text's is its measured box).
 Box bounds(const Primitive& primitive);
 
