@@ -382,6 +382,12 @@ Box PangoMeasure::measure(const std::string& utf8, double size, bool bold) const
 // fontconfig keeps its configuration and font cache for the life of the process (Pango holds them), which
 // LeakSanitizer reports as leaks at exit. They are not ours; suppress exactly that library. The hook is
 // here, not in a CI file, so every binary that renders (tests, the CLI) carries it.
+// The statistics of matched suppressions would go to standard error at exit, where a --quiet run
+// must stay silent: not printed.
+extern "C" const char* __lsan_default_options();
+extern "C" const char* __lsan_default_options() {
+  return "print_suppressions=0";
+}
 extern "C" const char* __lsan_default_suppressions();
 extern "C" const char* __lsan_default_suppressions() {
   return "leak:libfontconfig.so\n";

@@ -250,7 +250,7 @@ TEST_CASE("Hand-worked candidate: every part, the score, coordinator, anchors, g
         x.gaps.end());
 }
 
-TEST_CASE("Anchors default to strength; the null-model z discounts cohesion", "[candidates]") {
+TEST_CASE("Anchors default to strength — the null-model z discounts cohesion", "[candidates]") {
   Fixture fx;
   fx.input.community_z = {1.5, 10.0};
   const auto cs = candidates::find_candidates(fx.input, CandidateConfig{});
@@ -396,7 +396,7 @@ TEST_CASE("Geography: share within the radius of the coordinate-wise median", "[
   CHECK(far.gaps.back() == "scattered (0 % of the members within 25 km of the group's centre)");
 }
 
-TEST_CASE("The coordinator is the eligible member that brokers most; ties by partners, then id",
+TEST_CASE("The coordinator is the eligible member that brokers most — ties by partners, then id",
           "[candidates]") {
   SECTION("betweenness decides") {
     // S1 ties A1 A2 A3 and S2 ties A3 A4; A1–A2. Inside the group S1 lies on 6 shortest paths
@@ -576,7 +576,7 @@ TEST_CASE("Sector groups: firms of the sector plus the institutions working main
   }
 }
 
-TEST_CASE("Same input, same bytes; stakeholder order does not change the result", "[candidates]") {
+TEST_CASE("Same input, same bytes — stakeholder order does not change the result", "[candidates]") {
   const Build b = network_b();
   const Build r = network_b(true);
   CandidateInput in;

@@ -123,7 +123,7 @@ TEST_CASE("CLI: analyze's manifest names inputs by SHA-256, every option with it
   CHECK(out.find("report.html, report.pdf") != std::string::npos);
 }
 
-TEST_CASE("CLI: --print-config prints a config that reproduces the run; --quiet prints nothing",
+TEST_CASE("CLI: --print-config prints a config that reproduces the run — --quiet prints nothing",
           "[cli][analyze]") {
   TempDir dir;
   std::string printed, err;

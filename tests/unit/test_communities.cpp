@@ -174,7 +174,7 @@ const std::vector<cs::Algorithm> all_algorithms = {cs::Algorithm::leiden, cs::Al
 
 }  // namespace
 
-TEST_CASE("Algorithm names parse and print; unknown names are refused clearly", "[communities]") {
+TEST_CASE("Algorithm names parse and print — unknown names are refused clearly", "[communities]") {
   for (const cs::Algorithm a : all_algorithms)
     CHECK(cs::parse_algorithm(cs::algorithm_name(a)) == a);
   CHECK(cs::algorithm_name(cs::Algorithm::labelprop) == "labelprop");
@@ -325,7 +325,7 @@ TEST_CASE("Planted partitions: NMI against the truth at documented levels per mi
   }
 }
 
-TEST_CASE("Same seed, same result; other seeds vary on an ambiguous network", "[communities]") {
+TEST_CASE("Same seed, same result — other seeds vary on an ambiguous network", "[communities]") {
   // An Erdős–Rényi-like network (every tie random) has no structure to agree on.
   const Planted p = planted(1.0, 300, 900, 10);
   cs::CommunityOptions o;
@@ -356,7 +356,7 @@ TEST_CASE("Same seed, same result; other seeds vary on an ambiguous network", "[
   CHECK(cs::run_seed(1, 0) == cs::run_seed(1, 0));
 }
 
-TEST_CASE("Every algorithm: communities connected, canonical, covering; isolates alone", "[communities]") {
+TEST_CASE("Every algorithm: communities connected, canonical, covering — isolates alone", "[communities]") {
   // Les Misérables plus five isolates and a separate triangle: several components.
   Network network = les_miserables();
   const auto first_extra = static_cast<std::int32_t>(network.size());

@@ -84,7 +84,7 @@ TEST_CASE("CSV: columns count code points, so errors after non-ASCII names point
   CHECK(d.entries()[0].where.column == 9);
 }
 
-TEST_CASE("CSV edge list: weight, kind, date and extra columns; implicit stakeholders", "[csv]") {
+TEST_CASE("CSV edge list: weight, kind, date and extra columns — implicit stakeholders", "[csv]") {
   TempDir dir;
   const auto path = dir.write("e.csv",
                               "\xEF\xBB\xBFsource,target,weight,kind,date,note\r\n"

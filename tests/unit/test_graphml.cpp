@@ -98,7 +98,7 @@ TEST_CASE("GraphML round trip keeps hostile names, fields, attributes, kinds, we
   }
 }
 
-TEST_CASE("GraphML keeps CR, tabs and blank values; control characters become U+FFFD with a warning",
+TEST_CASE("GraphML keeps CR, tabs and blank values — control characters become U+FFFD with a warning",
           "[graphml][roundtrip]") {
   const Network original = awkward_network();
   TempDir dir;

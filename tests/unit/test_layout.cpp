@@ -381,7 +381,7 @@ TEST_CASE("Layout options are checked", "[layout]") {
   CHECK(layout::compute_layout(Network{}, LayoutOptions{}).size() == 0);
 }
 
-TEST_CASE("Tie weights pull harder in fa2, fr and drl; kk is refused for huge components", "[layout]") {
+TEST_CASE("Tie weights pull harder in fa2, fr and drl — kk is refused for huge components", "[layout]") {
   // A ring of 12 with one tie ten times heavier: weighted, that tie is the shortest by far.
   Network net;
   for (int i = 0; i < 12; ++i)

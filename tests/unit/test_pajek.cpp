@@ -11,7 +11,7 @@ using namespace clusterscope;
 using Catch::Matchers::Contains;
 using clusterscope::test::TempDir;
 
-TEST_CASE("Pajek round trip keeps ids, kinds, weights and tie order; reports what it drops",
+TEST_CASE("Pajek round trip keeps ids, kinds, weights and tie order — reports what it drops",
           "[pajek][roundtrip]") {
   for (const bool directed : {false, true}) {
     const Network original = test::hostile_network(directed);

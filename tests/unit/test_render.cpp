@@ -583,7 +583,7 @@ TEST_CASE("a candidate card places members by the network layout when given one"
   require_unclipped(scene);
 }
 
-TEST_CASE("heatmap numbers: whole up to 9,999, then k; each readable on its cell", "[render]") {
+TEST_CASE("heatmap numbers: whole up to 9,999, then k — each readable on its cell", "[render]") {
   FixedMeasure measure;
   ChartOptions options;
   options.title = "Ties between types";
