@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -14,12 +15,14 @@
 #include <thread>
 
 #include "../io/json_locate.hpp"
+#include "bounded.hpp"
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/core/sha256.hpp"
 #include "clusterscope/graph/graph.hpp"
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/formats.hpp"
 #include "clusterscope/io/load.hpp"
+#include "clusterscope/io/output_guard.hpp"
 #include "clusterscope/io/summary.hpp"
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/layout/layout.hpp"
@@ -57,6 +60,20 @@ constexpr const char* kUsage =
     "file (optionally .gz). Run 'clusterscope <command> --help' for the options of a command.\n"
     "\n"
     "exit status: 0 success, 1 internal error, 2 usage error, 3 input-data error, 4 output error\n";
+
+// Documented ranges of the numeric options (docs/CLI.md, "Option values").
+constexpr std::size_t kMaxSamples = 100'000'000;
+constexpr unsigned kMaxThreads = 1024;  // more than the cores is allowed, but never more workers than cores
+constexpr std::size_t kMaxPermutations = 1'000'000;
+constexpr std::int32_t kMaxRuns = 10'000;
+constexpr std::int32_t kMaxIterations = 1'000'000;
+constexpr std::size_t kMaxLabels = 10'000;
+
+/// --seed: any integer from 0 to 2^64 − 1 (a negative seed is an error, not a wrapped number).
+po::typed_value<std::uint64_t>* seed_value(std::uint64_t* seed) {
+  return bounded(seed, std::uint64_t{0}, std::numeric_limits<std::uint64_t>::max(), "seed")
+      ->default_value(42);
+}
 
 /// Options shared by every command that loads an input.
 struct InputOptions {
@@ -133,6 +150,31 @@ Network load(const InputOptions& o, std::ostream& err, Diagnostics& diagnostics)
   return network;
 }
 
+/// --force: the one way to replace an existing path clusterscope does not recognise as its own.
+constexpr const char* kForceHelp =
+    "replace an existing output that clusterscope does not recognise as its own (never the input)";
+
+/// What a command reads, for the output checks: the input (and its folder), the node table, and
+/// any further file the command reads (config, initial layout).
+io::OutputRequest output_request(const std::string& output, io::OutputKind kind, const InputOptions& o,
+                                 bool force, const std::vector<std::string>& more_inputs = {}) {
+  io::OutputRequest request;
+  request.target = io::output_path(output, kind);
+  request.kind = kind;
+  request.force = force;
+  request.inputs = io::input_paths(o.input);
+  if (!o.nodes.empty()) request.inputs.emplace_back(o.nodes);
+  for (const std::string& file : more_inputs)
+    if (!file.empty()) request.inputs.emplace_back(file);
+  return request;
+}
+
+/// After loading: every file the loader read (a manifest's tables) is an input too.
+void add_loaded_inputs(io::OutputRequest& request, const Network& network) {
+  for (const std::string& file : network.input_files)
+    request.inputs.emplace_back(file);
+}
+
 /// Options of the measures (metrics, analyze).
 struct MetricFlags {
   std::string weights = "strength";
@@ -149,11 +191,15 @@ po::options_description metric_options(MetricFlags& f) {
       "strength: path length = 1/weight (default); distance: length = weight; none: ignore weights")(
       "betweenness", po::value(&f.betweenness)->value_name("MODE")->default_value("auto"),
       "auto (exact up to a documented size, then sampled), exact, or sampled")(
-      "samples", po::value(&f.samples)->value_name("N")->default_value(0),
+      "samples",
+      bounded(&f.samples, std::size_t{0}, kMaxSamples, "samples")->value_name("N")->default_value(0),
       "source stakeholders for sampled betweenness (0: chosen from the size)")(
-      "threads", po::value(&f.threads)->value_name("N")->default_value(0),
+      "threads", bounded(&f.threads, 0U, kMaxThreads, "threads")->value_name("N")->default_value(0),
       "threads for path measures and for drawing figures (0: all cores)")(
-      "permutations", po::value(&f.permutations)->value_name("N")->default_value(999),
+      "permutations",
+      bounded(&f.permutations, std::size_t{0}, kMaxPermutations, "permutations")
+          ->value_name("N")
+          ->default_value(999),
       "permutations of the E-I significance test");
   return d;
 }
@@ -204,9 +250,9 @@ po::options_description community_options(CommunityFlags& f) {
       "Leiden's objective: modularity or cpm")("resolution",
                                                po::value(&f.resolution)->value_name("R")->default_value("1"),
                                                "resolution parameter, or auto (the most stable of a sweep)")(
-      "runs", po::value(&f.runs)->value_name("N")->default_value(50),
+      "runs", bounded(&f.runs, 1, kMaxRuns, "runs")->value_name("N")->default_value(50),
       "seeded runs of the ensemble behind the consensus and the stability")(
-      "null-models", po::value(&f.null_models)->value_name("N")->default_value(20),
+      "null-models", bounded(&f.null_models, 0, kMaxRuns, "null-models")->value_name("N")->default_value(20),
       "degree-preserving rewired networks for the significance test (0: none)")(
       "community-weights", po::value(&f.weights)->value_name("W")->default_value("strength"),
       "strength: use tie weights (default); none: every tie counts 1");
@@ -383,57 +429,35 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
 int cmd_convert(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
   std::string output;
+  bool force = false;
   po::options_description d("convert options");
   d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
                                               "input")(
       "output,o", po::value(&output)->required()->value_name("FILE"),
-      "output file: .csv (+ .nodes.csv), .graphml, .gml, .net, .gexf or .json");
+      "output file: .csv (+ .nodes.csv), .graphml, .gml, .net, .gexf or .json")(
+      "force", po::bool_switch(&force), kForceHelp);
   d.add(input_options(o));
   if (parse(args, d, out, "usage: clusterscope convert <input> -o FILE [options]").help) return 0;
   if (!io::format_of(output)) {
     throw UsageError("-o '" + output +
                      "': unknown format; expected .csv, .graphml, .gml, .net, .gexf or .json");
   }
+  io::OutputRequest request = output_request(output, io::OutputKind::file, o, force);
+  io::check_output(request);  // before any work
   Diagnostics diagnostics;
   const Network network = load(o, err, diagnostics);
+  add_loaded_inputs(request, network);
+  if (io::format_of(output) == io::FileFormat::csv) {
+    io::OutputRequest nodes = request;
+    nodes.target = io::csv_nodes_path(request.target);
+    io::check_output(nodes);
+  }
   Diagnostics warnings;
-  io::save_network(network, output, warnings);
+  io::save_network(network, request, warnings);
   print_diagnostics(warnings, err);
   out << "wrote " << output << " (" << network.stakeholders.size() << " stakeholders, " << network.ties.size()
       << " ties)\n";
   return 0;
-}
-
-/// Writes files into `folder` atomically: a temporary sibling folder renamed into place.
-void write_folder_atomically(const fs::path& folder,
-                             const std::vector<std::pair<std::string, std::string>>& files,
-                             const std::function<void(const fs::path&)>& more = {}) {
-  std::error_code ec;
-  const fs::path parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
-  fs::create_directories(parent, ec);
-  if (ec) throw OutputError(parent.string() + ": cannot create folder: " + ec.message());
-  std::random_device device;
-  const fs::path temporary = parent / ("." + folder.filename().string() + ".tmp-" + std::to_string(device()));
-  fs::create_directory(temporary, ec);
-  if (ec) throw OutputError(temporary.string() + ": cannot create folder: " + ec.message());
-  try {
-    for (const auto& [name, content] : files) {
-      fs::create_directories((temporary / name).parent_path());
-      io::write_file_atomically(temporary / name, content);
-    }
-    if (more) more(temporary);
-    const fs::path old = parent / ("." + folder.filename().string() + ".old-" + std::to_string(device()));
-    const bool existed = fs::exists(folder);
-    if (existed) fs::rename(folder, old);
-    fs::rename(temporary, folder);
-    if (existed) fs::remove_all(old);
-  } catch (const fs::filesystem_error& e) {
-    fs::remove_all(temporary, ec);
-    throw OutputError(folder.string() + ": " + e.code().message());
-  } catch (...) {
-    fs::remove_all(temporary, ec);
-    throw;
-  }
 }
 
 int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -441,13 +465,14 @@ int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::os
   MetricFlags flags;
   std::string output;
   std::uint64_t seed = 42;
+  bool force = false;
   po::options_description d("metrics options");
   d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
                                               "input")(
       "output,o", po::value(&output)->value_name("FILE"),
       "FILE.csv (one row per stakeholder) or FILE.json (also network measures); default: CSV on standard "
-      "output")("seed", po::value(&seed)->default_value(42),
-                "seed of the permutation test and of sampled betweenness");
+      "output")("seed", seed_value(&seed), "seed of the permutation test and of sampled betweenness")(
+      "force", po::bool_switch(&force), kForceHelp);
   d.add(metric_options(flags));
   d.add(input_options(o));
   if (parse(args, d, out, "usage: clusterscope metrics <input> [-o FILE.csv|FILE.json] [options]").help)
@@ -457,6 +482,11 @@ int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::os
     throw UsageError("-o '" + output + "': expected a .csv or .json file");
   }
   const metrics::MetricOptions settings = metric_settings(flags, seed);
+  io::OutputRequest request;
+  if (!output.empty()) {
+    request = output_request(output, io::OutputKind::file, o, force);
+    io::check_output(request);  // before any work
+  }
   Diagnostics diagnostics;
   const Network network = load(o, err, diagnostics);
   const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
@@ -465,7 +495,8 @@ int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::os
   if (output.empty()) {
     out << content;
   } else {
-    io::write_file_atomically(output, content);
+    add_loaded_inputs(request, network);
+    io::write_checked_file(request, content);
   }
   if (result.sampled_paths) {
     err << "clusterscope: note: betweenness sampled from " << result.path_sources << " sources (error bound "
@@ -510,11 +541,12 @@ po::options_description figure_options(FigureFlags& f) {
                   "fa2 (ForceAtlas2), fr, kk, drl, grouped (communities apart) or geo (lat/lon)")(
       "initial", po::value(&f.initial)->value_name("FILE.csv"),
       "start from the positions of an earlier layout (id,x,y), so two snapshots keep stakeholders in place")(
-      "iterations", po::value(&f.iterations)->value_name("N")->default_value(0),
+      "iterations",
+      bounded(&f.iterations, 0, kMaxIterations, "iterations")->value_name("N")->default_value(0),
       "layout iterations (0: automatic)")("linlog", po::bool_switch(&f.linlog),
                                           "fa2: LinLog attraction (tighter communities)")(
       "prevent-overlap", po::bool_switch(&f.prevent_overlap), "fa2: keep nodes from overlapping")(
-      "dpi", po::value(&f.dpi)->value_name("N")->default_value(150), "PNG resolution")(
+      "dpi", bounded(&f.dpi, 10.0, 2400.0, "dpi")->value_name("N")->default_value(150), "PNG resolution")(
       "palette", po::value(&f.palette)->value_name("COLOURS"),
       "house colours for the stakeholder types, in vocabulary order: #rrggbb,#rrggbb,… (types beyond keep "
       "theirs)");
@@ -586,6 +618,7 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   std::string output, colour_by = "type", size_by, title, caption;
   std::size_t labels = 15;
   std::uint64_t seed = 42;
+  bool force = false;
   po::options_description d("render options");
   d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
                                               "input")(
@@ -595,12 +628,12 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
       "type, community, sector, or any stakeholder attribute")(
       "size-by", po::value(&size_by)->value_name("METRIC"),
       "node area by a measure (degree, strength, betweenness, pagerank, … as in metrics)")(
-      "labels", po::value(&labels)->value_name("N")->default_value(15),
+      "labels", bounded(&labels, std::size_t{0}, kMaxLabels, "labels")->value_name("N")->default_value(15),
       "label the N largest nodes (0: none)")("title", po::value(&title)->value_name("TEXT"),
                                              "title above the figure")(
       "caption", po::value(&caption)->value_name("TEXT"), "caption below the figure")(
-      "seed", po::value(&seed)->default_value(42),
-      "seed of the layout (and of communities for --color-by community)");
+      "seed", seed_value(&seed), "seed of the layout (and of communities for --color-by community)")(
+      "force", po::bool_switch(&force), kForceHelp);
   d.add(figure_options(flags));
   d.add(community_options(community_flags));
   d.add(input_options(o));
@@ -615,8 +648,11 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
     throw UsageError("-o '" + output + "': expected a .svg, .pdf, .png or .csv file");
   layout_settings(flags, seed);  // option errors before any work
   const communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
+  io::OutputRequest request = output_request(output, io::OutputKind::file, o, force, {flags.initial});
+  io::check_output(request);  // before any work
   Diagnostics diagnostics;
   Network network = load(o, err, diagnostics);
+  add_loaded_inputs(request, network);
   apply_palette(network, flags.palette);
   communities::CommunityResult groups;
   const bool need_communities = colour_by == "community" || flags.layout == "grouped";
@@ -624,7 +660,7 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   const Layout positions =
       compute_figure_layout(network, flags, seed, need_communities ? &groups.partition : nullptr);
   if (extension == ".csv") {
-    io::write_file_atomically(output, pipeline::layout_csv(network, positions));
+    io::write_checked_file(request, pipeline::layout_csv(network, positions));
     out << "wrote " << output << " (" << network.size() << " positions, layout " << flags.layout << ", seed "
         << seed << ")\n";
     return 0;
@@ -666,7 +702,8 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
     figure.size_label = size_by;
   }
   const render::PangoMeasure measure;
-  render::draw(render::network_scene(network, positions, figure, measure), output, flags.dpi);
+  io::write_checked_file(request, render::encode(render::network_scene(network, positions, figure, measure),
+                                                 extension, flags.dpi));
   out << "wrote " << output << " (" << network.size() << " stakeholders, layout " << flags.layout << ", seed "
       << seed << ")\n";
   return 0;
@@ -697,13 +734,15 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
   std::string output;
   std::string compare;
   std::uint64_t seed = 42;
+  bool force = false;
   po::options_description d("communities options");
   d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
                                               "input")(
       "output,o", po::value(&output)->value_name("FILE"),
       "FILE.csv (id,community,stability) or FILE.json (also per-community figures, significance, sweep); "
-      "default: CSV on standard output")("seed", po::value(&seed)->default_value(42),
+      "default: CSV on standard output")("seed", seed_value(&seed),
                                          "seed of the runs and of the null networks")(
+      "force", po::bool_switch(&force), kForceHelp)(
       "compare-with", po::value(&compare)->value_name("ATTR"),
       "compare the partition with a stakeholder attribute (NMI, ARI), e.g. sector or office");
   d.add(community_options(flags));
@@ -715,6 +754,11 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
     throw UsageError("-o '" + output + "': expected a .csv or .json file");
   }
   const communities::CommunityOptions settings = community_settings(flags, seed);
+  io::OutputRequest request;
+  if (!output.empty()) {
+    request = output_request(output, io::OutputKind::file, o, force);
+    io::check_output(request);  // before any work
+  }
   Diagnostics diagnostics;
   const Network network = load(o, err, diagnostics);
   const communities::CommunityResult result = communities::detect_communities(network, settings);
@@ -729,7 +773,8 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
   if (output.empty()) {
     out << content;
   } else {
-    io::write_file_atomically(output, content);
+    add_loaded_inputs(request, network);
+    io::write_checked_file(request, content);
   }
   std::ostream& info = output.empty() ? err : out;
   info << community_summary(result) << '\n';
@@ -740,60 +785,41 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
   return 0;
 }
 
-/// Writes files into an existing or new folder, each atomically, all or none: every file goes to
-/// a temporary name first and is renamed into place only when all were written.
-void write_files_atomically(const fs::path& folder,
-                            const std::vector<std::pair<std::string, std::string>>& files) {
-  std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec) throw OutputError(folder.string() + ": cannot create folder: " + ec.message());
-  std::random_device device;
-  const std::string suffix = ".tmp-" + std::to_string(device());
-  std::vector<fs::path> written;
-  try {
-    for (const auto& [name, content] : files) {
-      io::write_file_atomically(folder / (name + suffix), content);
-      written.push_back(folder / (name + suffix));
-    }
-    for (const auto& [name, content] : files)
-      fs::rename(folder / (name + suffix), folder / name);
-  } catch (const fs::filesystem_error& e) {
-    for (const fs::path& p : written)
-      fs::remove(p, ec);
-    throw OutputError(folder.string() + ": " + e.code().message());
-  } catch (...) {
-    for (const fs::path& p : written)
-      fs::remove(p, ec);
-    throw;
-  }
-}
-
 int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
   CommunityFlags flags;
   std::string output;
   std::string config_file;
   std::uint64_t seed = 42;
+  bool force = false;
   po::options_description d("candidates options");
   d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
                                               "input")(
       "output,o", po::value(&output)->required()->value_name("DIR"),
       "folder for candidates.json and candidates.md (created when missing)")(
-      "seed", po::value(&seed)->default_value(42), "seed of the community runs and null networks")(
+      "seed", seed_value(&seed), "seed of the community runs and null networks")(
       "config", po::value(&config_file)->value_name("FILE"),
-      "JSON config; its \"candidates\" object sets score weights and level thresholds (docs/candidates.md)");
+      "JSON config; its \"candidates\" object sets score weights and level thresholds (docs/candidates.md)")(
+      "force", po::bool_switch(&force), kForceHelp);
   d.add(community_options(flags));
   d.add(input_options(o));
   if (parse(args, d, out, "usage: clusterscope candidates <input> -o DIR [options]").help) return 0;
   const communities::CommunityOptions settings = community_settings(flags, seed);
   const candidates::CandidateConfig config = candidate_config(config_file);
+  io::OutputRequest folder = output_request(output, io::OutputKind::files, o, force, {config_file});
+  io::check_output(folder);  // before any work
   Diagnostics diagnostics;
   const Network network = load(o, err, diagnostics);
+  add_loaded_inputs(folder, network);
   const communities::CommunityResult groups = communities::detect_communities(network, settings);
   const std::vector<candidates::Candidate> found =
       pipeline::find_candidates(network, groups, pipeline::tie_strength(network), config);
-  write_files_atomically(output, {{"candidates.json", candidates::candidates_json(network, found, config)},
-                                  {"candidates.md", candidates::candidates_markdown(network, found)}});
+  std::vector<io::OutputRequest> requests(2, folder);
+  requests[0].kind = requests[1].kind = io::OutputKind::file;
+  requests[0].target = folder.target / "candidates.json";
+  requests[1].target = folder.target / "candidates.md";
+  io::write_checked_files(requests, {candidates::candidates_json(network, found, config),
+                                     candidates::candidates_markdown(network, found)});
   std::int32_t ready = 0, emerging = 0;
   for (const candidates::Candidate& c : found) {
     if (c.level == "initiative-ready") ++ready;
@@ -902,6 +928,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   std::uint64_t seed = 42;
   bool quiet = false;
   bool print_config = false;
+  bool force = false;
   MetricFlags flags;
   CommunityFlags community_flags;
   FigureFlags figure_flags;
@@ -910,13 +937,14 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
                                                 "the dataset folder, its dataset.json, or a graph file")(
       "output,o", po::value(&output)->value_name("DIR"),
       "output folder (default: output/<dataset name>); replaced only when the run succeeds")(
-      "seed", po::value(&seed)->default_value(42),
-      "seed of every randomised step (recorded in manifest.json)")(
+      "seed", seed_value(&seed), "seed of every randomised step (recorded in manifest.json)")(
       "config", po::value(&config_file)->value_name("FILE"),
       "JSON config holding any of these options (flags win over it) and the \"candidates\" settings")(
       "print-config", po::bool_switch(&print_config),
       "print the effective configuration as a config file and exit")(
-      "quiet,q", po::bool_switch(&quiet), "print nothing but errors (no progress, no summary)");
+      "quiet,q", po::bool_switch(&quiet), "print nothing but errors (no progress, no summary)")(
+      "force", po::bool_switch(&force),
+      "replace an existing folder that is not empty and not a previous analyze output (never the input)");
   po::options_description measures = metric_options(flags);
   po::options_description groups_options = community_options(community_flags);
   po::options_description figures_options = figure_options(figure_flags);
@@ -946,6 +974,11 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   }
   if (o.input.empty())
     throw UsageError("analyze needs an <input>: a dataset folder or file (or \"input\" in --config)");
+  io::OutputRequest request;
+  if (!output.empty()) {
+    request = output_request(output, io::OutputKind::folder, o, force, {config_file, figure_flags.initial});
+    io::check_output(request);  // before any work
+  }
 
   const std::string started = utc_now();
   Progress progress(err, Progress::mode_for(err, quiet), 8);
@@ -991,7 +1024,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
     // Options that cannot change a result (where, how fast, how loud) are in manifest.json only, so
     // that the report of the same analysis is the same file.
     if (r.value.is_null() || r.name == "input" || r.name == "output" || r.name == "quiet" ||
-        r.name == "threads")
+        r.name == "threads" || r.name == "force")
       continue;
     const std::string value = r.value.is_string() ? r.value.get<std::string>() : r.value.dump();
     report_input.parameters.push_back({"--" + r.name, value, r.source});
@@ -1028,9 +1061,13 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
         block.figure.png = &pngs.at(block.figure.name);
   const std::string html = pipeline::report_html(report, figure_flags.dpi);
   progress.begin("write");
-  const fs::path folder = output.empty()
-                              ? fs::path("output") / (network.name.empty() ? "dataset" : network.name)
-                              : fs::path(output);
+  if (output.empty()) {
+    // The default folder is named after the dataset, as one safe path component.
+    request = output_request((fs::path("output") / io::safe_component(network.name)).string(),
+                             io::OutputKind::folder, o, force, {config_file, figure_flags.initial});
+  }
+  add_loaded_inputs(request, network);
+  const fs::path folder = request.target;
   std::vector<std::pair<std::string, std::string>> files = {
       {"stakeholders.csv", stakeholder_table(network, result, groups, positions)},
       {"metrics.json", metrics::metrics_json(network, result, settings)},
@@ -1049,7 +1086,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   };
   for (auto& table : pipeline::annex_tables(report))
     files.push_back(std::move(table));
-  write_folder_atomically(folder, files, [&](const fs::path& temporary) {
+  io::write_checked_folder(request, files, [&](const fs::path& temporary) {
     std::vector<render::DrawJob> jobs;
     for (const pipeline::NamedScene& f : figures)
       for (const std::string extension : {".svg", ".pdf", ".png"}) {
@@ -1131,6 +1168,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 }
 
 int run(int argc, const char* const* argv) {
+  io::install_interrupt_cleanup();  // temporaries removed on SIGINT/SIGTERM; no death by SIGXFSZ
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i)
     args.emplace_back(argv[i]);

@@ -113,7 +113,11 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
     try {
       po::store(one, values);
     } catch (const po::error& e) {
-      throw InputError(where(at), shown + ": " + e.what());
+      // A value the option rejects is the same usage error as on the command line (exit 2), at
+      // the value's place in the file.
+      const Location l = where(at);
+      throw UsageError(l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + ": " + shown +
+                       ": " + e.what());
     }
   };
 

@@ -371,6 +371,7 @@ std::string write_graphml(const Network& network, const std::string& file, Diagn
   xml::OutputText text(file, warnings);
   pugi::xml_document document;
   xml::add_declaration(document);
+  document.append_child(pugi::node_comment).set_value(" clusterscope " CLUSTERSCOPE_VERSION " ");
   pugi::xml_node root = document.append_child("graphml");
   root.append_attribute("xmlns") = kNamespace;
   root.append_attribute("xmlns:xsi") = "http://www.w3.org/2001/XMLSchema-instance";

@@ -7,6 +7,7 @@
 #include "clusterscope/io/builder.hpp"
 #include "clusterscope/io/formats.hpp"
 #include "clusterscope/io/manifest.hpp"
+#include "clusterscope/io/output_guard.hpp"
 #include "clusterscope/io/text.hpp"
 
 namespace clusterscope::io {
@@ -257,6 +258,14 @@ void roll_up(Network& network, Diagnostics& diagnostics) {
 }
 
 void save_network(const Network& network, const std::filesystem::path& output, Diagnostics& warnings) {
+  OutputRequest request;
+  request.target = output;
+  request.force = true;  // the library call writes where it is told; the CLI checks first
+  save_network(network, request, warnings);
+}
+
+void save_network(const Network& network, const OutputRequest& request, Diagnostics& warnings) {
+  const std::filesystem::path& output = request.target;
   const auto format = format_of(output);
   if (!format) {
     throw UsageError("cannot write '" + output.string() +
@@ -268,19 +277,17 @@ void save_network(const Network& network, const std::filesystem::path& output, D
   const std::string name = output.string();
   switch (*format) {
     case FileFormat::csv: {
-      const std::string edges = write_csv_edges(network);
-      const std::string nodes = write_csv_nodes(network);
-      write_file_atomically(csv_nodes_path(output), nodes);
-      write_file_atomically(output, edges);
+      // Both files or neither: the node table beside the edge list is part of the same output.
+      OutputRequest nodes = request;
+      nodes.target = csv_nodes_path(output);
+      write_checked_files({request, nodes}, {write_csv_edges(network), write_csv_nodes(network)});
       break;
     }
-    case FileFormat::graphml: write_file_atomically(output, write_graphml(network, name, warnings)); break;
-    case FileFormat::gml: write_file_atomically(output, write_gml(network, name, warnings)); break;
-    case FileFormat::pajek: write_file_atomically(output, write_pajek(network, name, warnings)); break;
-    case FileFormat::gexf: write_file_atomically(output, write_gexf(network, name, warnings)); break;
-    case FileFormat::json:
-      write_file_atomically(output, write_node_link_json(network, name, warnings));
-      break;
+    case FileFormat::graphml: write_checked_file(request, write_graphml(network, name, warnings)); break;
+    case FileFormat::gml: write_checked_file(request, write_gml(network, name, warnings)); break;
+    case FileFormat::pajek: write_checked_file(request, write_pajek(network, name, warnings)); break;
+    case FileFormat::gexf: write_checked_file(request, write_gexf(network, name, warnings)); break;
+    case FileFormat::json: write_checked_file(request, write_node_link_json(network, name, warnings)); break;
   }
 }
 

@@ -488,7 +488,7 @@ std::string write_pajek(const Network& network, const std::string& file, Diagnos
     ids.push_back(s.id);
   const std::vector<std::string> labels = pajek_words(ids, "stakeholder id", file, warnings);
   const std::vector<std::string> kinds = pajek_words(network.kinds, "tie kind", file, warnings);
-  std::string out;
+  std::string out = "% clusterscope " CLUSTERSCOPE_VERSION "\n";  // the mark of io::is_own_file
   if (!network.name.empty()) out += "*Network " + one_line(network.name) + "\n";
   out += "*Vertices " + std::to_string(labels.size()) + "\n";
   for (std::size_t i = 0; i < labels.size(); ++i)

@@ -12,6 +12,8 @@
 #include <random>
 #include <system_error>
 
+#include "clusterscope/io/output_guard.hpp"
+
 namespace clusterscope::io {
 
 namespace {
@@ -251,6 +253,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   }
   std::random_device device;
   const fs::path temporary = folder / ("." + path.filename().string() + ".tmp-" + std::to_string(device()));
+  const TemporaryPath guard(temporary);  // removed on SIGINT/SIGTERM
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) throw OutputError(path.string() + ": cannot write into " + folder.string());
@@ -258,10 +261,13 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     out.close();
     if (!out) {
       fs::remove(temporary, ec);
-      throw OutputError(path.string() + ": write failed (disk full?)");
+      throw OutputError(path.string() + ": write failed (disk full or file-size limit reached)");
     }
   }
-  fs::rename(temporary, path, ec);
+  {
+    const std::lock_guard<std::mutex> lock(temporaries_mutex());
+    fs::rename(temporary, path, ec);
+  }
   if (ec) {
     fs::remove(temporary, ec);
     throw OutputError(path.string() + ": cannot replace file: " + ec.message());

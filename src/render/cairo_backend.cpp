@@ -6,6 +6,7 @@
 #include <cairo-svg.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -254,6 +255,32 @@ std::string pdf_bytes(const std::vector<const Scene*>& pages, const std::string&
   return bytes;
 }
 
+/// The creator mark by which clusterscope recognises its own SVG (io::is_own_file): a comment
+/// after the XML declaration.
+void mark_svg(std::string& bytes) {
+  const std::size_t end = bytes.find("?>\n");
+  if (bytes.rfind("<?xml", 0) != 0 || end == std::string::npos) return;
+  bytes.insert(end + 3, "<!-- clusterscope " CLUSTERSCOPE_VERSION " -->\n");
+}
+
+/// The same for PNG: a tEXt chunk "Software: clusterscope" after the IHDR chunk (PNG spec 11.3.4).
+void mark_png(std::string& bytes) {
+  constexpr std::size_t after_header = 8 + 4 + 4 + 13 + 4;  // signature, IHDR length, type, data, CRC
+  if (bytes.size() < after_header) return;
+  const std::string data = std::string("tEXtSoftware", 12) + '\0' + "clusterscope " CLUSTERSCOPE_VERSION;
+  const std::uint32_t length = static_cast<std::uint32_t>(data.size() - 4);
+  const auto crc = static_cast<std::uint32_t>(
+      crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
+  std::string chunk;
+  for (const std::uint32_t v : {length})
+    for (int shift = 24; shift >= 0; shift -= 8)
+      chunk += static_cast<char>((v >> shift) & 0xFF);
+  chunk += data;
+  for (int shift = 24; shift >= 0; shift -= 8)
+    chunk += static_cast<char>((crc >> shift) & 0xFF);
+  bytes.insert(after_header, chunk);
+}
+
 }  // namespace
 
 std::string encode(const Scene& scene, const std::string& ext, double dpi) {
@@ -273,6 +300,7 @@ std::string encode(const Scene& scene, const std::string& ext, double dpi) {
     check(cairo_surface_status(surface.get()), where);
     canonical_surface_ids(bytes);
     add_svg_title(bytes, scene.title);
+    mark_svg(bytes);
   } else if (ext == ".png") {
     if (!(dpi > 0 && dpi <= 2400)) throw OutputError(where + ": dpi must be in (0, 2400]");
     const auto [w, h] = png_size(scene, dpi);
@@ -286,6 +314,7 @@ std::string encode(const Scene& scene, const std::string& ext, double dpi) {
     }
     cairo_surface_flush(surface.get());
     check(cairo_surface_write_to_png_stream(surface.get(), append, &bytes), where);
+    mark_png(bytes);
   } else {
     throw OutputError(where + ": unknown figure format '" + ext + "' (expected .svg, .pdf or .png)");
   }

@@ -53,15 +53,16 @@ TEST_CASE("Pajek writer: one section, kinds as edge labels, labels made unique",
   n.ties.push_back({1, 2, n.intern_kind("say \"hi\""), 0.25, {}, {}, {}});
   Diagnostics warnings;
   const std::string net = io::write_pajek(n, "x.net", warnings);
-  CHECK(net ==
-        "*Vertices 4\n"
-        "1 \"a'b (2)\"\n"
-        "2 \"a'b\"\n"
-        "3 \"line break\"\n"
-        "4 \"plain\"\n"
-        "*Arcs\n"
-        "1 2 1\n"
-        "2 3 0.25 l \"say 'hi'\"\n");
+  CHECK(net == "% clusterscope " CLUSTERSCOPE_VERSION
+               "\n"
+               "*Vertices 4\n"
+               "1 \"a'b (2)\"\n"
+               "2 \"a'b\"\n"
+               "3 \"line break\"\n"
+               "4 \"plain\"\n"
+               "*Arcs\n"
+               "1 2 1\n"
+               "2 3 0.25 l \"say 'hi'\"\n");
   const std::string reported = test::dump(warnings);
   CHECK_THAT(reported,
              Contains("stakeholder id 'a\"b' written as 'a'b (2)' (a Pajek label holds no '\"' or line "

@@ -52,4 +52,11 @@ void roll_up(Network& network, Diagnostics& diagnostics);
 /// "<name>.nodes.csv"), atomically. Values the format cannot hold are reported in `warnings`.
 void save_network(const Network& network, const std::filesystem::path& output, Diagnostics& warnings);
 
+struct OutputRequest;
+
+/// save_network after io::check_output(): refuses to write over an input or over a file
+/// clusterscope did not write (unless the request says force); a CSV's two files are written
+/// together or not at all.
+void save_network(const Network& network, const OutputRequest& request, Diagnostics& warnings);
+
 }  // namespace clusterscope::io

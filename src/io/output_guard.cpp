@@ -1,0 +1,385 @@
+#include "clusterscope/io/output_guard.hpp"
+
+#include <pthread.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <thread>
+#include <utility>
+
+#include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/io/text.hpp"
+
+namespace clusterscope::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// The absolute path with symbolic links of its existing part resolved, so "a/../b", "./b" and a
+/// link to b compare equal.
+fs::path resolved(const fs::path& p) {
+  std::error_code ec;
+  fs::path r = fs::weakly_canonical(fs::absolute(p, ec), ec);
+  if (ec) r = fs::absolute(p, ec).lexically_normal();
+  // weakly_canonical keeps a trailing separator for "x/": drop it so components compare.
+  if (!r.has_filename() && r.has_parent_path() && r != r.root_path()) r = r.parent_path();
+  return r;
+}
+
+/// True when `inner` is `outer` or lies inside it (both resolved).
+bool within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (o->empty()) continue;  // a trailing separator
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+std::string read_prefix(const fs::path& path, std::size_t bytes) {
+  std::ifstream in(path, std::ios::binary);
+  std::string out(bytes, '\0');
+  in.read(out.data(), static_cast<std::streamsize>(bytes));
+  out.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+  return out;
+}
+
+std::string read_all(const fs::path& path) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  return ec ? std::string() : read_prefix(path, static_cast<std::size_t>(size));
+}
+
+/// The first `count` lines of `text` (without the last line break).
+std::string_view first_lines(std::string_view text, int count) {
+  std::size_t end = 0;
+  for (int i = 0; i < count; ++i) {
+    const std::size_t next = text.find('\n', end);
+    if (next == std::string_view::npos) return text;
+    end = next + 1;
+  }
+  return text.substr(0, end == 0 ? 0 : end - 1);
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+constexpr std::string_view kPngSignature = "\x89PNG\r\n\x1a\n";
+
+/// Why `folder` is not a previous analyze output (empty when it is one, or empty).
+std::string foreign_content(const fs::path& folder) {
+  std::error_code ec;
+  if (fs::is_empty(folder, ec)) return {};
+  const fs::path manifest = folder / "manifest.json";
+  if (!fs::is_regular_file(manifest, ec)) {
+    std::string first;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+      if (first.empty() || entry.path().filename().string() < first) first = entry.path().filename().string();
+    return "it holds '" + first +
+           "', which clusterscope did not write there (no manifest.json of a previous run)";
+  }
+  std::set<fs::path> listed = {fs::path("manifest.json")};
+  try {
+    const nlohmann::json m = nlohmann::json::parse(read_all(manifest));
+    if (!m.is_object() || !m.contains("clusterscope") || m.value("command", std::string()) != "analyze")
+      return "its manifest.json is not one that clusterscope analyze wrote";
+    for (const nlohmann::json& entry : m.at("outputs"))
+      listed.insert(fs::path(entry.at("file").get<std::string>()).lexically_normal());
+  } catch (const std::exception&) {
+    return "its manifest.json is not one that clusterscope analyze wrote";
+  }
+  std::set<fs::path> parents;
+  for (const fs::path& file : listed)
+    for (fs::path p = file.parent_path(); !p.empty(); p = p.parent_path())
+      parents.insert(p);
+  for (auto it = fs::recursive_directory_iterator(folder, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path relative = it->path().lexically_relative(folder);
+    const bool known = it->is_directory(ec) && !it->is_symlink(ec) ? parents.count(relative) != 0
+                                                                   : listed.count(relative) != 0;
+    if (!known) return "it holds '" + relative.generic_string() + "', which clusterscope did not write there";
+  }
+  if (ec) return "it cannot be read: " + ec.message();
+  return {};
+}
+
+std::string random_suffix() {
+  std::random_device device;
+  return std::to_string(device());
+}
+
+/// Creates the missing folders above `path`, returning those it created (outermost first).
+std::vector<fs::path> create_parents(const fs::path& path) {
+  std::vector<fs::path> missing;
+  std::error_code ec;
+  for (fs::path p = path.parent_path(); !p.empty() && !fs::exists(p, ec); p = p.parent_path())
+    missing.push_back(p);
+  std::reverse(missing.begin(), missing.end());
+  for (const fs::path& p : missing) {
+    fs::create_directory(p, ec);
+    if (ec) throw OutputError(p.string() + ": cannot create folder: " + ec.message());
+  }
+  return missing;
+}
+
+void remove_created(const std::vector<fs::path>& created) noexcept {
+  std::error_code ec;
+  for (auto it = created.rbegin(); it != created.rend(); ++it)
+    fs::remove(*it, ec);  // only when still empty
+}
+
+std::vector<fs::path>& registered() {
+  static std::vector<fs::path> paths;
+  return paths;
+}
+
+}  // namespace
+
+fs::path output_path(const std::string& text, OutputKind kind) {
+  if (text.empty()) throw UsageError("-o: expected a path, got an empty string");
+  fs::path p(text);
+  const bool names_folder = !p.has_filename() || p.filename() == "." || p.filename() == "..";
+  if (kind == OutputKind::file && names_folder)
+    throw UsageError("-o '" + text + "': expected a file name, got a folder");
+  while (!p.has_filename() && p.has_parent_path() && p != p.root_path())
+    p = p.parent_path();  // "out/" is the folder "out"
+  return p;
+}
+
+std::vector<fs::path> input_paths(const std::string& input) {
+  std::vector<fs::path> out;
+  if (input.empty()) return out;
+  const fs::path p(input);
+  out.push_back(p);
+  std::error_code ec;
+  if (p.filename() == "dataset.json" && fs::is_regular_file(p, ec))
+    out.push_back(p.has_parent_path() ? p.parent_path() : fs::path("."));
+  return out;
+}
+
+bool is_own_file(const fs::path& path, std::string_view content) {
+  const std::string head = read_prefix(path, 4096);
+  if (starts_with(content, kPngSignature)) {
+    return starts_with(head, kPngSignature) &&
+           read_all(path).find(std::string("tEXtSoftware\0clusterscope", 25)) != std::string::npos;
+  }
+  if (starts_with(content, "%PDF")) {
+    return starts_with(head, "%PDF") && read_all(path).find("/Creator (clusterscope") != std::string::npos;
+  }
+  if (starts_with(content, "Creator \"clusterscope")) return starts_with(head, "Creator \"clusterscope");
+  if (starts_with(content, "% clusterscope")) return starts_with(head, "% clusterscope");
+  if (content.find("<creator>clusterscope") != std::string_view::npos &&
+      content.find("<gexf") != std::string_view::npos)
+    return head.find("<creator>clusterscope") != std::string::npos;
+  if (starts_with(content, "<?xml")) return head.find("<!-- clusterscope") != std::string::npos;
+  // CSV, Markdown, JSON: no room for a mark that other tools would not read as data.
+  const int lines = starts_with(content, "{") || starts_with(content, "[") ? 2 : 1;
+  const std::string_view ours = first_lines(content, lines);
+  return !ours.empty() && first_lines(head, lines) == ours;
+}
+
+void check_output(const OutputRequest& request, std::string_view content) {
+  const fs::path target = resolved(request.target);
+  const std::string shown = request.target.string();
+  for (const fs::path& input : request.inputs) {
+    if (input.empty()) continue;
+    const fs::path in = resolved(input);
+    if (in == target)
+      throw OutputError(shown + ": this is the input (" + input.string() +
+                        "); clusterscope never writes over its input: give another -o");
+    if (within(in, target))
+      throw OutputError(shown + ": this folder holds the input (" + input.string() +
+                        "); clusterscope never replaces a folder above its input: give another -o");
+    std::error_code ec;
+    if (fs::is_directory(in, ec) && within(target, in))
+      throw OutputError(shown + ": this is inside the input folder " + input.string() +
+                        "; clusterscope never writes into its input: give -o outside it");
+  }
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(request.target, ec);
+  if (!fs::exists(status)) return;
+  if (request.kind == OutputKind::file) {
+    if (fs::is_directory(fs::status(request.target, ec)))
+      throw OutputError(shown + ": is a folder; expected a file name");
+    if (!fs::is_regular_file(fs::status(request.target, ec)))
+      throw OutputError(shown +
+                        ": exists and is not a regular file; clusterscope replaces only its own files");
+    if (!request.force && !content.empty() && !is_own_file(request.target, content))
+      throw OutputError(shown +
+                        ": exists and is not a file clusterscope wrote; give another -o, or --force to "
+                        "replace it");
+    return;
+  }
+  if (!fs::is_directory(fs::status(request.target, ec)))
+    throw OutputError(shown + ": exists and is not a folder; give another -o (a folder name)");
+  if (request.kind == OutputKind::folder && !request.force) {
+    const std::string why = foreign_content(request.target);
+    if (!why.empty())
+      throw OutputError(shown + ": not replaced: " + why +
+                        ". clusterscope replaces only an empty folder or a previous analyze output; give "
+                        "another -o, or --force to replace it");
+  }
+}
+
+void write_checked_file(const OutputRequest& request, std::string_view content) {
+  check_output(request, content);
+  write_file_atomically(request.target, content);
+}
+
+void write_checked_files(const std::vector<OutputRequest>& requests,
+                         const std::vector<std::string>& contents) {
+  for (std::size_t i = 0; i < requests.size(); ++i)
+    check_output(requests[i], contents[i]);
+  const std::string suffix = ".tmp-" + random_suffix();
+  std::vector<std::unique_ptr<TemporaryPath>> written;
+  std::vector<fs::path> created;
+  try {
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      const fs::path& target = requests[i].target;
+      for (const fs::path& p : create_parents(target))
+        created.push_back(p);
+      const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+      const fs::path temporary = folder / ("." + target.filename().string() + suffix);
+      written.push_back(std::make_unique<TemporaryPath>(temporary));
+      write_file_atomically(temporary, contents[i]);
+    }
+    std::lock_guard<std::mutex> lock(temporaries_mutex());
+    for (std::size_t i = 0; i < requests.size(); ++i)
+      fs::rename(written[i]->path(), requests[i].target);
+  } catch (const fs::filesystem_error& e) {
+    std::error_code ec;
+    for (const auto& t : written)
+      fs::remove(t->path(), ec);
+    remove_created(created);
+    throw OutputError(e.path1().string() + ": " + e.code().message());
+  } catch (...) {
+    std::error_code ec;
+    for (const auto& t : written)
+      fs::remove(t->path(), ec);
+    remove_created(created);
+    throw;
+  }
+}
+
+void write_checked_folder(const OutputRequest& request,
+                          const std::vector<std::pair<std::string, std::string>>& files,
+                          const std::function<void(const fs::path&)>& more) {
+  check_output(request);
+  std::error_code ec;
+  const fs::path folder = resolved(request.target);
+  const bool in_place = folder == resolved(fs::current_path(ec));
+  const std::vector<fs::path> created = in_place ? std::vector<fs::path>{} : create_parents(folder);
+  const fs::path parent = in_place ? folder : folder.parent_path();
+  const fs::path temporary =
+      parent / ((in_place ? std::string(".clusterscope") : "." + folder.filename().string()) + ".tmp-" +
+                random_suffix());
+  const TemporaryPath guard(temporary);
+  try {
+    fs::create_directory(temporary);
+    for (const auto& [name, content] : files) {
+      fs::create_directories((temporary / name).parent_path());
+      write_file_atomically(temporary / name, content);
+    }
+    if (more) more(temporary);
+    std::lock_guard<std::mutex> lock(temporaries_mutex());
+    if (in_place) {
+      // The folder checked as empty or a previous output: remove what is there, move the new in.
+      for (const auto& entry : fs::directory_iterator(folder))
+        if (entry.path() != temporary) fs::remove_all(entry.path());
+      for (const auto& entry : fs::directory_iterator(temporary))
+        fs::rename(entry.path(), folder / entry.path().filename());
+      fs::remove(temporary);
+    } else if (fs::exists(folder)) {
+      const fs::path old = parent / ("." + folder.filename().string() + ".old-" + random_suffix());
+      fs::rename(folder, old);
+      fs::rename(temporary, folder);
+      fs::remove_all(old, ec);
+    } else {
+      fs::rename(temporary, folder);
+    }
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(temporary, ec);
+    remove_created(created);
+    throw OutputError(request.target.string() + ": " + e.code().message());
+  } catch (...) {
+    fs::remove_all(temporary, ec);
+    remove_created(created);
+    throw;
+  }
+}
+
+std::string safe_component(std::string_view name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size();) {
+    const std::size_t length = utf8_sequence(name, i);
+    if (length == 0) {  // not UTF-8: one replacement per byte
+      out += '_';
+      ++i;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(name[i]);
+    const bool unsafe = length == 1 && (c < 0x20 || c == 0x7f || c == '/' || c == '\\' || c == ':' ||
+                                        c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|');
+    if (out.size() + (unsafe ? 1 : length) > 100) break;
+    if (unsafe) {
+      out += '_';
+    } else {
+      out.append(name.substr(i, length));
+    }
+    i += length;
+  }
+  const std::size_t first = out.find_first_not_of(". ");
+  out = first == std::string::npos ? std::string() : out.substr(first);
+  while (!out.empty() && (out.back() == ' ' || out.back() == '.'))
+    out.pop_back();
+  return out.empty() ? "dataset" : out;
+}
+
+TemporaryPath::TemporaryPath(fs::path path) : path_(std::move(path)) {
+  std::lock_guard<std::mutex> lock(temporaries_mutex());
+  registered().push_back(path_);
+}
+
+TemporaryPath::~TemporaryPath() {
+  std::lock_guard<std::mutex> lock(temporaries_mutex());
+  auto& paths = registered();
+  const auto it = std::find(paths.begin(), paths.end(), path_);
+  if (it != paths.end()) paths.erase(it);
+}
+
+std::mutex& temporaries_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+void remove_temporaries() noexcept {
+  std::error_code ec;
+  for (const fs::path& p : registered())
+    fs::remove_all(p, ec);
+}
+
+void install_interrupt_cleanup() {
+  std::signal(SIGXFSZ, SIG_IGN);
+  static sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
+  if (pthread_sigmask(SIG_BLOCK, &signals, nullptr) != 0) return;
+  std::thread([] {
+    int signal = 0;
+    if (sigwait(&signals, &signal) != 0) return;
+    temporaries_mutex().lock();  // held until the end: no rename starts after this point
+    remove_temporaries();
+    std::_Exit(128 + signal);
+  }).detach();
+}
+
+}  // namespace clusterscope::io
