@@ -31,6 +31,7 @@ struct Manifest {
   std::filesystem::path folder;
   Diagnostics* diagnostics = nullptr;
   std::vector<std::string>* input_files = nullptr;  ///< every file read, for the run manifest
+  std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
 
   [[nodiscard]] Location at(const Path& path) const {
     const auto offset = json_value_offset(source.bytes, path);
@@ -144,7 +145,7 @@ class Table {
       m.error(path / "date_format", "unknown date format '" + date_layout_ +
                                         "'; expected YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY or MM/DD/YYYY");
     }
-    source_ = read_source(m.folder / file, *m.diagnostics);
+    source_ = read_source(m.folder / file, *m.diagnostics, m.max_input_bytes);
     if (m.input_files != nullptr) m.input_files->push_back((m.folder / file).string());
     if (source_.bytes.empty()) return;
     reader_.emplace(source_, *m.diagnostics, delimiter_);
@@ -687,12 +688,13 @@ void project_participations(std::vector<Participation> participations, const std
 }
 
 void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& builder, Filters& filters,
-                   Level& level) {
+                   Level& level, std::uint64_t max_input_bytes) {
   Diagnostics& diagnostics = builder.diagnostics();
   Manifest m;
   m.diagnostics = &diagnostics;
   m.folder = manifest_path.parent_path();
-  m.source = read_source(manifest_path, diagnostics);
+  m.max_input_bytes = max_input_bytes;
+  m.source = read_source(manifest_path, diagnostics, max_input_bytes);
   m.input_files = &builder.network().input_files;
   m.input_files->push_back(manifest_path.string());
   if (m.source.bytes.empty()) return;

@@ -23,6 +23,15 @@ using clusterscope::test::TempDir;
 
 namespace {
 
+/// The built binary run through the shell under `timeout`, so a hang is a failure (status 124);
+/// `output` receives its standard output and error.
+int run_with_timeout(const std::string& args, std::string& output, int seconds = 20) {
+  int status = 0;
+  output = test::shell("timeout " + std::to_string(seconds) + " '" + CLUSTERSCOPE_BINARY + "' " + args,
+                       "coreutils", &status);
+  return status;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -92,6 +101,64 @@ TEST_CASE("Large activities are projected in time linear in their rows", "[limit
 }
 
 // ---------------------------------------------------------------------------------------------
+// Input size
+
+TEST_CASE("Decompressed input stops at the size limit, naming the file and the limit", "[limits]") {
+  TempDir dir;
+  // 8 MB of blank lines after a valid header and tie, gzip-compressed to a few KB.
+  const auto plain = dir.write("bomb.csv", "source,target\na,b\n" + std::string(8'000'000, '\n'));
+  int status = 0;
+  test::shell("gzip -k '" + plain.string() + "'", "gzip", &status);
+  REQUIRE(status == 0);
+  const auto gz = dir.path() / "bomb.csv.gz";
+  REQUIRE(std::filesystem::file_size(gz) < 100'000);
+
+  io::LoadOptions options;
+  options.max_input_bytes = 1 << 20;
+  Diagnostics d;
+  try {
+    io::load_network(gz, options, d);
+    FAIL("loaded past the size limit");
+  } catch (const InputError& e) {
+    Diagnostics got;
+    for (const Diagnostic& x : e.diagnostics())
+      got.add(x);
+    CHECK_THAT(test::dump(got), Contains(gz.string() + ": decompressed data is larger than the input size "
+                                                       "limit of 1M (1048576 bytes)"));
+    CHECK_THAT(test::dump(got), Contains("--max-input-size"));
+  }
+  // A plain file larger than the limit is refused before it is read.
+  Diagnostics d2;
+  CHECK_THROWS_AS(io::load_network(plain, options, d2), InputError);
+  CHECK_THAT(test::dump(d2), Contains("larger than the input size limit of 1M"));
+
+  // The command line: refused with the default raised too little, read with it raised enough.
+  std::string out;
+  std::string err;
+  CHECK(test::run_cli("validate " + test::quote(gz) + " --max-input-size 1M", out, err) == 3);
+  CHECK_THAT(err, Contains("bomb.csv.gz: decompressed data is larger than the input size limit of 1M"));
+  CHECK(test::run_cli("validate " + test::quote(gz) + " --max-input-size 16M", out, err) == 0);
+  CHECK(test::run_cli("validate " + test::quote(gz) + " --max-input-size 12X", out, err) == 2);
+  CHECK_THAT(err, Contains("--max-input-size '12X'"));
+}
+
+TEST_CASE("Byte sizes: digits with an optional K, M, G or T suffix (powers of 1024)", "[limits]") {
+  CHECK(io::parse_byte_size("4096") == 4096U);
+  CHECK(io::parse_byte_size("1K") == 1024U);
+  CHECK(io::parse_byte_size("64m") == 64U << 20);
+  CHECK(io::parse_byte_size("4G") == std::uint64_t{4} << 30);
+  CHECK(io::parse_byte_size("2T") == std::uint64_t{2} << 40);
+  CHECK_FALSE(io::parse_byte_size("").has_value());
+  CHECK_FALSE(io::parse_byte_size("G").has_value());
+  CHECK_FALSE(io::parse_byte_size("1.5G").has_value());
+  CHECK_FALSE(io::parse_byte_size("0").has_value());
+  CHECK_FALSE(io::parse_byte_size("99999999999T").has_value());
+  CHECK(io::kDefaultMaxInputBytes == std::uint64_t{1} << 30);
+  CHECK(io::format_byte_size(std::uint64_t{1} << 30) == "1G");
+  CHECK(io::format_byte_size(1000) == "1000");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Declared sizes
 
 TEST_CASE("Pajek: a vertex count far beyond the file's size is refused at the count", "[limits][pajek]") {
@@ -106,4 +173,28 @@ TEST_CASE("Pajek: a vertex count far beyond the file's size is refused at the co
   Diagnostics ok;
   const Network n = test::load(dir.write("w.net", "*Vertices 5000\n*Edges\n1 2\n"), ok);
   CHECK(n.stakeholders.size() == 5000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Non-regular files
+
+TEST_CASE("A FIFO as input or named in a manifest is refused without opening it", "[limits][cli]") {
+  TempDir dir;
+  const auto fifo = dir.path() / "ties.csv";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  std::string err;
+  CHECK(run_with_timeout("validate " + test::quote(fifo), err) == 3);
+  CHECK_THAT(err, Contains("ties.csv: not a regular file (a FIFO)"));
+  dir.write("dataset.json", R"({"ties": {"file": "ties.csv"}})");
+  CHECK(run_with_timeout("validate " + test::quote(dir.path()), err) == 3);
+  CHECK_THAT(err, Contains("ties.csv: not a regular file (a FIFO)"));
+  CHECK(run_with_timeout("validate /dev/null.csv", err) == 3);
+  CHECK(run_with_timeout("validate " + test::quote(dir.path() / "none.csv"), err) == 3);
+  CHECK_THAT(err, Contains("file not found"));
+}
+
+TEST_CASE("A character device is refused without reading it", "[limits]") {
+  Diagnostics d;
+  io::read_source("/dev/zero", d);
+  CHECK_THAT(test::dump(d), Contains("/dev/zero: not a regular file (a device)"));
 }

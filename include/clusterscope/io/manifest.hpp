@@ -49,8 +49,9 @@ void project_participations(std::vector<Participation> participations, const std
                             const ProjectionOptions& options, NetworkBuilder& builder);
 
 /// Reads the dataset described by `manifest` (a dataset.json). The manifest's filters are
-/// merged into `filters`, and its "level" into `level`.
+/// merged into `filters`, and its "level" into `level`. Every file is read within
+/// `max_input_bytes` (LoadOptions::max_input_bytes).
 void read_manifest(const std::filesystem::path& manifest, NetworkBuilder& builder, Filters& filters,
-                   Level& level);
+                   Level& level, std::uint64_t max_input_bytes = kDefaultMaxInputBytes);
 
 }  // namespace clusterscope::io
