@@ -153,8 +153,10 @@ class Table {
       reader_.reset();
       return;
     }
-    for (std::size_t i = 0; i < row_.size; ++i)
+    for (std::size_t i = 0; i < row_.size; ++i) {
       header_.emplace_back(trim(row_[i].text));
+      header_index_.try_emplace(header_.back(), i);  // of repeated names, the first
+    }
     map_columns(entry);
     map_values(entry);
     map_where(entry);
@@ -223,8 +225,8 @@ class Table {
 
  private:
   std::ptrdiff_t header_index(const std::string& name) const {
-    const auto it = std::find(header_.begin(), header_.end(), name);
-    return it == header_.end() ? -1 : it - header_.begin();
+    const auto it = header_index_.find(name);
+    return it == header_index_.end() ? -1 : static_cast<std::ptrdiff_t>(it->second);
   }
 
   void map_columns(const Json& entry) {
@@ -272,16 +274,18 @@ class Table {
       }
     }
     const auto attributes = entry.find("attributes");
-    std::vector<std::string> keep;
+    std::unordered_set<std::string> keep;
     const bool restrict = attributes != entry.end() && !attributes->is_null();
-    if (restrict) keep = string_list(m_, *attributes, path_ / "attributes");
-    for (const std::string& name : keep) {
-      if (header_index(name) < 0)
-        m_.error(path_ / "attributes", "column '" + name + "' is not in the header");
+    if (restrict) {
+      for (std::string& name : string_list(m_, *attributes, path_ / "attributes")) {
+        if (header_index(name) < 0)
+          m_.error(path_ / "attributes", "column '" + name + "' is not in the header");
+        keep.insert(std::move(name));
+      }
     }
     for (std::size_t i = 0; i < header_.size(); ++i) {
       if (used.count(i) > 0) continue;
-      if (restrict && std::find(keep.begin(), keep.end(), header_[i]) == keep.end()) continue;
+      if (restrict && keep.count(header_[i]) == 0) continue;
       extra_.emplace_back(header_[i], i);
     }
   }
@@ -337,6 +341,7 @@ class Table {
   char delimiter_ = ',';
   std::string date_layout_;
   std::vector<std::string> header_;
+  std::unordered_map<std::string, std::size_t> header_index_;
   std::map<std::string, std::size_t> mapped_;
   std::map<std::string, std::map<std::string, std::string>> values_;
   std::vector<std::pair<std::size_t, std::set<std::string>>> where_;

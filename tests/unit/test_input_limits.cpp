@@ -198,3 +198,85 @@ TEST_CASE("A character device is refused without reading it", "[limits]") {
   io::read_source("/dev/zero", d);
   CHECK_THAT(test::dump(d), Contains("/dev/zero: not a regular file (a device)"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Time linear in columns and rows
+
+TEST_CASE("A CSV edge list with 100,000 columns loads in linear time", "[limits][csv][slow]") {
+  TempDir dir;
+  std::string text = "source,target";
+  for (int i = 0; i < 100'000; ++i)
+    text += ",c" + std::to_string(i);
+  text += "\na,b";
+  for (int i = 0; i < 100'000; ++i)
+    text += ",1";
+  text += "\n";
+  const auto path = dir.write("wide.csv", text);
+  const auto start = std::chrono::steady_clock::now();
+  Diagnostics d;
+  const Network n = test::load(path, d);
+  const double took = seconds_since(start);
+  INFO(took << " s");
+  CHECK(took < 10.0);
+  REQUIRE(n.ties.size() == 1);
+  CHECK(n.tie_attribute_names.size() == 100'000);
+  CHECK(n.ties[0].attributes.size() == 100'000);
+}
+
+TEST_CASE("A node table with 100,000 columns and 100,000 distinct kinds load in linear time",
+          "[limits][csv][slow]") {
+  TempDir dir;
+  std::string header = "id";
+  std::string row1 = "a";
+  std::string row2 = "b";
+  for (int i = 0; i < 100'000; ++i) {
+    header += ",a" + std::to_string(i);
+    row1 += ",x";
+    row2 += ",y";
+  }
+  dir.write("t.nodes.csv", header + "\n" + row1 + "\n" + row2 + "\n");
+  std::string ties = "source,target,kind\n";
+  for (int i = 0; i < 100'000; ++i)
+    ties += "a,b,k" + std::to_string(i) + "\n";
+  const auto path = dir.write("t.csv", ties);
+  const auto start = std::chrono::steady_clock::now();
+  Diagnostics d;
+  const Network n = test::load(path, d);
+  const double took = seconds_since(start);
+  INFO(took << " s");
+  CHECK(took < 10.0);
+  CHECK(n.attribute_names.size() == 100'000);
+  CHECK(n.kinds.size() == 100'000);
+  CHECK(n.stakeholders[1].attributes.at("a99999") == "y");
+}
+
+TEST_CASE("GraphML and GEXF with 50,000 keys and 50,000 nodes load in linear time", "[limits][slow]") {
+  TempDir dir;
+  std::string graphml = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
+  std::string gexf =
+      "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph><attributes class=\"node\">\n";
+  for (int i = 0; i < 50'000; ++i) {
+    graphml +=
+        "<key id=\"k" + std::to_string(i) + "\" for=\"node\" attr.name=\"a" + std::to_string(i) + "\"/>\n";
+    gexf += "<attribute id=\"k" + std::to_string(i) + "\" title=\"a" + std::to_string(i) + "\"/>\n";
+  }
+  graphml += "<key id=\"d\" for=\"node\" attr.name=\"sector\"><default>ICT</default></key>\n<graph>\n";
+  gexf += "<attribute id=\"d\" title=\"sector\"><default>ICT</default></attribute></attributes><nodes>\n";
+  for (int i = 0; i < 50'000; ++i) {
+    graphml += "<node id=\"n" + std::to_string(i) + "\"/>\n";
+    gexf += "<node id=\"n" + std::to_string(i) + "\"/>\n";
+  }
+  graphml += "</graph></graphml>\n";
+  gexf += "</nodes></graph></gexf>\n";
+  for (const auto& [name, text] : {std::pair{"k.graphml", graphml}, std::pair{"k.gexf", gexf}}) {
+    const auto path = dir.write(name, text);
+    const auto start = std::chrono::steady_clock::now();
+    Diagnostics d;
+    const Network n = test::load(path, d);
+    const double took = seconds_since(start);
+    INFO(name << ": " << took << " s");
+    CHECK(took < 10.0);
+    CHECK(n.stakeholders.size() == 50'000);
+    CHECK(n.stakeholders.back().sector == "ICT");
+  }
+}
