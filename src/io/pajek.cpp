@@ -158,9 +158,11 @@ class PajekReader {
 void PajekReader::read() {
   std::string_view text = source_.bytes;
   while (!text.empty()) {
-    const std::size_t newline = text.find('\n');
+    // LF, CR LF and a lone CR (old Mac files) each end a line.
+    const std::size_t newline = text.find_first_of("\r\n");
     const std::string_view line = text.substr(0, newline);
-    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+    text.remove_prefix(newline == std::string_view::npos ? text.size()
+                                                         : newline + line_end_length(text, newline));
     ++line_;
     if (trim(line).empty() || trim(line).front() == '%') continue;
     std::size_t open_quote = 0;

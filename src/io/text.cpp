@@ -187,10 +187,10 @@ bool check_utf8(const SourceText& source, Diagnostics& diagnostics) {
   std::size_t reported_line = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
+    if (const std::size_t end = line_end_length(text, i); end > 0) {
       ++line;
       column = 1;
-      ++i;
+      i += end;
       continue;
     }
     if (c < 0x80) {
@@ -223,7 +223,8 @@ Location location_of(const SourceText& source, std::size_t offset) {
   std::size_t line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
+    // LF, CR LF (counted at its LF) and a lone CR end a line.
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
       ++line;
       line_start = i + 1;
     }

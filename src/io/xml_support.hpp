@@ -32,8 +32,12 @@ class LineTable {
   explicit LineTable(const SourceText& source) : source_(source) {
     starts_.push_back(0);
     const std::string_view text = source.bytes;
-    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+    // LF, CR LF and a lone CR each end a line (XML reads all three as one line break).
+    for (std::size_t i = text.find_first_of("\r\n"); i != std::string_view::npos;
+         i = text.find_first_of("\r\n", i + 1)) {
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;  // counted at the LF
       starts_.push_back(i + 1);
+    }
   }
 
   [[nodiscard]] Location at(std::size_t offset) const {

@@ -200,6 +200,55 @@ TEST_CASE("A character device is refused without reading it", "[limits]") {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lone CR line ends
+
+TEST_CASE("Pajek with lone-CR line ends keeps its edge and its line numbers", "[limits][pajek]") {
+  TempDir dir;
+  Diagnostics d;
+  const Network n = test::load(dir.write("cr.net", "*Vertices 2\r1 \"a\"\r2 \"b\"\r*Edges\r1 2\r"), d);
+  REQUIRE(n.ties.size() == 1);
+  CHECK(n.stakeholders[1].id == "b");
+  const Diagnostics bad = test::load_failing(dir.write("bad.net", "*Vertices 2\r1 \"a\"\r\r*Edges\r1 3\r"));
+  CHECK(test::has_error(bad, 5, 3, "out-of-range vertex 3"));
+}
+
+TEST_CASE("CSV with lone-CR line ends reads its rows and reports their lines", "[limits][csv]") {
+  TempDir dir;
+  Diagnostics d;
+  const Network n = test::load(dir.write("cr.csv", "source,target,note\ra,b,\"x\ry\"\rb,c,z\r"), d);
+  REQUIRE(n.ties.size() == 2);
+  CHECK(n.ties[0].attributes.at("note") == "x\ry");  // a CR inside quotes is data
+  CHECK(n.stakeholders[2].id == "c");
+  const Diagnostics bad =
+      test::load_failing(dir.write("bad.csv", "source,target,weight\ra,b,1\r\rb,c,\"2\r\"\rc,d,x\r"));
+  INFO(test::dump(bad));
+  CHECK(test::has_error(bad, 6, 5, "weight 'x' is not a number"));
+  // Mixed: CRLF, LF and CR each end one line.
+  const Diagnostics mixed =
+      test::load_failing(dir.write("mixed.csv", "source,target,weight\r\na,b,1\nb,c,1\rc,d,x\n"));
+  CHECK(test::has_error(mixed, 4, 5, "weight 'x' is not a number"));
+}
+
+TEST_CASE("GML, GraphML and UTF-8 errors count lone CRs as line ends", "[limits]") {
+  TempDir dir;
+  const Diagnostics gml = test::load_failing(
+      dir.write("cr.gml", "graph [\r  node [ id 1 label \"a\" ]\r  edge [ source 1 target 2 ]\r]\r"));
+  CHECK(test::has_error(gml, 3, 26, "edge target 2 is not the id of a node"));
+  const Diagnostics xml = test::load_failing(dir.write(
+      "cr.graphml",
+      "<?xml version=\"1.0\"?>\r<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\r<graph>\r"
+      "<node id=\"a\"/>\r<edge source=\"a\" target=\"b\"/>\r</graph>\r</graphml>\r"));
+  CHECK(test::has_error(xml, 5, 26, "unknown stakeholder id 'b'"));
+  const Diagnostics utf8 = test::load_failing(dir.write("u.csv", "source,target\ra,b\rc,\xFF\r"));
+  CHECK(test::has_error(utf8, 3, 3, "invalid UTF-8"));
+  const Diagnostics json =
+      test::load_failing(dir.write("cr.json",
+                                   "{\"nodes\": [{\"id\": \"a\"}],\r \"links\": [\r {\"source\": \"a\", "
+                                   "\"target\": \"b\"}]}"));
+  CHECK(test::has_error(json, 3, 28, "unknown stakeholder id 'b'"));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Time linear in columns and rows
 
 TEST_CASE("A CSV edge list with 100,000 columns loads in linear time", "[limits][csv][slow]") {

@@ -1,6 +1,7 @@
 #pragma once
 // An RFC 4180 CSV reader and writer. Fields may be quoted; quoted fields hold commas, line
-// breaks and doubled quotes. CRLF and LF line ends are both accepted; blank lines are skipped.
+// breaks and doubled quotes. CRLF, LF and lone-CR line ends are accepted (a line break inside
+// quotes is kept as data, CRLF as LF); blank lines are skipped.
 // Every field carries its line and column so that problems are reported where they are.
 
 #include <cstddef>

@@ -56,7 +56,8 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t* code_p
 /// True when `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text) noexcept;
 
-/// Line and column (1-based, column in code points) of byte `offset` in `text`.
+/// Line and column (1-based, column in code points) of byte `offset` in `text`; LF, CR LF and a
+/// lone CR each end a line.
 Location location_of(const SourceText& source, std::size_t offset);
 
 /// Shortest text that reads back to the same double ("1", "0.5", "1e-09").
