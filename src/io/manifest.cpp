@@ -705,6 +705,8 @@ void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& b
   if (m.source.bytes.empty()) return;
   auto parsed = parse_json(m.source, diagnostics);
   if (!parsed) return;
+  // nlohmann keeps the last of repeated keys; a manifest means one of them, so say which.
+  if (!check_duplicate_keys(m.source, diagnostics)) return;
   m.json = std::move(*parsed);
   if (!m.json.is_object()) {
     m.error({}, "dataset.json holds " + std::string(json_type_name(m.json)) + "; expected an object");

@@ -329,3 +329,45 @@ TEST_CASE("GraphML and GEXF with 50,000 keys and 50,000 nodes load in linear tim
     CHECK(n.stakeholders.back().sector == "ICT");
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Duplicate JSON keys
+
+TEST_CASE("A duplicate key in dataset.json is an error at the repeated key", "[limits][manifest]") {
+  TempDir dir;
+  dir.write("ties.csv", "source,target\na,b\n");
+  const auto manifest =
+      dir.write("dataset.json",
+                "{\"name\": \"a\",\n \"ties\": {\"file\": \"ties.csv\", \"kind\": \"visit\",\n"
+                "   \"kind\": \"meeting\"},\n \"name\": \"b\"}\n");
+  const Diagnostics d = test::load_failing(manifest);
+  INFO(test::dump(d));
+  CHECK(test::has_error(d, 3, 4, "duplicate key \"kind\" (first at line 2, column 31)"));
+  CHECK(test::has_error(d, 4, 2, "duplicate key \"name\" (first at line 1, column 2)"));
+  std::string out;
+  std::string err;
+  CHECK(test::run_cli("validate " + test::quote(manifest), out, err) == 3);
+  CHECK_THAT(err, Contains("dataset.json:3:4: duplicate key \"kind\""));
+}
+
+TEST_CASE("A duplicate key in a config file fails like every other config error, at its position",
+          "[limits][cli]") {
+  TempDir dir;
+  const auto unknown = dir.write("unknown.json", "{\"nonsense\": 1}\n");
+  const auto duplicate = dir.write("dup.json",
+                                   "{\"seed\": 1,\n  \"measures\": {\"weights\": \"strength\",\n"
+                                   "  \"weights\": \"none\"}}\n");
+  std::string out;
+  std::string err;
+  const std::string input = test::quote(test::example_dataset());
+  const int other = test::run_cli(
+      "analyze " + input + " --config " + test::quote(unknown) + " -o " + test::quote(dir.path() / "o1"), out,
+      err);
+  const int status = test::run_cli(
+      "analyze " + input + " --config " + test::quote(duplicate) + " -o " + test::quote(dir.path() / "o2"),
+      out, err);
+  CHECK(other != 0);
+  CHECK(status == other);
+  CHECK_THAT(err, Contains("dup.json:3:3: duplicate key \"weights\" (first at line 2, column 16)"));
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "o2"));
+}
