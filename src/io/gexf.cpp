@@ -406,6 +406,7 @@ std::string write_gexf(const Network& network, const std::string& file, Diagnost
     ids.push_back(text.clean(network.stakeholders[i].id,
                              [&] { return "stakeholder " + std::to_string(i + 1) + " id"; }));
   }
+  xml::require_distinct_ids(network, ids, file, "GEXF");
   const pugi::xml_node nodes = graph.append_child("nodes");
   write_nodes(network, graph, nodes, text, ids);
   write_edges(network, graph, nodes, text, ids);

@@ -385,6 +385,7 @@ std::string write_graphml(const Network& network, const std::string& file, Diagn
     ids.push_back(text.clean(network.stakeholders[i].id,
                              [&] { return "stakeholder " + std::to_string(i + 1) + " id"; }));
   }
+  xml::require_distinct_ids(network, ids, file, "GraphML");
   pugi::xml_node graph = root.append_child("graph");
   graph.append_attribute("id") = "G";
   graph.append_attribute("edgedefault") = network.directed ? "directed" : "undirected";

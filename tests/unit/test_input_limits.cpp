@@ -371,3 +371,66 @@ TEST_CASE("A duplicate key in a config file fails like every other config error,
   CHECK_THAT(err, Contains("dup.json:3:3: duplicate key \"weights\" (first at line 2, column 16)"));
   CHECK_FALSE(std::filesystem::exists(dir.path() / "o2"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// XML ids
+
+TEST_CASE("GraphML and GEXF refuse ids that differ only in characters XML cannot hold", "[limits][graphml]") {
+  Network n;
+  for (const char* id : {"a\x01", "a\x02", "b"}) {
+    Stakeholder s;
+    s.id = id;
+    n.stakeholders.push_back(s);
+  }
+  n.reindex();
+  n.ties.push_back({0, 1, n.intern_kind("tie"), 1.0, {}, {}, {}});
+  TempDir dir;
+  for (const char* name : {"x.graphml", "x.gexf"}) {
+    INFO(name);
+    Diagnostics warnings;
+    try {
+      io::save_network(n, dir.path() / name, warnings);
+      FAIL("wrote colliding ids");
+    } catch (const OutputError& e) {
+      CHECK_THAT(e.what(), Contains("stakeholder ids 'a<U+0001>' and 'a<U+0002>' would both be written as "
+                                    "'a\xEF\xBF\xBD'"));
+    }
+    CHECK_FALSE(std::filesystem::exists(dir.path() / name));
+  }
+  std::string out;
+  std::string err;
+  const auto csv = dir.path() / "x.csv";
+  Diagnostics w;
+  io::save_network(n, csv, w);
+  CHECK(test::run_cli("convert " + test::quote(csv) + " -o " + test::quote(dir.path() / "y.graphml"), out,
+                      err) == 4);
+  CHECK_THAT(err, Contains("would both be written as"));
+}
+
+TEST_CASE("Ids with control characters that stay distinct round-trip through GraphML and GEXF",
+          "[limits][graphml][roundtrip]") {
+  Network n;
+  for (const char* id : {"a\x01", "b\x01", "c"}) {
+    Stakeholder s;
+    s.id = id;
+    n.stakeholders.push_back(s);
+  }
+  n.reindex();
+  n.ties.push_back({0, 1, n.intern_kind("tie"), 1.0, {}, {}, {}});
+  n.ties.push_back({1, 2, n.intern_kind("tie"), 2.0, {}, {}, {}});
+  TempDir dir;
+  for (const char* name : {"x.graphml", "x.gexf"}) {
+    INFO(name);
+    Diagnostics warnings;
+    io::save_network(n, dir.path() / name, warnings);
+    CHECK(warnings.warning_count() == 2);
+    Diagnostics d;
+    const Network back = test::load(dir.path() / name, d);
+    REQUIRE(back.stakeholders.size() == 3);
+    CHECK(back.stakeholders[0].id == "a\xEF\xBF\xBD");
+    CHECK(back.stakeholders[1].id == "b\xEF\xBF\xBD");
+    REQUIRE(back.ties.size() == 2);
+    CHECK(back.ties[1].source == 1);
+    CHECK(back.ties[1].target == 2);
+  }
+}
