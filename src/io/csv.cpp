@@ -148,4 +148,25 @@ void append_csv_row(std::string& out, const std::vector<std::string>& fields) {
   out.push_back('\n');
 }
 
+void append_spreadsheet_row(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    const std::string& cell = fields[i];
+    const bool formula = !cell.empty() &&
+                         std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos &&
+                         !parse_double(cell).has_value();
+    if (!formula) {
+      append_csv_field(out, cell);
+      continue;
+    }
+    out += "\"'";
+    for (char c : cell) {
+      if (c == '"') out.push_back('"');
+      out.push_back(c);
+    }
+    out.push_back('"');
+  }
+  out.push_back('\n');
+}
+
 }  // namespace clusterscope::io

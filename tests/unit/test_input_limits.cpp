@@ -434,3 +434,52 @@ TEST_CASE("Ids with control characters that stay distinct round-trip through Gra
     CHECK(back.ties[1].target == 2);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Formula injection
+
+TEST_CASE("Annex CSV tables guard text cells against formula injection; numbers stay", "[limits][report]") {
+  pipeline::Report report;
+  pipeline::ReportTable t;
+  t.name = "key-actors";
+  t.caption = "x";
+  t.header = {"stakeholder", "score", "note"};
+  t.numeric = {false, true, false};
+  t.rows = {{"=HYPERLINK(\"http://x\",\"y\")", "-1.5", "+cmd"},
+            {"@SUM(A1)", "+2", "-"},
+            {"\tTab", "1e-3", "\rCR"},
+            {"plain", "-0", "a=b"}};
+  pipeline::ReportSection section;
+  section.blocks.push_back(pipeline::table_block(t));
+  report.sections.push_back(section);
+  const auto files = pipeline::annex_tables(report);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].second ==
+        "stakeholder,score,note\n"
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-1.5,\"'+cmd\"\n"
+        "\"'@SUM(A1)\",+2,\"'-\"\n"
+        "\"'\tTab\",1e-3,\"'\rCR\"\n"
+        "plain,-0,a=b\n");
+  // The Markdown table shows the cells as they are.
+  CHECK_THAT(files[1].second, Contains("| =HYPERLINK(\"http://x\",\"y\") | -1.5 | +cmd |"));
+}
+
+TEST_CASE("Data CSVs keep formula-like values verbatim so they read back", "[limits][csv][roundtrip]") {
+  Network n;
+  for (const char* id : {"=HYPERLINK(\"http://x\",\"y\")", "-1.5", "@a"}) {
+    Stakeholder s;
+    s.id = id;
+    s.name = std::string("+") + id;
+    n.stakeholders.push_back(s);
+  }
+  n.reindex();
+  n.ties.push_back({0, 1, n.intern_kind("=kind"), 1.0, {}, {}, {}});
+  const std::string edges = io::write_csv_edges(n);
+  CHECK_THAT(edges, Contains("\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-1.5,1,=kind"));
+  TempDir dir;
+  Diagnostics w;
+  io::save_network(n, dir.path() / "x.csv", w);
+  Diagnostics d;
+  const Network back = test::load(dir.path() / "x.csv", d);
+  test::require_same_network(n, back);
+}

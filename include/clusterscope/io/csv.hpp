@@ -58,4 +58,11 @@ void append_csv_field(std::string& out, std::string_view field);
 /// Appends one record and CRLF-free "\n" line end.
 void append_csv_row(std::string& out, const std::vector<std::string>& fields);
 
+/// Appends one record of a table meant for people, who open it in a spreadsheet (analyze's
+/// annex tables): a text cell beginning with '=', '+', '-', '@', tab or CR — which a spreadsheet
+/// would run as a formula — is written in quotes with a leading ' (the OWASP rule against CSV
+/// injection); a number such as -1.5 stays as it is. Data files that clusterscope reads back use
+/// append_csv_row and keep every value verbatim.
+void append_spreadsheet_row(std::string& out, const std::vector<std::string>& fields);
+
 }  // namespace clusterscope::io
