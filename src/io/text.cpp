@@ -79,7 +79,7 @@ const char* file_kind(std::filesystem::file_type type) {
     case std::filesystem::file_type::character:
     case std::filesystem::file_type::block: return "a device";
     case std::filesystem::file_type::socket: return "a socket";
-    default: return "not a plain file";
+    default: return "of an unknown kind";
   }
 }
 
