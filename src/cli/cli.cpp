@@ -87,6 +87,7 @@ struct InputOptions {
   bool keep_partners = false;
   std::string level = "as-loaded";
   bool strict = false;
+  std::string max_input_size;
 };
 
 po::options_description input_options(InputOptions& o) {
@@ -104,7 +105,9 @@ po::options_description input_options(InputOptions& o) {
       "to", po::value(&o.to)->value_name("DATE"), "keep ties that start on or before DATE")(
       "level", po::value(&o.level)->value_name("LEVEL")->default_value("as-loaded"),
       "as-loaded, or institution to roll units up to their parent")("strict", po::bool_switch(&o.strict),
-                                                                    "treat warnings as errors");
+                                                                    "treat warnings as errors")(
+      "max-input-size", po::value(&o.max_input_size)->value_name("SIZE"),
+      "most bytes one input file may hold, decompressed: bytes or K, M, G, T (default 1G)");
   return d;
 }
 
@@ -130,6 +133,13 @@ io::LoadOptions load_options(const InputOptions& o) {
     options.level = io::Level::institution;
   } else if (o.level != "as-loaded") {
     throw UsageError("--level '" + o.level + "': expected as-loaded or institution");
+  }
+  if (!o.max_input_size.empty()) {
+    const auto size = io::parse_byte_size(o.max_input_size);
+    if (!size)
+      throw UsageError("--max-input-size '" + o.max_input_size +
+                       "': expected a size in bytes, or with K, M, G or T (powers of 1024), e.g. 4G");
+    options.max_input_bytes = *size;
   }
   return options;
 }

@@ -79,6 +79,8 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
   const io::SourceText source = io::read_source(path, diagnostics);
   std::optional<Json> parsed;
   if (!diagnostics.has_errors()) parsed = io::parse_json(source, diagnostics);
+  // A repeated key would silently keep the last value: an error at the repeat, like any other.
+  if (parsed) io::check_duplicate_keys(source, diagnostics);
   if (!parsed || diagnostics.has_errors()) throw InputError(diagnostics.entries());
   const Json& root = *parsed;
   io::JsonLocator locator(source.bytes);

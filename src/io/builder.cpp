@@ -12,6 +12,18 @@ NetworkBuilder::NetworkBuilder(Network& network, Diagnostics& diagnostics)
     : network_(network), diagnostics_(diagnostics) {
   network_.reindex();
   stakeholder_origins_.resize(network_.stakeholders.size());
+  attribute_names_.insert(network_.attribute_names.begin(), network_.attribute_names.end());
+  tie_attribute_names_.insert(network_.tie_attribute_names.begin(), network_.tie_attribute_names.end());
+  for (std::size_t i = 0; i < network_.kinds.size(); ++i)
+    kind_ids_.try_emplace(network_.kinds[i], static_cast<KindId>(i));
+}
+
+KindId NetworkBuilder::kind_id(std::string_view kind) {
+  // Network::intern_kind searches the list; the builder adds every kind, so it keeps the index.
+  const auto [it, inserted] =
+      kind_ids_.try_emplace(std::string(kind), static_cast<KindId>(network_.kinds.size()));
+  if (inserted) network_.kinds.emplace_back(kind);
+  return it->second;
 }
 
 std::uint32_t NetworkBuilder::file_index(const std::string& file) {
@@ -92,10 +104,7 @@ void NetworkBuilder::set_field(Stakeholder& s, std::string_view column, std::str
     }
   } else {
     std::string name(column);
-    if (std::find(network_.attribute_names.begin(), network_.attribute_names.end(), name) ==
-        network_.attribute_names.end()) {
-      network_.attribute_names.push_back(name);
-    }
+    if (attribute_names_.insert(name).second) network_.attribute_names.push_back(name);
     // An empty value is a missing value: not stored, so every format reads back the same.
     if (value.empty()) {
       s.attributes.erase(name);
@@ -161,7 +170,7 @@ void NetworkBuilder::add_tie(VertexId source, VertexId target, std::string_view 
   Tie tie;
   tie.source = source;
   tie.target = target;
-  tie.kind = network_.intern_kind(kind.empty() ? std::string_view("tie") : kind);
+  tie.kind = kind_id(kind.empty() ? std::string_view("tie") : kind);
   tie.weight = weight;
   tie.start = start;
   tie.end = end.empty() ? start : end;
@@ -171,10 +180,7 @@ void NetworkBuilder::add_tie(VertexId source, VertexId target, std::string_view 
     return;
   }
   for (const auto& [name, value] : attributes) {
-    if (std::find(network_.tie_attribute_names.begin(), network_.tie_attribute_names.end(), name) ==
-        network_.tie_attribute_names.end()) {
-      network_.tie_attribute_names.push_back(name);
-    }
+    if (tie_attribute_names_.insert(name).second) network_.tie_attribute_names.push_back(name);
   }
   tie.attributes = std::move(attributes);
   network_.ties.push_back(std::move(tie));
@@ -290,13 +296,14 @@ void NetworkBuilder::finish() {
   check_parents();
 
   // Types outside the vocabulary: kept, reported once per value.
+  std::unordered_set<std::string_view> vocabulary;
+  for (const TypeTerm& term : network_.vocabulary)
+    vocabulary.insert(term.name);
   std::map<std::string, std::pair<std::size_t, std::size_t>> unknown;  // value -> (first stakeholder, count)
   for (std::size_t i = 0; i < network_.stakeholders.size(); ++i) {
     const std::string& type = network_.stakeholders[i].type;
     if (type.empty()) continue;
-    const bool known = std::any_of(network_.vocabulary.begin(), network_.vocabulary.end(),
-                                   [&](const TypeTerm& term) { return term.name == type; });
-    if (known) continue;
+    if (vocabulary.count(type) > 0) continue;
     auto [it, inserted] = unknown.try_emplace(type, i, 0);
     it->second.second += 1;
   }

@@ -6,8 +6,10 @@ CsvReader::CsvReader(const SourceText& source, Diagnostics& diagnostics, char de
     : source_(source), diagnostics_(diagnostics), delimiter_(delimiter) {}
 
 void CsvReader::advance() noexcept {
-  const char c = source_.bytes[pos_++];
-  if (c == '\n') {
+  const std::string& text = source_.bytes;
+  const char c = text[pos_++];
+  // LF, CR LF (counted at its LF) and a lone CR (old Mac files) each end one line.
+  if (c == '\n' || (c == '\r' && (pos_ >= text.size() || text[pos_] != '\n'))) {
     ++line_;
     column_ = 1;
   } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
@@ -19,7 +21,7 @@ bool CsvReader::next(CsvRow& row) {
   const std::string& text = source_.bytes;
   const std::size_t n = text.size();
   // Skip blank lines.
-  while (pos_ < n && (text[pos_] == '\n' || (text[pos_] == '\r' && pos_ + 1 < n && text[pos_ + 1] == '\n'))) {
+  while (pos_ < n && line_end_length(text, pos_) > 0) {
     advance();
   }
   if (pos_ >= n) return false;
@@ -39,7 +41,7 @@ bool CsvReader::next(CsvRow& row) {
       bool closed = false;
       while (pos_ < n) {
         const std::size_t start = pos_;
-        while (pos_ < n && text[pos_] != '"' && text[pos_] != '\n')
+        while (pos_ < n && text[pos_] != '"' && text[pos_] != '\n' && text[pos_] != '\r')
           ++pos_, ++column_;
         // Column counting above is in bytes; correct it to code points.
         for (std::size_t i = start; i < pos_; ++i) {
@@ -47,8 +49,9 @@ bool CsvReader::next(CsvRow& row) {
         }
         field.text.append(text, start, pos_ - start);
         if (pos_ >= n) break;
-        if (text[pos_] == '\n') {
-          field.text.push_back('\n');
+        if (text[pos_] == '\n' || text[pos_] == '\r') {
+          // A line break inside quotes is data (a lone CR stays a CR) but still a new line.
+          field.text.push_back(text[pos_]);
           advance();
           continue;
         }
@@ -73,19 +76,18 @@ bool CsvReader::next(CsvRow& row) {
       for (std::size_t i = field.text.find("\r\n"); i != std::string::npos; i = field.text.find("\r\n", i)) {
         field.text.erase(i, 1);
       }
-      if (pos_ < n && text[pos_] != delimiter_ && text[pos_] != '\n' &&
-          !(text[pos_] == '\r' && (pos_ + 1 >= n || text[pos_ + 1] == '\n'))) {
+      if (pos_ < n && text[pos_] != delimiter_ && line_end_length(text, pos_) == 0) {
         diagnostics_.error(
             where(line_, column_),
             "unexpected text after a closing quote; expected a delimiter or the end of the line");
         row_ok_ = false;
-        while (pos_ < n && text[pos_] != delimiter_ && text[pos_] != '\n')
+        while (pos_ < n && text[pos_] != delimiter_ && line_end_length(text, pos_) == 0)
           advance();
       }
     } else {
       const std::size_t start = pos_;
       const std::size_t start_column = column_;
-      while (pos_ < n && text[pos_] != delimiter_ && text[pos_] != '\n') {
+      while (pos_ < n && text[pos_] != delimiter_ && text[pos_] != '\n' && text[pos_] != '\r') {
         if (text[pos_] == '"' && row_ok_) {
           diagnostics_.error(where(line_, column_),
                              "quote inside an unquoted field; expected the whole field in quotes with "
@@ -95,16 +97,13 @@ bool CsvReader::next(CsvRow& row) {
         if ((static_cast<unsigned char>(text[pos_]) & 0xC0) != 0x80) ++column_;
         ++pos_;
       }
-      std::size_t end = pos_;
-      if (end > start && text[end - 1] == '\r') --end;
-      field.text.assign(text, start, end - start);
+      field.text.assign(text, start, pos_ - start);
       (void)start_column;
     }
     if (pos_ >= n) return true;
-    if (text[pos_] == '\r') advance();
-    if (pos_ >= n) return true;
-    if (text[pos_] == '\n') {
-      advance();
+    if (const std::size_t end = line_end_length(text, pos_); end > 0) {
+      for (std::size_t i = 0; i < end; ++i)
+        advance();
       return true;
     }
     advance();  // the delimiter
@@ -145,6 +144,27 @@ void append_csv_row(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out.push_back(',');
     append_csv_field(out, fields[i]);
+  }
+  out.push_back('\n');
+}
+
+void append_spreadsheet_row(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    const std::string& cell = fields[i];
+    const bool formula = !cell.empty() &&
+                         std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos &&
+                         !parse_double(cell).has_value();
+    if (!formula) {
+      append_csv_field(out, cell);
+      continue;
+    }
+    out += "\"'";
+    for (char c : cell) {
+      if (c == '"') out.push_back('"');
+      out.push_back(c);
+    }
+    out.push_back('"');
   }
   out.push_back('\n');
 }

@@ -39,6 +39,14 @@ struct Attribute {
 struct AttributeClass {
   std::vector<Attribute> attributes;
   std::unordered_map<std::string, std::size_t> index;
+  /// The attributes with a <default>, set once all are declared: each element then costs what
+  /// it holds, not what the file declares.
+  std::vector<const Attribute*> defaults;
+  void collect_defaults() {
+    defaults.clear();
+    for (const Attribute& attribute : attributes)
+      if (attribute.has_default) defaults.push_back(&attribute);
+  }
 };
 
 class Reader {
@@ -92,6 +100,8 @@ class Reader {
     builder_.network().directed = directed_;
     for (const pugi::xml_node& declarations : graph.children("attributes"))
       read_attributes(declarations);
+    node_attributes_.collect_defaults();
+    edge_attributes_.collect_defaults();
     // Nodes first: every edge needs both its ends.
     for (const pugi::xml_node& nodes : graph.children("nodes")) {
       for (const pugi::xml_node& node : nodes.children("node"))
@@ -190,10 +200,8 @@ class Reader {
     builder_.set_field(s, "id", xml::strip(id.value()), id_at);
     if (const pugi::xml_attribute label = node.attribute("label"))
       builder_.set_field(s, "name", label.value(), xml_.at(label, node));
-    for (const Attribute& attribute : node_attributes_.attributes) {
-      if (attribute.has_default)
-        values_.set(s, attribute.node_column, attribute.default_value, attribute.default_at);
-    }
+    for (const Attribute* attribute : node_attributes_.defaults)
+      values_.set(s, attribute->node_column, attribute->default_value, attribute->default_at);
     for_each_value(node, node_attributes_,
                    [&](const Attribute& attribute, std::string_view value, Location at) {
                      values_.set(s, attribute.node_column, value, at);
@@ -240,10 +248,8 @@ class Reader {
       if (const pugi::xml_attribute attribute = edge.attribute(name))
         values.set(role, name, attribute.value(), xml_.at(attribute, edge));
     }
-    for (const Attribute& attribute : edge_attributes_.attributes) {
-      if (attribute.has_default)
-        values.set(attribute.edge_role, attribute.title, attribute.default_value, attribute.default_at);
-    }
+    for (const Attribute* attribute : edge_attributes_.defaults)
+      values.set(attribute->edge_role, attribute->title, attribute->default_value, attribute->default_at);
     for_each_value(edge, edge_attributes_,
                    [&](const Attribute& attribute, std::string_view value, Location where) {
                      values.set(attribute.edge_role, attribute.title, std::string(value), where);
@@ -400,6 +406,7 @@ std::string write_gexf(const Network& network, const std::string& file, Diagnost
     ids.push_back(text.clean(network.stakeholders[i].id,
                              [&] { return "stakeholder " + std::to_string(i + 1) + " id"; }));
   }
+  xml::require_distinct_ids(network, ids, file, "GEXF");
   const pugi::xml_node nodes = graph.append_child("nodes");
   write_nodes(network, graph, nodes, text, ids);
   write_edges(network, graph, nodes, text, ids);

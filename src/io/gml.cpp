@@ -262,7 +262,8 @@ class GmlParser {
   }
   void advance() {
     const char c = text_[pos_++];
-    if (c == '\n') {
+    // LF, CR LF (counted at its LF) and a lone CR each end a line.
+    if (c == '\n' || (c == '\r' && (pos_ >= text_.size() || text_[pos_] != '\n'))) {
       ++line_;
       column_ = 1;
     } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
@@ -290,7 +291,7 @@ void GmlParser::skip_blanks_and_comments() {
   while (!at_end()) {
     const char c = peek();
     if (c == '#') {
-      while (!at_end() && peek() != '\n')
+      while (!at_end() && peek() != '\n' && peek() != '\r')
         advance();
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       advance();

@@ -87,6 +87,10 @@ class Reader {
   xml::StakeholderValues values_;
   std::vector<Key> keys_;
   std::unordered_map<std::string, std::size_t> key_index_;
+  // The keys whose <default> applies to every node / edge: a file may declare thousands of
+  // keys, and each element should cost what it holds, not what the file declares.
+  std::vector<const Key*> node_defaults_;
+  std::vector<const Key*> edge_defaults_;
   bool directed_ = false;
 
   void read_key(const pugi::xml_node& element) {
@@ -131,6 +135,9 @@ class Reader {
       key.node_column = xml::stakeholder_column(key.name, stakeholder_fields());
       if (!has_name && xml::lower(key.name) == "label") key.node_column = "name";
       key.edge_role = xml::tie_role(key.name);
+      if (!key.has_default || key.graphics) continue;
+      if (key.domain == Domain::node || key.domain == Domain::all) node_defaults_.push_back(&key);
+      if (key.domain == Domain::edge || key.domain == Domain::all) edge_defaults_.push_back(&key);
     }
   }
 
@@ -214,10 +221,8 @@ class Reader {
     Stakeholder s;
     const Location id_at = xml_.at(id, node);
     builder_.set_field(s, "id", xml::strip(id.value()), id_at);
-    for (const Key& key : keys_) {
-      if (key.has_default && !key.graphics && (key.domain == Domain::node || key.domain == Domain::all))
-        values_.set(s, key.node_column, key.default_value, key.default_at);
-    }
+    for (const Key* key : node_defaults_)
+      values_.set(s, key->node_column, key->default_value, key->default_at);
     for (const pugi::xml_node& data : node.children("data")) {
       if (const Key* key = key_for(data, Domain::node))
         values_.set(s, key->node_column, xml::text_of(data), xml_.text_at(data));
@@ -252,10 +257,8 @@ class Reader {
     const auto s = builder_.resolve(xml::strip(source.value()), xml_.at(source, edge));
     const auto t = builder_.resolve(xml::strip(target.value()), xml_.at(target, edge));
     xml::TieValues values;
-    for (const Key& key : keys_) {
-      if (key.has_default && !key.graphics && (key.domain == Domain::edge || key.domain == Domain::all))
-        values.set(key.edge_role, key.name, key.default_value, key.default_at);
-    }
+    for (const Key* key : edge_defaults_)
+      values.set(key->edge_role, key->name, key->default_value, key->default_at);
     for (const pugi::xml_node& data : edge.children("data")) {
       if (const Key* key = key_for(data, Domain::edge))
         values.set(key->edge_role, key->name, xml::text_of(data), xml_.text_at(data));
@@ -383,6 +386,7 @@ std::string write_graphml(const Network& network, const std::string& file, Diagn
     ids.push_back(text.clean(network.stakeholders[i].id,
                              [&] { return "stakeholder " + std::to_string(i + 1) + " id"; }));
   }
+  xml::require_distinct_ids(network, ids, file, "GraphML");
   pugi::xml_node graph = root.append_child("graph");
   graph.append_attribute("id") = "G";
   graph.append_attribute("edgedefault") = network.directed ? "directed" : "undirected";

@@ -1,12 +1,23 @@
 #include "json_locate.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace clusterscope::io {
 
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
+
+/// The member name written as `raw` (between the quotes), escapes decoded as the parser did.
+std::optional<std::string> decode_name(std::string_view raw) {
+  if (raw.find('\\') == npos) return std::string(raw);
+  try {
+    return nlohmann::json::parse("\"" + std::string(raw) + "\"").get<std::string>();
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
+}
 
 /// A forward scanner over well-formed JSON: finds the ends of values without building them.
 class Scanner {
@@ -98,11 +109,8 @@ class Scanner {
   static bool same_key(std::string_view raw, std::string_view key) {
     if (raw.find('\\') == npos) return raw == key;
     // A name with escapes (\", \u00e9): let nlohmann decode it as the parser did.
-    try {
-      return nlohmann::json::parse("\"" + std::string(raw) + "\"").get<std::string>() == key;
-    } catch (const nlohmann::json::exception&) {
-      return false;
-    }
+    const auto name = decode_name(raw);
+    return name && *name == key;
   }
 };
 
@@ -186,9 +194,13 @@ std::optional<std::size_t> JsonLocator::offset(const JsonPath& path) {
 
 void JsonLocator::move_cursor(std::size_t offset) {
   const auto starts_character = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+  // LF, CR LF (counted at its LF) and a lone CR end a line, as location_of counts them.
+  const auto ends_line = [&](std::size_t i) {
+    return text_[i] == '\n' || (text_[i] == '\r' && (i + 1 >= text_.size() || text_[i + 1] != '\n'));
+  };
   for (; cursor_offset_ < offset; ++cursor_offset_) {
     const char c = text_[cursor_offset_];
-    if (c == '\n') {
+    if (ends_line(cursor_offset_)) {
       ++cursor_line_;
       cursor_column_ = 1;
     } else if (starts_character(c)) {
@@ -198,7 +210,7 @@ void JsonLocator::move_cursor(std::size_t offset) {
   bool crossed_line = false;
   for (; cursor_offset_ > offset; --cursor_offset_) {
     const char c = text_[cursor_offset_ - 1];
-    if (c == '\n') {
+    if (ends_line(cursor_offset_ - 1)) {
       --cursor_line_;
       crossed_line = true;
     } else if (starts_character(c)) {
@@ -207,7 +219,7 @@ void JsonLocator::move_cursor(std::size_t offset) {
   }
   if (crossed_line) {
     // Back on an earlier line: count its column from the line's start.
-    const std::size_t newline = offset == 0 ? npos : text_.rfind('\n', offset - 1);
+    const std::size_t newline = offset == 0 ? npos : text_.find_last_of("\r\n", offset - 1);
     const std::size_t line_start = newline == npos ? 0 : newline + 1;
     cursor_column_ = 1 + static_cast<std::size_t>(std::count_if(
                              text_.begin() + static_cast<std::ptrdiff_t>(line_start),
@@ -274,6 +286,50 @@ std::string plain_message(const std::string& what) {
 }
 
 }  // namespace
+
+bool check_duplicate_keys(const SourceText& source, Diagnostics& diagnostics) {
+  constexpr std::size_t kMaxReported = 50;
+  const std::string_view text = source.bytes;
+  const Scanner scan(text);
+  struct Frame {
+    bool object = false;
+    bool expect_name = false;
+    std::unordered_map<std::string, std::size_t> names;  ///< name → offset of its opening quote
+  };
+  std::vector<Frame> open;
+  std::size_t found = 0;
+  for (std::size_t p = 0; p < text.size();) {
+    const char c = text[p];
+    if (c == '"') {
+      const std::size_t end = scan.skip_string(p);
+      if (end == npos) break;
+      if (!open.empty() && open.back().object && open.back().expect_name) {
+        open.back().expect_name = false;
+        if (const auto name = decode_name(text.substr(p + 1, end - p - 2))) {
+          const auto [it, inserted] = open.back().names.try_emplace(*name, p);
+          if (!inserted && found++ < kMaxReported) {
+            const Location first = location_of(source, it->second);
+            diagnostics.error(location_of(source, p), "duplicate key \"" + *name + "\" (first at line " +
+                                                          std::to_string(first.line) + ", column " +
+                                                          std::to_string(first.column) +
+                                                          "); expected each key once in an object");
+          }
+        }
+      }
+      p = end;
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      open.push_back({c == '{', c == '{', {}});
+    } else if ((c == '}' || c == ']') && !open.empty()) {
+      open.pop_back();
+    } else if (c == ',' && !open.empty() && open.back().object) {
+      open.back().expect_name = true;
+    }
+    ++p;
+  }
+  return found == 0;
+}
 
 std::optional<nlohmann::ordered_json> parse_json(const SourceText& source, Diagnostics& diagnostics) {
   try {

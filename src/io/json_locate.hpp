@@ -57,6 +57,11 @@ class JsonLocator {
 /// such as "weight is a string; expected a number".
 const char* json_type_name(const nlohmann::ordered_json& value);
 
+/// Reports every object member whose name repeats an earlier member of the same object, at the
+/// repeated name, naming where the first one is (nlohmann keeps only the last, silently).
+/// `source` must be JSON that parsed. Returns true when no name repeats.
+bool check_duplicate_keys(const SourceText& source, Diagnostics& diagnostics);
+
 /// Parses `source` as JSON. A syntax error (or a number too large for a double) is reported
 /// at its line:column and nullopt returned.
 std::optional<nlohmann::ordered_json> parse_json(const SourceText& source, Diagnostics& diagnostics);

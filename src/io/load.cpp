@@ -53,7 +53,7 @@ void read_single_file(const std::filesystem::path& input, const LoadOptions& opt
             ".json file (optionally .gz)");
     return;
   }
-  const SourceText source = read_source(input, diagnostics);
+  const SourceText source = read_source(input, diagnostics, options.max_input_bytes);
   builder.network().input_files.push_back(input.string());
   if (source.bytes.empty()) return;
   switch (*format) {
@@ -61,7 +61,7 @@ void read_single_file(const std::filesystem::path& input, const LoadOptions& opt
       std::optional<std::filesystem::path> nodes_path = options.nodes_file;
       if (!nodes_path && std::filesystem::exists(csv_nodes_path(input))) nodes_path = csv_nodes_path(input);
       if (nodes_path) {
-        const SourceText nodes = read_source(*nodes_path, diagnostics);
+        const SourceText nodes = read_source(*nodes_path, diagnostics, options.max_input_bytes);
         builder.network().input_files.push_back(nodes_path->string());
         if (nodes.bytes.empty()) return;
         read_csv_edge_list(source, &nodes, builder);
@@ -99,10 +99,10 @@ Network load_network(const std::filesystem::path& input, const LoadOptions& opti
       diagnostics.error({input.string(), 0, 0},
                         "folder has no dataset.json; expected a dataset folder with a manifest");
     } else {
-      read_manifest(manifest, builder, filters, level);
+      read_manifest(manifest, builder, filters, level, options.max_input_bytes);
     }
   } else if (is_manifest(input)) {
-    read_manifest(input, builder, filters, level);
+    read_manifest(input, builder, filters, level, options.max_input_bytes);
   } else {
     if (network.name.empty()) network.name = input.stem().string();
     read_single_file(input, options, builder);

@@ -4,9 +4,12 @@
 #include "clusterscope/io/manifest.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 #include "clusterscope/io/csv.hpp"
@@ -28,6 +31,7 @@ struct Manifest {
   std::filesystem::path folder;
   Diagnostics* diagnostics = nullptr;
   std::vector<std::string>* input_files = nullptr;  ///< every file read, for the run manifest
+  std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
 
   [[nodiscard]] Location at(const Path& path) const {
     const auto offset = json_value_offset(source.bytes, path);
@@ -141,7 +145,7 @@ class Table {
       m.error(path / "date_format", "unknown date format '" + date_layout_ +
                                         "'; expected YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY or MM/DD/YYYY");
     }
-    source_ = read_source(m.folder / file, *m.diagnostics);
+    source_ = read_source(m.folder / file, *m.diagnostics, m.max_input_bytes);
     if (m.input_files != nullptr) m.input_files->push_back((m.folder / file).string());
     if (source_.bytes.empty()) return;
     reader_.emplace(source_, *m.diagnostics, delimiter_);
@@ -149,8 +153,10 @@ class Table {
       reader_.reset();
       return;
     }
-    for (std::size_t i = 0; i < row_.size; ++i)
+    for (std::size_t i = 0; i < row_.size; ++i) {
       header_.emplace_back(trim(row_[i].text));
+      header_index_.try_emplace(header_.back(), i);  // of repeated names, the first
+    }
     map_columns(entry);
     map_values(entry);
     map_where(entry);
@@ -219,8 +225,8 @@ class Table {
 
  private:
   std::ptrdiff_t header_index(const std::string& name) const {
-    const auto it = std::find(header_.begin(), header_.end(), name);
-    return it == header_.end() ? -1 : it - header_.begin();
+    const auto it = header_index_.find(name);
+    return it == header_index_.end() ? -1 : static_cast<std::ptrdiff_t>(it->second);
   }
 
   void map_columns(const Json& entry) {
@@ -268,16 +274,18 @@ class Table {
       }
     }
     const auto attributes = entry.find("attributes");
-    std::vector<std::string> keep;
+    std::unordered_set<std::string> keep;
     const bool restrict = attributes != entry.end() && !attributes->is_null();
-    if (restrict) keep = string_list(m_, *attributes, path_ / "attributes");
-    for (const std::string& name : keep) {
-      if (header_index(name) < 0)
-        m_.error(path_ / "attributes", "column '" + name + "' is not in the header");
+    if (restrict) {
+      for (std::string& name : string_list(m_, *attributes, path_ / "attributes")) {
+        if (header_index(name) < 0)
+          m_.error(path_ / "attributes", "column '" + name + "' is not in the header");
+        keep.insert(std::move(name));
+      }
     }
     for (std::size_t i = 0; i < header_.size(); ++i) {
       if (used.count(i) > 0) continue;
-      if (restrict && std::find(keep.begin(), keep.end(), header_[i]) == keep.end()) continue;
+      if (restrict && keep.count(header_[i]) == 0) continue;
       extra_.emplace_back(header_[i], i);
     }
   }
@@ -333,6 +341,7 @@ class Table {
   char delimiter_ = ',';
   std::string date_layout_;
   std::vector<std::string> header_;
+  std::unordered_map<std::string, std::size_t> header_index_;
   std::map<std::string, std::size_t> mapped_;
   std::map<std::string, std::map<std::string, std::string>> values_;
   std::vector<std::pair<std::size_t, std::set<std::string>>> where_;
@@ -439,6 +448,18 @@ void read_ties(const Manifest& m, const Json& entry, const Path& path, NetworkBu
 
 ProjectionOptions projection_options(const Manifest& m, const Json& entry, const Path& path) {
   ProjectionOptions options;
+  const auto max_ties = entry.find("max_ties");
+  if (max_ties != entry.end() && !max_ties->is_null()) {
+    if (!max_ties->is_number_unsigned() || max_ties->get<std::uint64_t>() == 0) {
+      m.error(path / "max_ties",
+              "expected a whole number of ties ≥ 1 (the most ties this file's projection "
+              "may give; default " +
+                  std::to_string(kDefaultMaxProjectedTies) + ")");
+    } else {
+      options.max_ties = static_cast<std::size_t>(
+          std::min<std::uint64_t>(max_ties->get<std::uint64_t>(), std::numeric_limits<std::size_t>::max()));
+    }
+  }
   const std::string weighting = string_member(m, entry, path, "weighting", "count");
   if (weighting == "newman") {
     options.weighting = Projection::newman;
@@ -475,8 +496,8 @@ ProjectionOptions projection_options(const Manifest& m, const Json& entry, const
 
 void read_activities(const Manifest& m, const Json& entry, const Path& path, NetworkBuilder& builder) {
   check_keys(m, entry, path,
-             {"file", "columns", "values", "where", "kind", "weighting", "large_activity", "delimiter",
-              "date_format"});
+             {"file", "columns", "values", "where", "kind", "weighting", "large_activity", "max_ties",
+              "delimiter", "date_format"});
   const std::string default_kind = string_member(m, entry, path, "kind", "project");
   const ProjectionOptions options = projection_options(m, entry, path);
   Table table(m, entry, path, {"stakeholder", "activity", "kind", "role", "date", "start", "end"});
@@ -595,7 +616,7 @@ void read_filters(const Manifest& m, Filters& filters) {
 void project_participations(std::vector<Participation> participations, const std::string& kind,
                             const ProjectionOptions& options, NetworkBuilder& builder) {
   // Group by activity in order of first appearance; each stakeholder counts once per activity.
-  std::map<std::string, std::size_t> activity_index;
+  std::unordered_map<std::string, std::size_t> activity_index;
   std::vector<std::vector<std::size_t>> members;
   for (std::size_t i = 0; i < participations.size(); ++i) {
     const auto [it, inserted] = activity_index.try_emplace(participations[i].activity, members.size());
@@ -604,16 +625,23 @@ void project_participations(std::vector<Participation> participations, const std
   }
   std::size_t repeated = 0;
   Location first_repeat;
-  for (const std::vector<std::size_t>& rows : members) {
-    std::vector<VertexId> people;
+  std::size_t projected = 0;  // ties given so far, against options.max_ties
+  // seen[v] is the number of the last activity that listed stakeholder v (numbered from 1).
+  std::vector<std::size_t> seen(builder.network().stakeholders.size(), 0);
+  std::vector<VertexId> people;
+  for (std::size_t activity = 0; activity < members.size(); ++activity) {
+    const std::vector<std::size_t>& rows = members[activity];
+    people.clear();
     Date start;
     Date end;
     for (std::size_t r : rows) {
       const Participation& p = participations[r];
-      if (std::find(people.begin(), people.end(), p.stakeholder) != people.end()) {
+      std::size_t& listed = seen[static_cast<std::size_t>(p.stakeholder)];
+      if (listed == activity + 1) {
         if (repeated++ == 0) first_repeat = p.at;
         continue;
       }
+      listed = activity + 1;
       people.push_back(p.stakeholder);
       if (!p.date.empty() && (start.empty() || p.date < start)) start = p.date;
       const Date last = p.end.empty() ? p.date : p.end;
@@ -635,10 +663,25 @@ void project_participations(std::vector<Participation> participations, const std
         weight *= static_cast<double>(options.large_threshold - 1) / static_cast<double>(k - 1);
       }
     }
+    // Every pair is one tie: check the count before building any of them (k(k−1)/2 cannot
+    // overflow for k below 2^32, and a file cannot hold that many rows within the size limit).
+    const std::size_t pairs = k * (k - 1) / 2;
+    if (pairs > options.max_ties - projected) {
+      builder.diagnostics().error(
+          head.at,
+          kind + " '" + head.activity + "' has " + std::to_string(k) + " participants and would give " +
+              std::to_string(pairs) + " ties, more than the limit of " + std::to_string(options.max_ties) +
+              " projected ties for this file" +
+              (projected > 0 ? " (" + std::to_string(projected) + " given already)" : std::string()) +
+              "; expected fewer — leave such activities out with \"large_activity\": {\"rule\": "
+              "\"skip\"}, or raise \"max_ties\" in this \"activities\" entry of dataset.json");
+      return;
+    }
+    projected += pairs;
+    const std::map<std::string, std::string> attributes{{"activity", head.activity}};
     for (std::size_t a = 0; a < k; ++a) {
       for (std::size_t b = a + 1; b < k; ++b) {
-        builder.add_tie(people[a], people[b], kind, weight, start, end, head.at,
-                        {{"activity", head.activity}});
+        builder.add_tie(people[a], people[b], kind, weight, start, end, head.at, attributes);
       }
     }
   }
@@ -650,17 +693,20 @@ void project_participations(std::vector<Participation> participations, const std
 }
 
 void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& builder, Filters& filters,
-                   Level& level) {
+                   Level& level, std::uint64_t max_input_bytes) {
   Diagnostics& diagnostics = builder.diagnostics();
   Manifest m;
   m.diagnostics = &diagnostics;
   m.folder = manifest_path.parent_path();
-  m.source = read_source(manifest_path, diagnostics);
+  m.max_input_bytes = max_input_bytes;
+  m.source = read_source(manifest_path, diagnostics, max_input_bytes);
   m.input_files = &builder.network().input_files;
   m.input_files->push_back(manifest_path.string());
   if (m.source.bytes.empty()) return;
   auto parsed = parse_json(m.source, diagnostics);
   if (!parsed) return;
+  // nlohmann keeps the last of repeated keys; a manifest means one of them, so say which.
+  if (!check_duplicate_keys(m.source, diagnostics)) return;
   m.json = std::move(*parsed);
   if (!m.json.is_object()) {
     m.error({}, "dataset.json holds " + std::string(json_type_name(m.json)) + "; expected an object");

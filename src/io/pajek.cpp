@@ -31,6 +31,11 @@ namespace {
 // Guards against a typing error such as "*Vertices 50000000": every vertex becomes a
 // stakeholder, listed or not.
 constexpr std::size_t kMaxVertices = 1'000'000;
+// Vertices a file may declare beyond one per byte of the file (docs/DATA_FORMATS.md, "Limits").
+// A vertex that is listed or joined by a tie takes at least a byte to write, so only unlisted
+// isolates need this allowance; "*Vertices 1000000" alone in 18 bytes would otherwise make a
+// million stakeholders (600 MB) out of nothing.
+constexpr std::size_t kFreeVertices = 10'000;
 
 struct Token {
   std::string_view text;  ///< without the quotes of a quoted word
@@ -153,9 +158,11 @@ class PajekReader {
 void PajekReader::read() {
   std::string_view text = source_.bytes;
   while (!text.empty()) {
-    const std::size_t newline = text.find('\n');
+    // LF, CR LF and a lone CR (old Mac files) each end a line.
+    const std::size_t newline = text.find_first_of("\r\n");
     const std::string_view line = text.substr(0, newline);
-    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+    text.remove_prefix(newline == std::string_view::npos ? text.size()
+                                                         : newline + line_end_length(text, newline));
     ++line_;
     if (trim(line).empty() || trim(line).front() == '%') continue;
     std::size_t open_quote = 0;
@@ -235,6 +242,14 @@ void PajekReader::vertices_header(const std::vector<Token>& tokens) {
   } else if (*n > kMaxVertices) {
     error(count.column, "vertex count " + std::string(count.text) + " is too large; expected at most " +
                             std::to_string(kMaxVertices) + " vertices");
+    broken_ = true;
+  } else if (*n > kFreeVertices + source_.bytes.size()) {
+    error(count.column, "vertex count " + std::string(count.text) +
+                            " is more than this file can describe; expected at most " +
+                            std::to_string(kFreeVertices + source_.bytes.size()) +
+                            " vertices for a file of " + std::to_string(source_.bytes.size()) + " bytes (" +
+                            std::to_string(kFreeVertices) +
+                            " plus one per byte) — list the vertices, one line each, if there are that many");
     broken_ = true;
   } else {
     count_ = *n;

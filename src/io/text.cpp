@@ -18,20 +18,28 @@ namespace clusterscope::io {
 
 namespace {
 
-bool read_plain(const std::filesystem::path& path, std::string& out) {
+/// Reads a regular file whose size is at most `max_bytes`; "" on success, else the problem.
+std::string read_plain(const std::filesystem::path& path, std::uint64_t max_bytes, std::string& out) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
+  if (!in) return "cannot read file";
   in.seekg(0, std::ios::end);
   const auto size = in.tellg();
-  if (size < 0) return false;
+  if (size < 0) return "cannot read file";
+  if (static_cast<std::uint64_t>(size) > max_bytes) {
+    return "file is " + std::to_string(static_cast<std::uint64_t>(size)) +
+           " bytes, larger than the input size limit of " + format_byte_size(max_bytes) + " (" +
+           std::to_string(max_bytes) +
+           " bytes); raise the limit with --max-input-size (e.g. --max-input-size 4G) if the file is genuine";
+  }
   out.resize(static_cast<std::size_t>(size));
   in.seekg(0);
   in.read(out.data(), static_cast<std::streamsize>(out.size()));
-  return static_cast<bool>(in) || in.eof();
+  return static_cast<bool>(in) || in.eof() ? std::string() : std::string("cannot read file");
 }
 
-/// Decompresses a gzip member stream; returns an error text or "" on success.
-std::string gunzip(const std::string& compressed, std::string& out) {
+/// Decompresses a gzip member stream, stopping once more than `max_bytes` would be produced;
+/// returns an error text or "" on success.
+std::string gunzip(const std::string& compressed, std::uint64_t max_bytes, std::string& out) {
   z_stream stream{};
   if (inflateInit2(&stream, 15 + 32) != Z_OK) return "cannot initialise zlib";
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
@@ -47,7 +55,15 @@ std::string gunzip(const std::string& compressed, std::string& out) {
       inflateEnd(&stream);
       return "not a valid gzip file (" + reason + ")";
     }
-    out.append(chunk.data(), chunk.size() - stream.avail_out);
+    const std::size_t produced = chunk.size() - stream.avail_out;
+    if (out.size() + produced > max_bytes) {
+      inflateEnd(&stream);
+      return "decompressed data is larger than the input size limit of " + format_byte_size(max_bytes) +
+             " (" + std::to_string(max_bytes) +
+             " bytes); reading stopped there — raise the limit with --max-input-size (e.g. "
+             "--max-input-size 4G) if the file is genuine";
+    }
+    out.append(chunk.data(), produced);
     if (status == Z_STREAM_END && stream.avail_in > 0) {
       // Concatenated gzip members (as `cat a.gz b.gz` makes) are one stream.
       if (inflateReset(&stream) != Z_OK) break;
@@ -56,6 +72,17 @@ std::string gunzip(const std::string& compressed, std::string& out) {
   }
   inflateEnd(&stream);
   return {};
+}
+
+/// What a file that is not a regular file is, for the message that refuses it.
+const char* file_kind(std::filesystem::file_type type) {
+  switch (type) {
+    case std::filesystem::file_type::fifo: return "a FIFO";
+    case std::filesystem::file_type::character:
+    case std::filesystem::file_type::block: return "a device";
+    case std::filesystem::file_type::socket: return "a socket";
+    default: return "of an unknown kind";
+  }
 }
 
 }  // namespace
@@ -105,26 +132,34 @@ bool is_valid_utf8(std::string_view text) noexcept {
   return true;
 }
 
-SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnostics) {
+SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnostics, std::uint64_t max_bytes) {
   SourceText source{path.string(), {}};
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  // status() follows symbolic links: a link to a regular file is a regular file.
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) {
     diagnostics.error({source.name, 0, 0}, "file not found");
     return source;
   }
-  if (std::filesystem::is_directory(path, ec)) {
+  if (std::filesystem::is_directory(status)) {
     diagnostics.error({source.name, 0, 0}, "expected a file, found a folder");
     return source;
   }
+  if (!std::filesystem::is_regular_file(status)) {
+    // Opening a FIFO blocks until a writer comes; a device may never end. Neither is data.
+    diagnostics.error({source.name, 0, 0}, std::string("not a regular file (") + file_kind(status.type()) +
+                                               "); expected a data file — save the data to a file first");
+    return source;
+  }
   std::string raw;
-  if (!read_plain(path, raw)) {
-    diagnostics.error({source.name, 0, 0}, "cannot read file");
+  if (const std::string problem = read_plain(path, max_bytes, raw); !problem.empty()) {
+    diagnostics.error({source.name, 0, 0}, problem);
     return source;
   }
   const bool gzip = raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0x1f &&
                     static_cast<unsigned char>(raw[1]) == 0x8b;
   if (gzip) {
-    const std::string problem = gunzip(raw, source.bytes);
+    const std::string problem = gunzip(raw, max_bytes, source.bytes);
     if (!problem.empty()) {
       diagnostics.error({source.name, 0, 0}, problem);
       source.bytes.clear();
@@ -154,10 +189,10 @@ bool check_utf8(const SourceText& source, Diagnostics& diagnostics) {
   std::size_t reported_line = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
+    if (const std::size_t end = line_end_length(text, i); end > 0) {
       ++line;
       column = 1;
-      ++i;
+      i += end;
       continue;
     }
     if (c < 0x80) {
@@ -190,7 +225,8 @@ Location location_of(const SourceText& source, std::size_t offset) {
   std::size_t line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
+    // LF, CR LF (counted at its LF) and a lone CR end a line.
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
       ++line;
       line_start = i + 1;
     }
@@ -200,6 +236,43 @@ Location location_of(const SourceText& source, std::size_t offset) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
   }
   return {source.name, line, column};
+}
+
+std::optional<std::uint64_t> parse_byte_size(std::string_view text) noexcept {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
+    ++digits;
+  if (digits == 0 || digits > 19) return std::nullopt;
+  std::uint64_t value = 0;
+  std::from_chars(text.data(), text.data() + digits, value);
+  const std::string_view suffix = text.substr(digits);
+  unsigned shift = 0;
+  if (suffix.size() == 1) {
+    switch (suffix.front()) {
+      case 'k':
+      case 'K': shift = 10; break;
+      case 'm':
+      case 'M': shift = 20; break;
+      case 'g':
+      case 'G': shift = 30; break;
+      case 't':
+      case 'T': shift = 40; break;
+      default: return std::nullopt;
+    }
+  } else if (!suffix.empty()) {
+    return std::nullopt;
+  }
+  if (value == 0 || value > (std::uint64_t{1} << (63 - shift))) return std::nullopt;
+  return value << shift;
+}
+
+std::string format_byte_size(std::uint64_t bytes) {
+  static constexpr std::pair<unsigned, char> units[] = {{40, 'T'}, {30, 'G'}, {20, 'M'}, {10, 'K'}};
+  for (const auto& [shift, unit] : units) {
+    const std::uint64_t size = std::uint64_t{1} << shift;
+    if (bytes >= size && bytes % size == 0) return std::to_string(bytes >> shift) + unit;
+  }
+  return std::to_string(bytes);
 }
 
 std::string format_number(double value) {

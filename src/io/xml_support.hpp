@@ -8,11 +8,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -32,8 +34,12 @@ class LineTable {
   explicit LineTable(const SourceText& source) : source_(source) {
     starts_.push_back(0);
     const std::string_view text = source.bytes;
-    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+    // LF, CR LF and a lone CR each end a line (XML reads all three as one line break).
+    for (std::size_t i = text.find_first_of("\r\n"); i != std::string_view::npos;
+         i = text.find_first_of("\r\n", i + 1)) {
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;  // counted at the LF
       starts_.push_back(i + 1);
+    }
   }
 
   [[nodiscard]] Location at(std::size_t offset) const {
@@ -331,6 +337,50 @@ class OutputText {
   const std::string& file_;
   Diagnostics& warnings_;
 };
+
+/// `text` with every character XML 1.0 cannot hold shown as <U+0001> (a byte that is not UTF-8
+/// as <0xFF>), for messages.
+inline std::string visible(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t length = xml_char_length(text, i); length > 0) {
+      out.append(text, i, length);
+      i += length;
+      continue;
+    }
+    char32_t code = 0;
+    const std::size_t length = utf8_sequence(text, i, &code);
+    char buffer[16];
+    if (length == 0) {
+      std::snprintf(buffer, sizeof buffer, "<0x%02X>", static_cast<unsigned char>(text[i]));
+    } else {
+      std::snprintf(buffer, sizeof buffer, "<U+%04X>", static_cast<unsigned>(code));
+    }
+    out += buffer;
+    i += length == 0 ? 1 : length;
+  }
+  return out;
+}
+
+/// Throws OutputError when two stakeholder ids are the same once made safe for XML (`written`,
+/// from OutputText::clean): they differ only in characters XML 1.0 cannot hold, so the file
+/// would join ties to the wrong node and not read back. Nothing is written then.
+inline void require_distinct_ids(const Network& network, const std::vector<std::string>& written,
+                                 const std::string& file, std::string_view format) {
+  std::unordered_map<std::string_view, std::size_t> owner;
+  owner.reserve(written.size());
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const auto [it, inserted] = owner.try_emplace(written[i], i);
+    if (inserted) continue;
+    const std::string& first = network.stakeholders[it->second].id;
+    const std::string& second = network.stakeholders[i].id;
+    throw OutputError("cannot write " + file + ": stakeholder ids '" + visible(first) + "' and '" +
+                      visible(second) + "' would both be written as '" + written[i] + "' (" +
+                      std::string(format) +
+                      " is XML 1.0, which cannot hold control characters); write CSV or JSON node-link, "
+                      "which keep them, or change the ids");
+  }
+}
 
 /// Adds `<?xml version="1.0" encoding="UTF-8"?>` to an empty document.
 inline void add_declaration(pugi::xml_document& document) {

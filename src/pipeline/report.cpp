@@ -70,9 +70,10 @@ std::vector<std::pair<std::string, std::string>> annex_tables(const Report& repo
       if (block.kind != ReportBlock::Kind::table) continue;
       const ReportTable& t = block.table;
       std::string csv;
-      io::append_csv_row(csv, t.header);
+      // Annex tables are for people, who open them in a spreadsheet: guarded against formulas.
+      io::append_spreadsheet_row(csv, t.header);
       for (const auto& row : t.rows)
-        io::append_csv_row(csv, row);
+        io::append_spreadsheet_row(csv, row);
       std::string md = "# " + io::markdown_escape(t.caption) + "\n\n|";
       for (const std::string& h : t.header)
         md += " " + io::markdown_escape(h) + " |";

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
@@ -73,7 +75,13 @@ class NetworkBuilder {
   std::vector<std::string> files_;
   std::vector<TieOrigin> tie_origins_;
   std::vector<Location> stakeholder_origins_;
+  // Hashed views of the network's name lists, so that a value costs the same however many
+  // columns or kinds there are (a file with 10^5 columns loads in linear time).
+  std::unordered_set<std::string> attribute_names_;
+  std::unordered_set<std::string> tie_attribute_names_;
+  std::unordered_map<std::string, KindId> kind_ids_;
   std::uint32_t file_index(const std::string& file);
+  KindId kind_id(std::string_view kind);
   /// Reports parents that are not stakeholders and parent cycles.
   void check_parents();
 };

@@ -1,6 +1,7 @@
 #pragma once
 // An RFC 4180 CSV reader and writer. Fields may be quoted; quoted fields hold commas, line
-// breaks and doubled quotes. CRLF and LF line ends are both accepted; blank lines are skipped.
+// breaks and doubled quotes. CRLF, LF and lone-CR line ends are accepted (a line break inside
+// quotes is kept as data, CRLF as LF); blank lines are skipped.
 // Every field carries its line and column so that problems are reported where they are.
 
 #include <cstddef>
@@ -56,5 +57,12 @@ class CsvReader {
 void append_csv_field(std::string& out, std::string_view field);
 /// Appends one record and CRLF-free "\n" line end.
 void append_csv_row(std::string& out, const std::vector<std::string>& fields);
+
+/// Appends one record of a table meant for people, who open it in a spreadsheet (analyze's
+/// annex tables): a text cell beginning with '=', '+', '-', '@', tab or CR — which a spreadsheet
+/// would run as a formula — is written in quotes with a leading ' (the OWASP rule against CSV
+/// injection); a number such as -1.5 stays as it is. Data files that clusterscope reads back use
+/// append_csv_row and keep every value verbatim.
+void append_spreadsheet_row(std::string& out, const std::vector<std::string>& fields);
 
 }  // namespace clusterscope::io

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/io/text.hpp"
 #include "clusterscope/model/network.hpp"
 
 namespace clusterscope::io {
@@ -31,6 +32,8 @@ struct LoadOptions {
   std::optional<std::filesystem::path> nodes_file;  ///< node table for a CSV edge list
   Filters filters;  ///< applied after (and added to) the manifest's own filters
   Level level = Level::as_loaded;
+  /// The most bytes any one input file may hold, decompressed (--max-input-size).
+  std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
 };
 
 /// Loads `input`. Every problem is collected in `diagnostics`; when there is any error an

@@ -16,10 +16,17 @@ enum class Projection { count, newman };
 /// What happens to an activity with more participants than the threshold.
 enum class LargeActivityRule { downweight, skip, keep };
 
+/// The most ties the projection of one activity file may give (docs/DATA_FORMATS.md, "Limits");
+/// an "activities" entry raises or lowers it with "max_ties".
+inline constexpr std::size_t kDefaultMaxProjectedTies = 5'000'000;
+
 struct ProjectionOptions {
   Projection weighting = Projection::count;
   std::size_t large_threshold = 50;
   LargeActivityRule large_rule = LargeActivityRule::downweight;
+  /// Ties the whole projection may give; the activity that would pass it is an error at its
+  /// first row, before any of its pairs is built.
+  std::size_t max_ties = kDefaultMaxProjectedTies;
 };
 
 /// One stakeholder's participation in one activity (a row of a two-mode file).
@@ -36,12 +43,15 @@ struct Participation {
 /// 1/(k−1) (Newman 2001, doi:10.1103/PhysRevE.64.016132). Above the threshold T the rule
 /// applies: downweight multiplies by (T−1)/(k−1), skip leaves the activity out (a warning
 /// each), keep projects it as it is. Repeated participations of one stakeholder count once.
+/// An activity whose pairs would take the projection past `options.max_ties` is reported at
+/// its first row and nothing more is projected.
 void project_participations(std::vector<Participation> participations, const std::string& kind,
                             const ProjectionOptions& options, NetworkBuilder& builder);
 
 /// Reads the dataset described by `manifest` (a dataset.json). The manifest's filters are
-/// merged into `filters`, and its "level" into `level`.
+/// merged into `filters`, and its "level" into `level`. Every file is read within
+/// `max_input_bytes` (LoadOptions::max_input_bytes).
 void read_manifest(const std::filesystem::path& manifest, NetworkBuilder& builder, Filters& filters,
-                   Level& level);
+                   Level& level, std::uint64_t max_input_bytes = kDefaultMaxInputBytes);
 
 }  // namespace clusterscope::io

@@ -3,6 +3,7 @@
 // atomic writes — the pieces every loader and writer shares.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,9 +19,32 @@ struct SourceText {
   std::string bytes;  ///< file content
 };
 
+/// The most bytes one input file may hold, decompressed (docs/DATA_FORMATS.md, "Limits"):
+/// 1 GiB unless --max-input-size (LoadOptions::max_input_bytes) says otherwise.
+inline constexpr std::uint64_t kDefaultMaxInputBytes = std::uint64_t{1} << 30;
+
 /// Reads a file. A missing, unreadable, corrupt-gzip or empty file is reported as an error in
-/// `diagnostics` and an empty text is returned. Invalid UTF-8 is reported at line:column.
-SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnostics);
+/// `diagnostics` and an empty text is returned, and so is anything that is not a regular file
+/// (a FIFO or a device would block or never end: it is refused before it is opened). A file
+/// larger than `max_bytes`, or whose decompressed data would be, is refused; decompression stops
+/// at the limit. Invalid UTF-8 is reported at line:column.
+SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnostics,
+                       std::uint64_t max_bytes = kDefaultMaxInputBytes);
+
+/// Parses a size in bytes: digits, optionally followed by K, M, G or T (powers of 1024, either
+/// case), e.g. "4096", "64M", "4G". Nullopt for anything else, for 0 and for sizes beyond 2^63.
+std::optional<std::uint64_t> parse_byte_size(std::string_view text) noexcept;
+/// A size as parse_byte_size reads it: "1G" when it is a whole number of K, M, G or T, else bytes.
+std::string format_byte_size(std::uint64_t bytes);
+
+/// Length of the line end at `text[i]`: 2 for CR LF, 1 for LF or a lone CR (old Mac files),
+/// 0 when there is none. Every reader counts lines this way, so positions agree.
+inline std::size_t line_end_length(std::string_view text, std::size_t i) noexcept {
+  if (i >= text.size()) return 0;
+  if (text[i] == '\n') return 1;
+  if (text[i] != '\r') return 0;
+  return i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1;
+}
 
 /// Reports every line holding bytes that are not valid UTF-8. Returns true when all is valid.
 bool check_utf8(const SourceText& source, Diagnostics& diagnostics);
@@ -32,7 +56,8 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t* code_p
 /// True when `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text) noexcept;
 
-/// Line and column (1-based, column in code points) of byte `offset` in `text`.
+/// Line and column (1-based, column in code points) of byte `offset` in `text`; LF, CR LF and a
+/// lone CR each end a line.
 Location location_of(const SourceText& source, std::size_t offset);
 
 /// Shortest text that reads back to the same double ("1", "0.5", "1e-09").
