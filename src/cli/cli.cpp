@@ -521,6 +521,7 @@ candidates::CandidateConfig candidate_config(const std::string& file) {
   Diagnostics diagnostics;
   const io::SourceText source = io::read_source(file, diagnostics);
   const auto json = io::parse_json(source, diagnostics);
+  if (json) io::check_duplicate_keys(source, diagnostics);  // a repeated key is an error, not last-wins
   if (!json || diagnostics.has_errors()) throw InputError(diagnostics.entries());
   if (!json->is_object()) {
     throw InputError(Location{file, 1, 1}, "a config file holds a JSON object, e.g. {\"candidates\": {...}}");

@@ -394,6 +394,14 @@ TEST_CASE(
   CHECK_THAT(err, Contains("dup.json:3:3: duplicate key \"weights\" (first at "
                            "line 2, column 16)"));
   CHECK_FALSE(std::filesystem::exists(dir.path() / "o2"));
+  // The candidates command reads its config's "candidates" object the same way.
+  const auto candidates =
+      dir.write("cand.json", "{\"candidates\": {\"ready_min_members\": 3, \"ready_min_members\": 4}}");
+  CHECK(test::run_cli("candidates " + input + " --config " + test::quote(candidates) + " -o " +
+                          test::quote(dir.path() / "o3"),
+                      out, err) == 3);
+  CHECK_THAT(err, Contains("cand.json:1:41: duplicate key \"ready_min_members\""));
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "o3"));
 }
 
 // ---------------------------------------------------------------------------------------------
