@@ -8,3 +8,6 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)
 find_package(Threads REQUIRED)
+# igraph links libgomp (PRPACK's PageRank is OpenMP-parallel); the graph module pins it to one
+# thread through the runtime's API, so only the runtime is linked (no -fopenmp for our sources).
+find_package(OpenMP REQUIRED COMPONENTS CXX)

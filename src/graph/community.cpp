@@ -51,6 +51,20 @@ void fill(IntVector& out, const std::vector<std::int32_t>& labels) {
   }
 }
 
+/// Labels renumbered by first appearance (equal partitions give equal vectors).
+std::vector<std::int64_t> canonical_labels(const IntVector& membership) {
+  const igraph_integer_t n = igraph_vector_int_size(&membership.v);
+  std::vector<std::int64_t> out(static_cast<std::size_t>(n));
+  std::vector<std::int64_t> relabel(static_cast<std::size_t>(n), -1);
+  std::int64_t next = 0;
+  for (igraph_integer_t v = 0; v < n; ++v) {
+    auto& label = relabel[static_cast<std::size_t>(VECTOR(membership.v)[v])];
+    if (label < 0) label = next++;
+    out[static_cast<std::size_t>(v)] = label;
+  }
+  return out;
+}
+
 void require_undirected(const Graph& g) {
   if (g.directed()) throw std::invalid_argument("community detection needs an undirected graph");
 }
@@ -85,12 +99,23 @@ std::vector<std::int64_t> detect_communities(const Graph& g, const CommunityCall
               "strength");
         resolution /= igraph_vector_sum(&node_weights.v);
       }
+      // igraph's "until stable" (n_iterations < 0) need not end: on a single tie at resolution 2
+      // it iterates forever. One iteration per call, each continuing from the previous membership
+      // (the same RNG stream, so the same partitions as igraph's loop with that many iterations),
+      // while an iteration still changes the partition, at most leiden_iterations.
+      if (call.leiden_iterations < 1)
+        throw std::invalid_argument("community_leiden: leiden_iterations must be at least 1");
       igraph_integer_t clusters = 0;
       igraph_real_t quality = 0;
-      check(igraph_community_leiden(graph, weights, modularity ? &node_weights.v : nullptr, resolution,
-                                    call.leiden_beta, false, call.leiden_iterations, &membership.v, &clusters,
-                                    &quality),
-            "community_leiden");
+      std::vector<std::int64_t> before;
+      for (std::int32_t iteration = 0; iteration < call.leiden_iterations; ++iteration) {
+        check(igraph_community_leiden(graph, weights, modularity ? &node_weights.v : nullptr, resolution,
+                                      call.leiden_beta, iteration > 0, 1, &membership.v, &clusters, &quality),
+              "community_leiden");
+        std::vector<std::int64_t> after = canonical_labels(membership);
+        if (iteration > 0 && after == before) break;
+        before = std::move(after);
+      }
       break;
     }
     case CommunityMethod::louvain: {

@@ -143,7 +143,18 @@ std::optional<double> NetworkBuilder::parse_weight(std::string_view text, const 
     diagnostics_.error(at, problem);
     return std::nullopt;
   }
+  if (!weight_in_range(value, at, trim(text))) return std::nullopt;
   return value;
+}
+
+bool NetworkBuilder::weight_in_range(double weight, const Location& at, std::string_view text) {
+  // Outside this range sums of duplicate ties overflow, 1/weight path lengths become infinite
+  // and ARPACK fails (docs/DATA_FORMATS.md, "Weights").
+  if (weight >= kMinTieWeight && weight <= kMaxTieWeight) return true;
+  static_assert(kMinTieWeight == 1e-12 && kMaxTieWeight == 1e12, "update the message below");
+  diagnostics_.error(at, "weight '" + (text.empty() ? format_number(weight) : std::string(text)) +
+                             "' is outside the accepted range; expected a number from 1e-12 to 1e12");
+  return false;
 }
 
 std::optional<Date> NetworkBuilder::parse_date(std::string_view text, const Location& at,
@@ -167,6 +178,7 @@ void NetworkBuilder::reserve_ties(std::size_t ties) {
 void NetworkBuilder::add_tie(VertexId source, VertexId target, std::string_view kind, double weight,
                              Date start, Date end, const Location& at,
                              std::map<std::string, std::string> attributes) {
+  if (!weight_in_range(weight, at, {})) return;
   Tie tie;
   tie.source = source;
   tie.target = target;

@@ -72,7 +72,10 @@ MetricsResult compute_metrics(const Network& network, const MetricOptions& optio
   // ARPACK starts from a random vector drawn from igraph's RNG: seed it, so that the same input
   // gives the same bits in every run and in every call within one run.
   graph::seed_rng(options.seed);
-  r.nodes.push_back({"eigenvector", graph::eigenvector(g, weighted)});
+  graph::Eigenvector eigenvector = graph::eigenvector_centrality(g, weighted);
+  if (!eigenvector.warning.empty()) r.warnings.push_back(std::move(eigenvector.warning));
+  r.eigenvector_method = eigenvector.method;
+  r.nodes.push_back({"eigenvector", std::move(eigenvector.values)});
   graph::seed_rng(options.seed);
   r.nodes.push_back({"pagerank", graph::pagerank(g, options.damping, weighted)});
   r.nodes.push_back({"coreness", graph::coreness(g)});
@@ -167,7 +170,9 @@ std::string metrics_json(const Network& network, const MetricsResult& result, co
       {"betweenness", result.sampled_paths ? "sampled" : "exact"},
       {"betweenness_sources", result.path_sources},
       {"betweenness_error_bound", number(result.path_error_bound)},
+      {"eigenvector", result.eigenvector_method},
   };
+  if (!result.warnings.empty()) j["warnings"] = result.warnings;
   Json measures = Json::object();
   for (const auto& [name, value] : result.network)
     measures[name] = number(value);

@@ -315,6 +315,14 @@ void renumber(std::size_t n, const std::vector<Vertex>& to_new, const std::vecto
   }
 }
 
+/// Workers for a requested thread count: 0 means one per core; more workers than cores only add
+/// memory (each holds O(n) arrays), never speed, so the count is clamped to
+/// [1, hardware_concurrency]. Results do not depend on it.
+unsigned worker_count(unsigned requested) {
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  return requested == 0 ? cores : std::clamp(requested, 1U, cores);
+}
+
 /// Drops arcs that lie on no shortest path: u → v of length ℓ when some other path from u to v
 /// is strictly shorter. Any path using such an arc could swap it for the shorter path, so no
 /// shortest path uses it and removing it changes no distance, no shortest-path count and no
@@ -1133,8 +1141,9 @@ void bit_parallel_bfs(std::size_t n, const std::int64_t* offs, const Vertex* tar
   struct State {
     std::vector<std::uint64_t> seen, frontier, reach;
   };
-  // Allocated here, so that an allocation failure surfaces in the calling thread.
-  std::vector<State> states(std::max(1U, threads));
+  // Allocated here, so that an allocation failure surfaces in the calling thread; one state per
+  // worker that has a batch to take, at most one per core (three n-long arrays each).
+  std::vector<State> states(std::max<std::size_t>(1, std::min<std::size_t>(worker_count(threads), batches)));
   for (State& st : states) {
     st.seen.assign(n, 0);
     st.frontier.assign(n, 0);
@@ -1344,10 +1353,9 @@ PathCentralities path_centralities(const CsrGraph& g, const PathOptions& options
     job.reachable_out.assign(n, 0);
   }
 
-  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
   const std::size_t blocks = (sources.size() + kBlock - 1) / kBlock;
-  const auto threads = static_cast<unsigned>(std::max<std::size_t>(
-      1, std::min<std::size_t>(options.threads == 0 ? hardware : options.threads, blocks)));
+  const auto threads = static_cast<unsigned>(
+      std::max<std::size_t>(1, std::min<std::size_t>(worker_count(options.threads), blocks)));
 
   const Prepared p = prepare(g, options.integer_lengths, !sampled || sources.size() >= 512, threads);
   for (Vertex& s : sources)
@@ -1427,7 +1435,7 @@ PathCentralities path_centralities(const CsrGraph& g, const PathOptions& options
 
 HopSummary hop_summary(const CsrGraph& g, unsigned threads) {
   const auto n = static_cast<std::size_t>(g.n);
-  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  threads = worker_count(threads);
   std::vector<std::uint32_t> eccentricity(n, 0);
   std::vector<std::int64_t> hops(n, 0), pairs(n, 0);
   bit_parallel_bfs(n, g.offsets.data(), g.targets.data(), threads,

@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <limits>
+#include <sstream>
 #include <stdexcept>
+
+#include "clusterscope/core/diagnostics.hpp"
 
 namespace clusterscope {
 
@@ -220,6 +225,20 @@ std::vector<AggregatedEdge> aggregate_ties(const Network& network) {
     } else {
       merged.push_back(edge);
     }
+  }
+  for (const AggregatedEdge& edge : merged) {
+    // Loaded weights lie in [kMinTieWeight, kMaxTieWeight], so only kind weights far from 1 get
+    // here; every measure divides by or multiplies weights, so refuse rather than compute inf.
+    if (std::isfinite(edge.weight) && edge.weight >= std::numeric_limits<double>::min()) continue;
+    const std::string& a = network.stakeholders[static_cast<std::size_t>(edge.source)].id;
+    const std::string& b = network.stakeholders[static_cast<std::size_t>(edge.target)].id;
+    std::ostringstream weight;
+    weight << edge.weight;
+    throw InputError(Location{},
+                     "the ties between '" + a + "' and '" + b + "' add up to an analysis weight of " +
+                         weight.str() + " (" + std::to_string(edge.ties) +
+                         " ties × their kind weights); expected a finite number greater than 0 — check "
+                         "the kind weights");
   }
   return merged;
 }

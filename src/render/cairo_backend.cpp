@@ -348,7 +348,10 @@ void draw(const Scene& scene, const std::filesystem::path& out, double dpi) {
 }
 
 void draw_all(const std::vector<DrawJob>& jobs, unsigned threads) {
-  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  // At most one worker per core (each holds a Cairo surface of its figure); the bytes do not
+  // depend on the count.
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  threads = threads == 0 ? cores : std::clamp(threads, 1U, cores);
   // Longest first: a PNG of many primitives costs about twice its PDF, an SVG less.
   std::vector<std::size_t> order(jobs.size());
   std::vector<double> cost(jobs.size(), 0);

@@ -44,10 +44,39 @@ class Graph {
 /// Degree (all directions, aggregated edges) and strength (summed weights).
 std::vector<double> degree(const Graph& g);
 std::vector<double> strength(const Graph& g);
+/// Caps of the eigenvector fallbacks (docs/METRICS.md, "Eigenvector centrality").
+inline constexpr std::int32_t kArpackVectors = 64;     ///< Krylov space of the ARPACK retry
+inline constexpr std::int32_t kArpackRestarts = 3000;  ///< its restarts at most (igraph's default)
+inline constexpr std::int32_t kPowerIterations = 10000;
+inline constexpr double kPowerTolerance = 1e-12;  ///< largest change of a max-scaled score
+
+struct Eigenvector {
+  std::vector<double> values;
+  std::string method = "arpack";  ///< "arpack" (igraph), "arpack-64" (retry) or "power"
+  std::string warning;            ///< empty when igraph's ARPACK converged
+};
 /// Eigenvector centrality scaled to max 1 (igraph_eigenvector_centrality, scale = true;
-/// directed graphs use in-ties, as igraph does).
+/// directed graphs use in-ties, as igraph does). When igraph's ARPACK fails (a path of 3,001
+/// stakeholders: the top of its spectrum is too clustered for 20 Lanczos vectors), undirected
+/// graphs get a second ARPACK run with kArpackVectors vectors, and if that fails too (or the graph
+/// is directed) the power iteration below; `warning` says which and how well it converged.
+/// Never throws for a failure to converge.
+Eigenvector eigenvector_centrality(const Graph& g, bool weighted);
+/// eigenvector_centrality(g, weighted).values.
 std::vector<double> eigenvector(const Graph& g, bool weighted);
-/// PageRank (PRPACK) with the given damping.
+
+struct PowerIteration {
+  std::vector<double> values;  ///< scaled to max 1
+  std::int32_t iterations = 0;
+  double change = 0;  ///< largest change of a score in the last iteration
+  bool converged = false;
+};
+/// Power iteration x ← (A + I)x / max, from (strength or degree) + 1, until no score changes by
+/// more than `tolerance` or `max_iterations` iterations (sequential sums in edge order).
+PowerIteration eigenvector_power_iteration(const Graph& g, bool weighted,
+                                           std::int32_t max_iterations = kPowerIterations,
+                                           double tolerance = kPowerTolerance);
+/// PageRank (PRPACK) with the given damping, on one OpenMP thread (the same bits on every run).
 std::vector<double> pagerank(const Graph& g, double damping, bool weighted);
 /// k-core index (all directions).
 std::vector<double> coreness(const Graph& g);

@@ -39,8 +39,12 @@ class NetworkBuilder {
   /// is reported and nullopt returned.
   std::optional<VertexId> resolve(std::string_view id, const Location& at);
 
-  /// Parses a weight; reports non-numeric, NaN, infinite, zero and negative values.
+  /// Parses a weight; reports non-numeric, NaN, infinite, zero and negative values and values
+  /// outside [kMinTieWeight, kMaxTieWeight] (model/network.hpp).
   std::optional<double> parse_weight(std::string_view text, const Location& at);
+  /// Reports (at `at`, quoting `text` or else the number) a weight outside [kMinTieWeight,
+  /// kMaxTieWeight]; add_tie checks every weight so, computed ones included.
+  bool weight_in_range(double weight, const Location& at, std::string_view text);
   /// Parses a date in `layout` (see parse_date); reports a value that is not a real date.
   std::optional<Date> parse_date(std::string_view text, const Location& at,
                                  std::string_view layout = "YYYY-MM-DD");

@@ -36,6 +36,12 @@ struct MetricsResult {
   bool sampled_paths = false;  ///< betweenness from sampled sources
   std::size_t path_sources = 0;
   double path_error_bound = 0;
+  /// How eigenvector centrality was computed: "arpack" (igraph), "arpack-64" or "power"
+  /// (fallbacks when igraph's ARPACK does not converge; docs/METRICS.md).
+  std::string eigenvector_method = "arpack";
+  /// What a user should know about these values (a fallback taken, a cap reached); also written
+  /// to metrics.json as "warnings".
+  std::vector<std::string> warnings;
   [[nodiscard]] const std::vector<double>& column(const std::string& name) const;
   [[nodiscard]] double measure(const std::string& name) const;
 };

@@ -122,6 +122,12 @@ struct Network {
   void insert_slot(std::uint64_t hash, VertexId vertex);
 };
 
+/// The range of a tie weight every loader accepts (docs/DATA_FORMATS.md, "Weights"): 24 orders
+/// of magnitude, for counts, shares and money; narrow enough that sums, products and path lengths
+/// (1/weight, kept as 1 + length the way igraph keeps them) stay finite and distinguishable.
+inline constexpr double kMinTieWeight = 1e-12;
+inline constexpr double kMaxTieWeight = 1e12;
+
 /// One undirected (or directed) pair with the analysis weight of all its ties summed:
 /// weight = Σ kind_weight(kind) × tie weight.
 struct AggregatedEdge {
@@ -132,7 +138,9 @@ struct AggregatedEdge {
 };
 
 /// Aggregates the multiplex ties into one edge per pair (per ordered pair when directed),
-/// sorted by (source, target). Undirected pairs are stored with source < target.
+/// sorted by (source, target). Undirected pairs are stored with source < target. Throws
+/// InputError when a pair's weight is not a finite normal number > 0 (tie weights in range can
+/// still get there through extreme kind weights).
 std::vector<AggregatedEdge> aggregate_ties(const Network& network);
 
 }  // namespace clusterscope
