@@ -508,6 +508,8 @@ int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::os
     add_loaded_inputs(request, network);
     io::write_checked_file(request, content);
   }
+  for (const std::string& warning : result.warnings)
+    err << "clusterscope: warning: " << warning << '\n';
   if (result.sampled_paths) {
     err << "clusterscope: note: betweenness sampled from " << result.path_sources << " sources (error bound "
         << result.path_error_bound << "); use --betweenness exact for exact values\n";
@@ -1001,6 +1003,9 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   metrics::MetricOptions measured = settings;
   measured.paths.progress = progress.reporter();  // the path searches are most of this stage
   const metrics::MetricsResult result = metrics::compute_metrics(network, measured);
+  if (!quiet)
+    for (const std::string& warning : result.warnings)
+      err << "clusterscope: warning: " << warning << '\n';
   progress.begin("communities");
   community_settings_.progress = progress.reporter();
   const communities::CommunityResult groups = communities::detect_communities(network, community_settings_);
