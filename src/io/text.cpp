@@ -104,21 +104,25 @@ bool is_valid_utf8(std::string_view text) noexcept {
 }
 
 SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnostics) {
-  SourceText source{path.string(), {}};
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    diagnostics.error({source.name, 0, 0}, "file not found");
-    return source;
+    diagnostics.error({path.string(), 0, 0}, "file not found");
+    return {path.string(), {}};
   }
   if (std::filesystem::is_directory(path, ec)) {
-    diagnostics.error({source.name, 0, 0}, "expected a file, found a folder");
-    return source;
+    diagnostics.error({path.string(), 0, 0}, "expected a file, found a folder");
+    return {path.string(), {}};
   }
   std::string raw;
   if (!read_plain(path, raw)) {
-    diagnostics.error({source.name, 0, 0}, "cannot read file");
-    return source;
+    diagnostics.error({path.string(), 0, 0}, "cannot read file");
+    return {path.string(), {}};
   }
+  return source_from_bytes(path.string(), std::move(raw), diagnostics);
+}
+
+SourceText source_from_bytes(std::string name, std::string raw, Diagnostics& diagnostics) {
+  SourceText source{std::move(name), {}};
   const bool gzip = raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0x1f &&
                     static_cast<unsigned char>(raw[1]) == 0x8b;
   if (gzip) {
@@ -128,7 +132,7 @@ SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnosti
       source.bytes.clear();
       return source;
     }
-  } else if (path.extension() == ".gz") {
+  } else if (std::filesystem::path(source.name).extension() == ".gz") {
     diagnostics.error({source.name, 0, 0}, "expected gzip-compressed data (the name ends in .gz)");
     return source;
   } else {

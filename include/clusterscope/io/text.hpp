@@ -22,6 +22,11 @@ struct SourceText {
 /// `diagnostics` and an empty text is returned. Invalid UTF-8 is reported at line:column.
 SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnostics);
 
+/// The same from bytes already in memory (`raw` as a file would hold them; `name` stands for the
+/// path in diagnostics, and a name ending in .gz requires gzip data): gunzipped when they start
+/// with the gzip magic, BOM removed, empty text and invalid UTF-8 reported.
+SourceText source_from_bytes(std::string name, std::string raw, Diagnostics& diagnostics);
+
 /// Reports every line holding bytes that are not valid UTF-8. Returns true when all is valid.
 bool check_utf8(const SourceText& source, Diagnostics& diagnostics);
 
