@@ -1,0 +1,288 @@
+// libFuzzer target: round trips (docs/fuzzing.md). The input is read with every reader (as the
+// CSV target does, a NUL byte separates the edge list from a node table); each network a reader
+// accepts is written with every writer and read back, and must come back as the writers promise
+// (docs/DATA_FORMATS.md, "What each format holds"; tests/unit/test_<format>.cpp):
+// - CSV, GraphML, GEXF, GML, JSON: the same stakeholders in the same order (ids, names, fields,
+//   attributes), the same ties in the same order (ends, kind, weight bit for bit, dates,
+//   attributes) and directedness — except that CSV holds no directedness, XML cannot hold
+//   control characters (U+FFFD instead, reported) and JSON does not write tie attributes named
+//   like link members (reported); the CSV reader stores a CRLF inside a quoted field as LF;
+// - Pajek: ids (a '"' or line break replaced, a clash numbered, reported), ties with kinds and
+//   weights, directedness; names, fields, attributes and dates are not written (reported).
+// An empty value and a missing one are the same (every reader reads "" as missing).
+// A writer's output that does not read back, or reads back different, is a finding.
+
+#include <functional>
+#include <sstream>
+
+#include "fuzz_support.hpp"
+
+namespace {
+
+using namespace clusterscope;
+
+/// What a format keeps.
+struct Keeps {
+  bool directed = true;
+  bool names_and_fields = true;
+  bool dates = true;
+  bool tie_attributes = true;
+  /// The text the writer makes of an id or kind: exact, or a prefix of it (Pajek's numbering).
+  std::function<std::string(const std::string&)> text = [](const std::string& s) { return s; };
+  bool text_is_prefix = false;
+};
+
+/// `text` as XML 1.0 can hold it: control characters other than tab, LF and CR, U+FFFE and
+/// U+FFFF (and bytes that are not UTF-8) replaced by U+FFFD.
+std::string xml_text(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code = 0;
+    const std::size_t length = io::utf8_sequence(text, i, &code);
+    const bool bad = length == 0 || (code < 0x20 && code != '\t' && code != '\n' && code != '\r') ||
+                     code == 0xFFFE || code == 0xFFFF;
+    if (bad) {
+      out += "\xEF\xBF\xBD";
+      i += length == 0 ? 1 : length;
+    } else {
+      out.append(text, i, length);
+      i += length;
+    }
+  }
+  return out;
+}
+
+/// `text` as a Pajek label holds it: '"' → '\'', line breaks → ' '.
+std::string pajek_text(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) {
+    if (c == '"') c = '\'';
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+/// `text` as the CSV reader gives it back: a CRLF inside a quoted field is stored as LF.
+std::string csv_text(const std::string& text) {
+  std::string out = text;
+  for (std::size_t i = out.find("\r\n"); i != std::string::npos; i = out.find("\r\n", i))
+    out.erase(i, 1);
+  return out;
+}
+
+bool is_link_member(const std::string& name) {
+  return name == "source" || name == "target" || name == "key" || name == "weight" || name == "kind" ||
+         name == "date" || name == "start" || name == "end";
+}
+
+/// Attributes with the empty values left out, keys and values passed through `text`.
+std::map<std::string, std::string> attributes(const std::map<std::string, std::string>& in,
+                                              const std::function<std::string(const std::string&)>& text) {
+  std::map<std::string, std::string> out;
+  for (const auto& [key, value] : in) {
+    if (!value.empty()) out[text(key)] = text(value);
+  }
+  return out;
+}
+
+/// `s` in quotes, control characters as \xNN so that a difference in them shows.
+std::string quoted(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20) {
+      static constexpr char hex[] = "0123456789abcdef";
+      out += "\\x";
+      out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+      out += hex[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+template <typename T>
+std::string show(const std::optional<T>& value) {
+  if (!value) return "(none)";
+  std::ostringstream out;
+  out.precision(17);
+  out << *value;
+  return out.str();
+}
+
+std::string show(const std::map<std::string, std::string>& map) {
+  std::string out = "{";
+  for (const auto& [key, value] : map)
+    out += quoted(key) + ":" + quoted(value) + " ";
+  return out + "}";
+}
+
+std::string show(const std::vector<std::string>& list) {
+  std::string out = "[";
+  for (const auto& item : list)
+    out += quoted(item) + " ";
+  return out + "]";
+}
+
+/// The first difference between `a` (as written) and `b` (as read back), or "" when they agree
+/// as far as the format keeps.
+std::string difference(const Network& a, const Network& b, const Keeps& keeps) {
+  const auto same_text = [&](const std::string& original, const std::string& back) {
+    const std::string expected = keeps.text(original);
+    return keeps.text_is_prefix ? back.rfind(expected, 0) == 0 : back == expected;
+  };
+  if (keeps.directed && a.directed != b.directed) return "directedness differs";
+  if (a.stakeholders.size() != b.stakeholders.size()) {
+    return std::to_string(a.stakeholders.size()) + " stakeholders written, " +
+           std::to_string(b.stakeholders.size()) + " read back";
+  }
+  for (std::size_t i = 0; i < a.stakeholders.size(); ++i) {
+    const Stakeholder& x = a.stakeholders[i];
+    const Stakeholder& y = b.stakeholders[i];
+    const std::string where = "stakeholder " + std::to_string(i) + " " + quoted(x.id) + ": ";
+    if (!same_text(x.id, y.id)) return where + "id read back as " + quoted(y.id);
+    if (!keeps.names_and_fields) continue;
+    const auto field = [&](const char* name, const std::string& u, const std::string& v) {
+      return keeps.text(u) == v ? std::string()
+                                : where + name + " " + quoted(u) + " read back as " + quoted(v);
+    };
+    for (const std::string& problem :
+         {field("name", x.name, y.name), field("type", x.type, y.type), field("sector", x.sector, y.sector),
+          field("municipality", x.municipality, y.municipality), field("region", x.region, y.region),
+          field("country", x.country, y.country), field("parent", x.parent, y.parent)}) {
+      if (!problem.empty()) return problem;
+    }
+    if (x.lat != y.lat) return where + "lat " + show(x.lat) + " read back as " + show(y.lat);
+    if (x.lon != y.lon) return where + "lon " + show(x.lon) + " read back as " + show(y.lon);
+    if (x.employees != y.employees) {
+      return where + "employees " + show(x.employees) + " read back as " + show(y.employees);
+    }
+    std::vector<std::string> tags;
+    for (const std::string& tag : x.tags)
+      tags.push_back(keeps.text(tag));
+    if (tags != y.tags) return where + "tags " + show(x.tags) + " read back as " + show(y.tags);
+    if (attributes(x.attributes, keeps.text) != attributes(y.attributes, keeps.text)) {
+      return where + "attributes " + show(x.attributes) + " read back as " + show(y.attributes);
+    }
+  }
+  if (a.ties.size() != b.ties.size()) {
+    return std::to_string(a.ties.size()) + " ties written, " + std::to_string(b.ties.size()) + " read back";
+  }
+  for (std::size_t i = 0; i < a.ties.size(); ++i) {
+    const Tie& x = a.ties[i];
+    const Tie& y = b.ties[i];
+    const std::string where = "tie " + std::to_string(i) + ": ";
+    if (x.source != y.source || x.target != y.target) {
+      return where + "ends " + std::to_string(x.source) + "–" + std::to_string(x.target) + " read back as " +
+             std::to_string(y.source) + "–" + std::to_string(y.target);
+    }
+    if (!same_text(a.kind_name(x.kind), b.kind_name(y.kind))) {
+      return where + "kind " + quoted(a.kind_name(x.kind)) + " read back as " + quoted(b.kind_name(y.kind));
+    }
+    if (x.weight != y.weight) {
+      return where + "weight " + show(std::optional(x.weight)) + " read back as " +
+             show(std::optional(y.weight));
+    }
+    if (keeps.dates && (x.start != y.start || x.end != y.end)) {
+      return where + "dates " + x.start.to_string() + "/" + x.end.to_string() + " read back as " +
+             y.start.to_string() + "/" + y.end.to_string();
+    }
+    if (keeps.tie_attributes &&
+        attributes(x.attributes, keeps.text) != attributes(y.attributes, keeps.text)) {
+      return where + "attributes " + show(x.attributes) + " read back as " + show(y.attributes);
+    }
+  }
+  return {};
+}
+
+std::string first_errors(const InputError& error) {
+  std::string out;
+  std::size_t shown = 0;
+  for (const Diagnostic& d : error.diagnostics()) {
+    if (d.severity != Severity::error) continue;
+    out += "\n  " + format_diagnostic(d);
+    if (++shown == 5) break;
+  }
+  return out;
+}
+
+/// Writes `network` as `format`, reads it back and checks it against `expected` (the network
+/// changed as the writer promises).
+void round_trip(const Network& network, io::FileFormat format, const Network& expected, const Keeps& keeps) {
+  const std::string name = io::format_name(format);
+  Network back;
+  try {
+    Diagnostics warnings;
+    switch (format) {
+      case io::FileFormat::csv: {
+        const std::string nodes = io::write_csv_nodes(network);
+        back = fuzz::load_text(format, io::write_csv_edges(network), &nodes);
+        break;
+      }
+      case io::FileFormat::graphml:
+        back = fuzz::load_text(format, io::write_graphml(network, "fuzz.graphml", warnings));
+        break;
+      case io::FileFormat::gexf:
+        back = fuzz::load_text(format, io::write_gexf(network, "fuzz.gexf", warnings));
+        break;
+      case io::FileFormat::gml:
+        back = fuzz::load_text(format, io::write_gml(network, "fuzz.gml", warnings));
+        break;
+      case io::FileFormat::pajek:
+        back = fuzz::load_text(format, io::write_pajek(network, "fuzz.net", warnings));
+        break;
+      case io::FileFormat::json:
+        back = fuzz::load_text(format, io::write_node_link_json(network, "fuzz.json", warnings));
+        break;
+    }
+  } catch (const InputError& e) {
+    fuzz::finding("the " + name + " writer's output does not read back:" + first_errors(e));
+  } catch (const std::exception& e) {
+    fuzz::finding("writing and reading back " + name + " threw: " + e.what());
+  }
+  const std::string problem = difference(expected, back, keeps);
+  if (!problem.empty()) fuzz::finding("round trip through " + name + ": " + problem);
+}
+
+void round_trips(const Network& network) {
+  Keeps csv;
+  csv.directed = false;
+  csv.text = csv_text;
+  round_trip(network, io::FileFormat::csv, network, csv);
+  Keeps xml;
+  xml.text = xml_text;
+  round_trip(network, io::FileFormat::graphml, network, xml);
+  round_trip(network, io::FileFormat::gexf, network, xml);
+  round_trip(network, io::FileFormat::gml, network, {});
+  Network json = network;
+  for (Tie& tie : json.ties) {
+    std::erase_if(tie.attributes, [](const auto& entry) { return is_link_member(entry.first); });
+  }
+  round_trip(network, io::FileFormat::json, json, {});
+  Keeps pajek;
+  pajek.names_and_fields = pajek.dates = pajek.tie_attributes = false;
+  pajek.text = pajek_text;
+  pajek.text_is_prefix = true;
+  round_trip(network, io::FileFormat::pajek, network, pajek);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  for (const io::FileFormat format : {io::FileFormat::csv, io::FileFormat::graphml, io::FileFormat::gexf,
+                                      io::FileFormat::gml, io::FileFormat::pajek, io::FileFormat::json}) {
+    Network network;
+    const bool loaded = fuzz::expecting_input_errors([&] {
+      const std::size_t split = format == io::FileFormat::csv ? input.find('\0') : std::string_view::npos;
+      if (split == std::string_view::npos) {
+        network = fuzz::load_text(format, std::string(input));
+      } else {
+        const std::string nodes(input.substr(split + 1));
+        network = fuzz::load_text(format, std::string(input.substr(0, split)), &nodes);
+      }
+    });
+    if (loaded) round_trips(network);
+  }
+  return 0;
+}
