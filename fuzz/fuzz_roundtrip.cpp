@@ -336,6 +336,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     });
     if (!loaded) continue;
+    // Huge declared sizes (a few bytes of Pajek declaring *Vertices 300000) are a known issue of
+    // the loaders, fuzzed by their own targets; six writers and readers on them would only time out.
+    if (network.stakeholders.size() + network.ties.size() > 20000) continue;
     drop_attributes_named_like_fields(network);
     round_trips(network);
   }
