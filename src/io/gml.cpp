@@ -140,7 +140,8 @@ std::optional<std::uint32_t> entity_code(std::string_view name) {
   const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), code, hex ? 16 : 10);
   if (digits.empty() || result.ec != std::errc{} || result.ptr != digits.data() + digits.size())
     return std::nullopt;
-  if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return std::nullopt;
+  // &#0; too: the writer writes a NUL that way (every other format holds one as it is).
+  if (code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return std::nullopt;
   return code;
 }
 

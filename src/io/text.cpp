@@ -156,6 +156,12 @@ SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnosti
     diagnostics.error({source.name, 0, 0}, problem);
     return source;
   }
+  return source_from_bytes(path.string(), std::move(raw), diagnostics, max_bytes);
+}
+
+SourceText source_from_bytes(std::string name, std::string raw, Diagnostics& diagnostics,
+                             std::uint64_t max_bytes) {
+  SourceText source{std::move(name), {}};
   const bool gzip = raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0x1f &&
                     static_cast<unsigned char>(raw[1]) == 0x8b;
   if (gzip) {
@@ -165,7 +171,7 @@ SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnosti
       source.bytes.clear();
       return source;
     }
-  } else if (path.extension() == ".gz") {
+  } else if (std::filesystem::path(source.name).extension() == ".gz") {
     diagnostics.error({source.name, 0, 0}, "expected gzip-compressed data (the name ends in .gz)");
     return source;
   } else {

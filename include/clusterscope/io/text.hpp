@@ -46,6 +46,12 @@ inline std::size_t line_end_length(std::string_view text, std::size_t i) noexcep
   return i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1;
 }
 
+/// The same from bytes already in memory (`raw` as a file would hold them; `name` stands for the
+/// path in diagnostics, and a name ending in .gz requires gzip data): gunzipped when they start
+/// with the gzip magic, BOM removed, empty text and invalid UTF-8 reported.
+SourceText source_from_bytes(std::string name, std::string raw, Diagnostics& diagnostics,
+                             std::uint64_t max_bytes = kDefaultMaxInputBytes);
+
 /// Reports every line holding bytes that are not valid UTF-8. Returns true when all is valid.
 bool check_utf8(const SourceText& source, Diagnostics& diagnostics);
 
