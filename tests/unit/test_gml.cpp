@@ -29,6 +29,29 @@ TEST_CASE("GML round trip keeps hostile names, fields, attributes, kinds, weight
   }
 }
 
+TEST_CASE("GML round trip keeps a NUL in an id and a name (written as &#0;)", "[gml][roundtrip]") {
+  // Found by the round-trip fuzz target: a NUL came back as the text "&#0;".
+  Network n;
+  for (const std::string& id : {std::string("a\0b", 3), std::string("plain")}) {
+    Stakeholder s;
+    s.id = id;
+    s.name = "name " + id;
+    n.stakeholders.push_back(s);
+  }
+  n.reindex();
+  n.ties.push_back({0, 1, n.intern_kind("cooperation"), 1.0, {}, {}, {}});
+  TempDir dir;
+  Diagnostics warnings;
+  const std::string gml = io::write_gml(n, "net.gml", warnings);
+  CHECK(gml.find("&#0;") != std::string::npos);
+  dir.write("n.gml", gml);
+  Diagnostics diagnostics;
+  const Network loaded = test::load(dir.path() / "n.gml", diagnostics);
+  REQUIRE(loaded.stakeholders.size() == 2);
+  CHECK(loaded.stakeholders[0].id == std::string("a\0b", 3));
+  CHECK(loaded.stakeholders[0].name == "name " + std::string("a\0b", 3));
+}
+
 TEST_CASE("GML writer output is ASCII with integer ids, labels and character references", "[gml]") {
   Diagnostics warnings;
   const std::string gml = io::write_gml(test::hostile_network(true), "net.gml", warnings);
