@@ -255,21 +255,21 @@ TEST_CASE("Output safety: a file-size limit ends in exit 4 with nothing left, no
 TEST_CASE("Output safety: SIGINT during the write stage leaves no temporary folder", "[cli][safety]") {
   TempDir dir;
   // Wait for the line that ends the report stage, then interrupt the write stage.
+  // set -m: without job control, bash starts background jobs with SIGINT ignored.
   const std::string script =
-      "'" CLUSTERSCOPE_BINARY "' analyze " + quote(clusterscope::test::example_dataset()) + " -o " +
+      "set -m; '" CLUSTERSCOPE_BINARY "' analyze " + quote(clusterscope::test::example_dataset()) + " -o " +
       quote(dir.path() / "out") + " --runs 3 --null-models 0 2>" + quote(dir.path() / "log") +
       " & pid=$!; for i in $(seq 1 600); do grep -q '\\[7/8\\]' " + quote(dir.path() / "log") +
-      " && break; sleep 0.05; done; sleep 0.2; kill -INT $pid; wait $pid; echo status $?";
+      " && break; sleep 0.05; done; sleep 0.1; kill -INT $pid; wait $pid; echo status $?";
   TempDir scripts;
   const auto file = scripts.write("run.sh", script + "\n");
   int status = 0;
   const std::string log = clusterscope::test::shell("bash " + quote(file), "bash", &status);
   INFO(log << read_file(dir.path() / "log"));
-  const bool finished = fs::exists(dir.path() / "out" / "manifest.json");
-  if (!finished) CHECK(log.find("status 130") != std::string::npos);
+  // The write stage takes seconds (figures in three formats): the signal arrives during it.
+  CHECK(log.find("status 130") != std::string::npos);
   CHECK(temporaries(dir.path()).empty());
-  // Either the run finished before the signal, or nothing of it is left.
-  if (!finished) CHECK_FALSE(fs::exists(dir.path() / "out"));
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
 
 TEST_CASE("Option values: negative and absurd numbers are usage errors naming the option and its range",
