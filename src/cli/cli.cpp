@@ -298,8 +298,9 @@ communities::CommunityOptions community_settings(const CommunityFlags& f, std::u
       throw UsageError("--resolution '" + f.resolution + "': expected a positive number or auto");
     o.resolution = r;
   }
-  if (f.runs < 1) throw UsageError("--runs " + std::to_string(f.runs) + ": expected at least 1");
-  if (f.null_models < 0 || f.null_models == 1)
+  // The ranges of --runs and --null-models are checked as they are parsed (bounded); one null
+  // network gives no spread, so 1 is refused here.
+  if (f.null_models == 1)
     throw UsageError("--null-models " + std::to_string(f.null_models) + ": expected 0 or at least 2");
   o.runs = f.runs;
   o.null_models = f.null_models;
@@ -453,15 +454,15 @@ int cmd_convert(const std::vector<std::string>& args, std::ostream& out, std::os
                      "': unknown format; expected .csv, .graphml, .gml, .net, .gexf or .json");
   }
   io::OutputRequest request = output_request(output, io::OutputKind::file, o, force);
-  io::check_output(request);  // before any work
-  Diagnostics diagnostics;
-  const Network network = load(o, err, diagnostics);
-  add_loaded_inputs(request, network);
+  io::check_output(request);  // before any work (a CSV's node table too)
   if (io::format_of(output) == io::FileFormat::csv) {
     io::OutputRequest nodes = request;
     nodes.target = io::csv_nodes_path(request.target);
     io::check_output(nodes);
   }
+  Diagnostics diagnostics;
+  const Network network = load(o, err, diagnostics);
+  add_loaded_inputs(request, network);
   Diagnostics warnings;
   io::save_network(network, request, warnings);
   print_diagnostics(warnings, err);
@@ -596,8 +597,6 @@ layout::LayoutOptions layout_settings(const FigureFlags& f, std::uint64_t seed) 
   } catch (const std::invalid_argument&) {
     throw UsageError("--layout '" + f.layout + "': expected fa2, fr, kk, drl, grouped or geo");
   }
-  if (f.iterations < 0) throw UsageError("--iterations: expected 0 or more");
-  if (!(f.dpi >= 10 && f.dpi <= 2400)) throw UsageError("--dpi: expected a number from 10 to 2400");
   Network no_types;
   apply_palette(no_types, f.palette);  // a bad colour is a usage error before any work
   o.iterations = f.iterations;

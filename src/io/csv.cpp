@@ -8,8 +8,7 @@ CsvReader::CsvReader(const SourceText& source, Diagnostics& diagnostics, char de
 void CsvReader::advance() noexcept {
   const std::string& text = source_.bytes;
   const char c = text[pos_++];
-  // LF, CR LF (counted at its LF) and a lone CR (old Mac files) each end one line.
-  if (c == '\n' || (c == '\r' && (pos_ >= text.size() || text[pos_] != '\n'))) {
+  if (ends_line(text, pos_ - 1)) {
     ++line_;
     column_ = 1;
   } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {

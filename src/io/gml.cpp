@@ -29,6 +29,7 @@
 #include <unordered_map>
 
 #include "clusterscope/io/formats.hpp"
+#include "clusterscope/io/text.hpp"
 
 namespace clusterscope::io {
 
@@ -263,8 +264,7 @@ class GmlParser {
   }
   void advance() {
     const char c = text_[pos_++];
-    // LF, CR LF (counted at its LF) and a lone CR each end a line.
-    if (c == '\n' || (c == '\r' && (pos_ >= text_.size() || text_[pos_] != '\n'))) {
+    if (ends_line(text_, pos_ - 1)) {
       ++line_;
       column_ = 1;
     } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {

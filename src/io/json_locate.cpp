@@ -195,12 +195,9 @@ std::optional<std::size_t> JsonLocator::offset(const JsonPath& path) {
 void JsonLocator::move_cursor(std::size_t offset) {
   const auto starts_character = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
   // LF, CR LF (counted at its LF) and a lone CR end a line, as location_of counts them.
-  const auto ends_line = [&](std::size_t i) {
-    return text_[i] == '\n' || (text_[i] == '\r' && (i + 1 >= text_.size() || text_[i + 1] != '\n'));
-  };
   for (; cursor_offset_ < offset; ++cursor_offset_) {
     const char c = text_[cursor_offset_];
-    if (ends_line(cursor_offset_)) {
+    if (ends_line(text_, cursor_offset_)) {
       ++cursor_line_;
       cursor_column_ = 1;
     } else if (starts_character(c)) {
@@ -210,7 +207,7 @@ void JsonLocator::move_cursor(std::size_t offset) {
   bool crossed_line = false;
   for (; cursor_offset_ > offset; --cursor_offset_) {
     const char c = text_[cursor_offset_ - 1];
-    if (ends_line(cursor_offset_ - 1)) {
+    if (ends_line(text_, cursor_offset_ - 1)) {
       --cursor_line_;
       crossed_line = true;
     } else if (starts_character(c)) {

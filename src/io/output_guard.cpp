@@ -168,7 +168,7 @@ bool is_own_file(const fs::path& path, std::string_view content) {
   const std::string head = read_prefix(path, 4096);
   if (starts_with(content, kPngSignature)) {
     return starts_with(head, kPngSignature) &&
-           read_all(path).find(std::string("tEXtSoftware\0clusterscope", 25)) != std::string::npos;
+           head.find(std::string("tEXtSoftware\0clusterscope", 25)) != std::string::npos;
   }
   if (starts_with(content, "%PDF")) {
     return starts_with(head, "%PDF") && read_all(path).find("/Creator (clusterscope") != std::string::npos;

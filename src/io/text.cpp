@@ -232,7 +232,7 @@ Location location_of(const SourceText& source, std::size_t offset) {
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < offset; ++i) {
     // LF, CR LF (counted at its LF) and a lone CR end a line.
-    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+    if (ends_line(text, i)) {
       ++line;
       line_start = i + 1;
     }

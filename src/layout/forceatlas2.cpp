@@ -12,6 +12,7 @@
 #include <cmath>
 #include <thread>
 
+#include "clusterscope/core/threads.hpp"
 #include "detail.hpp"
 
 namespace clusterscope::layout::detail {
@@ -320,8 +321,7 @@ void forceatlas2(const Adjacency& adjacency, const std::vector<double>& mass,
   const auto count = static_cast<std::size_t>(n);
   // At most one worker per core: more only cost thread start-ups (the blocks, and so the result,
   // do not depend on the count).
-  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  const unsigned threads = settings.threads == 0 ? cores : std::clamp(settings.threads, 1U, cores);
+  const unsigned threads = worker_count(settings.threads);
   const bool barnes_hut = n > settings.barnes_hut_above;
   const std::int32_t iterations = settings.iterations > 0 ? settings.iterations : automatic_fa2_iterations(n);
   const std::int32_t overlap_from = settings.prevent_overlap ? iterations - iterations / 3 : iterations;

@@ -34,6 +34,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "clusterscope/core/threads.hpp"
+
 namespace clusterscope::metrics {
 
 namespace {
@@ -313,14 +315,6 @@ void renumber(std::size_t n, const std::vector<Vertex>& to_new, const std::vecto
       }
     });
   }
-}
-
-/// Workers for a requested thread count: 0 means one per core; more workers than cores only add
-/// memory (each holds O(n) arrays), never speed, so the count is clamped to
-/// [1, hardware_concurrency]. Results do not depend on it.
-unsigned worker_count(unsigned requested) {
-  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  return requested == 0 ? cores : std::clamp(requested, 1U, cores);
 }
 
 /// Drops arcs that lie on no shortest path: u → v of length ℓ when some other path from u to v

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/core/threads.hpp"
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/render/scene.hpp"
 
@@ -271,13 +272,14 @@ void mark_png(std::string& bytes) {
   const std::uint32_t length = static_cast<std::uint32_t>(data.size() - 4);
   const auto crc = static_cast<std::uint32_t>(
       crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
-  std::string chunk;
-  for (const std::uint32_t v : {length})
+  const auto big_endian = [](std::string& out, std::uint32_t v) {
     for (int shift = 24; shift >= 0; shift -= 8)
-      chunk += static_cast<char>((v >> shift) & 0xFF);
+      out += static_cast<char>((v >> shift) & 0xFF);
+  };
+  std::string chunk;
+  big_endian(chunk, length);
   chunk += data;
-  for (int shift = 24; shift >= 0; shift -= 8)
-    chunk += static_cast<char>((crc >> shift) & 0xFF);
+  big_endian(chunk, crc);
   bytes.insert(after_header, chunk);
 }
 
@@ -350,8 +352,7 @@ void draw(const Scene& scene, const std::filesystem::path& out, double dpi) {
 void draw_all(const std::vector<DrawJob>& jobs, unsigned threads) {
   // At most one worker per core (each holds a Cairo surface of its figure); the bytes do not
   // depend on the count.
-  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  threads = threads == 0 ? cores : std::clamp(threads, 1U, cores);
+  threads = worker_count(threads);
   // Longest first: a PNG of many primitives costs about twice its PDF, an SVG less.
   std::vector<std::size_t> order(jobs.size());
   std::vector<double> cost(jobs.size(), 0);

@@ -37,6 +37,12 @@ std::optional<std::uint64_t> parse_byte_size(std::string_view text) noexcept;
 /// A size as parse_byte_size reads it: "1G" when it is a whole number of K, M, G or T, else bytes.
 std::string format_byte_size(std::uint64_t bytes);
 
+/// True when the byte at `text[i]` ends a line: LF, or a CR not followed by LF (a CR LF ends its
+/// line at the LF). Counting these gives the same line numbers as line_end_length.
+inline bool ends_line(std::string_view text, std::size_t i) noexcept {
+  return text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'));
+}
+
 /// Length of the line end at `text[i]`: 2 for CR LF, 1 for LF or a lone CR (old Mac files),
 /// 0 when there is none. Every reader counts lines this way, so positions agree.
 inline std::size_t line_end_length(std::string_view text, std::size_t i) noexcept {
