@@ -88,6 +88,9 @@ struct InputOptions {
   std::string level = "as-loaded";
   bool strict = false;
   std::string max_input_size;
+  std::string delimiter;
+  std::string decimal;
+  std::vector<std::string> missing;
 };
 
 po::options_description input_options(InputOptions& o) {
@@ -107,7 +110,14 @@ po::options_description input_options(InputOptions& o) {
       "as-loaded, or institution to roll units up to their parent")("strict", po::bool_switch(&o.strict),
                                                                     "treat warnings as errors")(
       "max-input-size", po::value(&o.max_input_size)->value_name("SIZE"),
-      "most bytes one input file may hold, decompressed: bytes or K, M, G, T (default 1G)");
+      "most bytes one input file may hold, decompressed: bytes or K, M, G, T (default 1G)")(
+      "delimiter", po::value(&o.delimiter)->value_name("CHAR"),
+      "CSV delimiter: ',', ';' or tab (default: detected from each file's header)")(
+      "decimal", po::value(&o.decimal)->value_name("CHAR"),
+      "CSV decimal separator: '.' or ',' (default: ',' when the delimiter is ';' or tab)")(
+      "missing", po::value(&o.missing)->value_name("MARKER")->composing(),
+      "a CSV value that means missing (repeatable; replaces the default NA, N/A, n/a, #N/A, NaN, nan, "
+      "null, NULL; --missing '' for none but empty)");
   return d;
 }
 
@@ -129,6 +139,26 @@ io::LoadOptions load_options(const InputOptions& o) {
   options.filters.keep_partners = o.keep_partners;
   options.filters.from = option_date(o.from, "from");
   options.filters.to = option_date(o.to, "to");
+  if (!o.delimiter.empty()) {
+    if (o.delimiter == "tab" || o.delimiter == "\\t" || o.delimiter == "\t") {
+      options.csv.delimiter = '\t';
+    } else if (o.delimiter == "," || o.delimiter == ";" || o.delimiter == "|") {
+      options.csv.delimiter = o.delimiter.front();
+    } else {
+      throw UsageError("--delimiter '" + o.delimiter + "': expected ',', ';', '|' or tab");
+    }
+  }
+  if (!o.decimal.empty()) {
+    if (o.decimal != "." && o.decimal != ",")
+      throw UsageError("--decimal '" + o.decimal + "': expected '.' or ','");
+    options.csv.decimal = o.decimal.front();
+  }
+  if (!o.missing.empty()) {
+    options.csv.missing.clear();
+    for (const std::string& marker : o.missing) {
+      if (!marker.empty()) options.csv.missing.push_back(marker);
+    }
+  }
   if (o.level == "institution") {
     options.level = io::Level::institution;
   } else if (o.level != "as-loaded") {
@@ -144,9 +174,21 @@ io::LoadOptions load_options(const InputOptions& o) {
   return options;
 }
 
-void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
-  for (const Diagnostic& d : diagnostics.entries())
+/// Every error; warnings and notes condensed to a few of each kind and a count of the rest.
+void print_diagnostics(const std::vector<Diagnostic>& entries, std::ostream& err) {
+  std::vector<Diagnostic> others;
+  for (const Diagnostic& d : entries) {
+    if (d.severity != Severity::error) others.push_back(d);
+  }
+  for (const Diagnostic& d : condensed(others))
     err << format_diagnostic(d) << '\n';
+  for (const Diagnostic& d : entries) {
+    if (d.severity == Severity::error) err << format_diagnostic(d) << '\n';
+  }
+}
+
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
+  print_diagnostics(diagnostics.entries(), err);
 }
 
 /// Loads the input, printing warnings; with --strict a warning fails like an error.
@@ -1160,9 +1202,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                      "'; expected validate, convert, metrics, communities, candidates, render or analyze");
   } catch (const InputError& e) {
     std::size_t listed = 0;
+    print_diagnostics(e.diagnostics(), err);
     for (const Diagnostic& d : e.diagnostics()) {
-      err << format_diagnostic(d) << '\n';
-      if (d.severity == Severity::error) ++listed;
+      if (d.severity == Severity::error) listed += 1 + d.more;
     }
     err << "clusterscope: " << listed << (listed == 1 ? " error" : " errors")
         << " in the input; nothing written\n";

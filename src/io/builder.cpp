@@ -4,6 +4,7 @@
 #include <numeric>
 #include <set>
 
+#include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/text.hpp"
 
 namespace clusterscope::io {
@@ -35,9 +36,15 @@ std::uint32_t NetworkBuilder::file_index(const std::string& file) {
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
+std::string NetworkBuilder::decimal_text(std::string_view text) const {
+  std::string out(text);
+  if (decimal_ == ',') std::replace(out.begin(), out.end(), ',', '.');
+  return out;
+}
+
 std::optional<VertexId> NetworkBuilder::add_stakeholder(Stakeholder stakeholder, const Location& at) {
   if (stakeholder.id.empty()) {
-    diagnostics_.error(at, "empty stakeholder id; expected a unique, non-empty id");
+    diagnostics_.error(at, "empty or missing stakeholder id; expected a unique, non-empty id");
     return std::nullopt;
   }
   if (const auto existing = network_.find(stakeholder.id)) {
@@ -61,7 +68,7 @@ void NetworkBuilder::set_field(Stakeholder& s, std::string_view column, std::str
   const auto number = [&](std::string_view what, double low, double high) -> std::optional<double> {
     const std::string_view t = trim(value);
     if (t.empty()) return std::nullopt;
-    const auto parsed = parse_double(t);
+    const auto parsed = parse_double(decimal_text(t));
     if (!parsed || *parsed < low || *parsed > high) {
       diagnostics_.error(at, std::string(what) + " '" + std::string(t) +
                                  "' is not valid; expected a number from " + format_number(low) + " to " +
@@ -118,7 +125,7 @@ std::optional<VertexId> NetworkBuilder::resolve(std::string_view id, const Locat
   const std::string_view key = trim(id);
   if (const auto found = network_.find(key)) return found;
   if (key.empty()) {
-    diagnostics_.error(at, "empty stakeholder id in a tie; expected the id of a stakeholder");
+    diagnostics_.error(at, "empty or missing stakeholder id in a tie; expected the id of a stakeholder");
     return std::nullopt;
   }
   if (implicit_) {
@@ -138,7 +145,7 @@ std::optional<VertexId> NetworkBuilder::resolve(std::string_view id, const Locat
 
 std::optional<double> NetworkBuilder::parse_weight(std::string_view text, const Location& at) {
   double value = 0.0;
-  const std::string problem = weight_problem(text, value);
+  const std::string problem = weight_problem(decimal_text(text), value);
   if (!problem.empty()) {
     diagnostics_.error(at, problem);
     return std::nullopt;
@@ -242,38 +249,64 @@ void NetworkBuilder::finish() {
   };
   const auto name_of = [&](VertexId v) { return network_.stakeholders[static_cast<std::size_t>(v)].id; };
 
-  // Self-loops: dropped, one warning each.
+  // Self-loops: dropped; the first few are listed, the rest counted in one more entry.
   std::vector<Tie> kept;
   std::vector<TieOrigin> kept_origins;
   kept.reserve(network_.ties.size());
   kept_origins.reserve(network_.ties.size());
+  std::size_t loops = 0;
+  Location unlisted_loop;
   for (std::size_t i = 0; i < network_.ties.size(); ++i) {
     Tie& tie = network_.ties[i];
     if (tie.source == tie.target) {
-      diagnostics_.warning(origin(i), "self-loop on '" + name_of(tie.source) +
-                                          "' dropped (a stakeholder does not cooperate with itself)");
+      if (++loops <= kListedPerKind) {
+        diagnostics_.warning(origin(i), "self-loop on '" + name_of(tie.source) +
+                                            "' dropped (a stakeholder does not cooperate with itself)");
+      } else if (loops == kListedPerKind + 1) {
+        unlisted_loop = origin(i);
+      }
       continue;
     }
     kept.push_back(std::move(tie));
     kept_origins.push_back(tie_origins_[i]);
   }
+  if (loops > kListedPerKind) {
+    diagnostics_.add({Severity::warning, unlisted_loop,
+                      "self-loop on a stakeholder dropped (a stakeholder does not cooperate with itself)",
+                      loops - kListedPerKind - 1});
+  }
   network_.ties = std::move(kept);
   tie_origins_ = std::move(kept_origins);
 
-  // Duplicate ties: kept, one warning each (pointing at the earlier copy). Sorting flat keys
-  // (pair, kind, dates, position) keeps this O(m log m) with cheap comparisons on a million ties.
+  // Duplicate ties: the same pair (either order when undirected), kind, dates and every other
+  // column — the same row twice. Ties that differ in any value (two projects of one pair: the
+  // projection's "activity" differs) are distinct interactions, never duplicates. Kept, weights
+  // add up; the first few are listed (pointing at the earlier copy), the rest counted. Sorting
+  // flat keys keeps this O(m log m) with cheap comparisons on a million ties.
   struct Key {
     std::uint64_t pair;
     std::uint64_t kind_and_start;
+    std::uint64_t columns;  ///< hash of the other columns; equal hashes are compared in full
     std::uint32_t end;
     std::uint32_t index;
-    [[nodiscard]] bool same_tie(const Key& o) const {
-      return pair == o.pair && kind_and_start == o.kind_and_start && end == o.end;
+    [[nodiscard]] bool same_key(const Key& o) const {
+      return pair == o.pair && kind_and_start == o.kind_and_start && end == o.end && columns == o.columns;
     }
   };
   const auto pack = [](Date d) {
     return static_cast<std::uint32_t>(d.year) << 16 | static_cast<std::uint32_t>(d.month) << 8 |
            static_cast<std::uint32_t>(d.day);
+  };
+  const auto hash_columns = [](const std::map<std::string, std::string>& attributes) {
+    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over name \0 value \0 …
+    for (const auto& [name, value] : attributes) {
+      for (const std::string* part : {&name, &value}) {
+        for (const char c : *part)
+          h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        h = (h ^ 0U) * 1099511628211ULL;
+      }
+    }
+    return h;
   };
   std::vector<Key> keys(network_.ties.size());
   for (std::size_t i = 0; i < network_.ties.size(); ++i) {
@@ -281,21 +314,27 @@ void NetworkBuilder::finish() {
     auto a = static_cast<std::uint32_t>(t.source);
     auto b = static_cast<std::uint32_t>(t.target);
     if (!network_.directed && a > b) std::swap(a, b);
-    keys[i] = {std::uint64_t{a} << 32 | b,
-               std::uint64_t{static_cast<std::uint32_t>(t.kind)} << 32 | pack(t.start), pack(t.end),
-               static_cast<std::uint32_t>(i)};
+    keys[i] = {
+        std::uint64_t{a} << 32 | b, std::uint64_t{static_cast<std::uint32_t>(t.kind)} << 32 | pack(t.start),
+        t.attributes.empty() ? 0 : hash_columns(t.attributes), pack(t.end), static_cast<std::uint32_t>(i)};
   }
   std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
-    return std::tie(x.pair, x.kind_and_start, x.end, x.index) <
-           std::tie(y.pair, y.kind_and_start, y.end, y.index);
+    return std::tie(x.pair, x.kind_and_start, x.end, x.columns, x.index) <
+           std::tie(y.pair, y.kind_and_start, y.end, y.columns, y.index);
   });
+  std::size_t duplicates = 0;
+  Location unlisted_duplicate;
   std::size_t first = 0;
   for (std::size_t k = 1; k < keys.size(); ++k) {
-    if (!keys[k].same_tie(keys[first])) {
+    if (!keys[k].same_key(keys[first])) {
       first = k;
       continue;
     }
     const Tie& t = network_.ties[keys[k].index];
+    if (t.attributes != network_.ties[keys[first].index].attributes) continue;  // a hash collision
+    ++duplicates;
+    if (duplicates == kListedPerKind + 1) unlisted_duplicate = origin(keys[k].index);
+    if (duplicates > kListedPerKind) continue;
     const Location earlier = origin(keys[first].index);
     diagnostics_.warning(
         origin(keys[k].index),
@@ -303,6 +342,12 @@ void NetworkBuilder::finish() {
             " (" + network_.kind_name(t.kind) + ")" +
             (earlier.line > 0 ? " repeats line " + std::to_string(earlier.line) : std::string()) +
             "; kept as a separate interaction, weights add up in analysis");
+  }
+  if (duplicates > kListedPerKind) {
+    diagnostics_.add({Severity::warning, unlisted_duplicate,
+                      "duplicate tie (the same pair, kind, dates and values as an earlier row); kept as a "
+                      "separate interaction, weights add up in analysis",
+                      duplicates - kListedPerKind - 1});
   }
 
   check_parents();

@@ -1,5 +1,7 @@
 #include "clusterscope/io/csv.hpp"
 
+#include <algorithm>
+
 namespace clusterscope::io {
 
 CsvReader::CsvReader(const SourceText& source, Diagnostics& diagnostics, char delimiter)
@@ -16,7 +18,70 @@ void CsvReader::advance() noexcept {
   }
 }
 
+const std::vector<std::string>& default_missing_markers() {
+  static const std::vector<std::string> markers{"NA", "N/A", "n/a", "#N/A", "NaN", "nan", "null", "NULL"};
+  return markers;
+}
+
+char detect_delimiter(std::string_view text) {
+  std::size_t commas = 0;
+  std::size_t semicolons = 0;
+  std::size_t tabs = 0;
+  bool quoted = false;
+  for (const char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    if (c == ',') ++commas;
+    if (c == ';') ++semicolons;
+    if (c == '\t') ++tabs;
+  }
+  if (semicolons > commas && semicolons >= tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
+
+std::string delimiter_name(char delimiter) {
+  if (delimiter == '\t') return "tab";
+  return std::string("'") + delimiter + "'";
+}
+
 bool CsvReader::next(CsvRow& row) {
+  if (!read_row(row)) return false;
+  if (markers_ == nullptr) return true;
+  for (std::size_t i = 0; i < row.size; ++i) {
+    CsvField& field = row.fields[i];
+    if (field.text.empty()) continue;
+    const std::string_view value = trim(field.text);
+    if (std::find(markers_->begin(), markers_->end(), value) == markers_->end()) continue;
+    const bool nan = value.size() == 3 && (value[0] == 'N' || value[0] == 'n') &&
+                     (value[1] == 'a' || value[1] == 'A') && (value[2] == 'N' || value[2] == 'n');
+    if (i < numeric_.size() && numeric_[i] && (nan || parse_double(value).has_value())) continue;
+    if (missing_.size() <= i) missing_.resize(i + 1);
+    MissingSeen& seen = missing_[i];
+    if (seen.count++ == 0) {
+      seen.marker = std::string(value);
+      seen.first = where(field.line, field.column);
+    }
+    field.text.clear();
+  }
+  return true;
+}
+
+void CsvReader::report_missing(const std::vector<std::string>& header) const {
+  for (std::size_t i = 0; i < missing_.size(); ++i) {
+    const MissingSeen& seen = missing_[i];
+    if (seen.count == 0) continue;
+    const std::string column = i < header.size() ? header[i] : "column " + std::to_string(i + 1);
+    std::string message = "column '" + column + "': " + std::to_string(seen.count) +
+                          (seen.count == 1 ? " value" : " values") + " '" + seen.marker + "' read as missing";
+    if (seen.marker == "NA" && (column == "country" || column == "country_code"))
+      message += " (if 'NA' means Namibia here, set \"missing\" in dataset.json or --missing without NA)";
+    diagnostics_.note(seen.first, message);
+  }
+}
+
+bool CsvReader::read_row(CsvRow& row) {
   const std::string& text = source_.bytes;
   const std::size_t n = text.size();
   // Skip blank lines.

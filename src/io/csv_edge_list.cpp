@@ -31,6 +31,33 @@ std::ptrdiff_t column_index(const std::vector<std::string>& columns, std::string
   return it == columns.end() ? -1 : it - columns.begin();
 }
 
+/// The delimiter and decimal separator of one file, from the settings or the header, said in a
+/// note when they are not the usual ',' and '.'.
+char file_delimiter(const SourceText& source, NetworkBuilder& builder) {
+  const CsvSettings& settings = builder.csv_settings();
+  const char delimiter = settings.delimiter != 0 ? settings.delimiter : detect_delimiter(source.bytes);
+  const char decimal = settings.decimal != 0 ? settings.decimal : (delimiter == ',' ? '.' : ',');
+  builder.set_decimal(decimal);
+  if (delimiter != ',' || decimal != '.') {
+    builder.diagnostics().note(Location{source.name, 1, 0},
+                               "read with " + delimiter_name(delimiter) + " as the delimiter" +
+                                   (settings.delimiter != 0 ? "" : " (detected from the header)") + " and '" +
+                                   decimal + "' as the decimal separator");
+  }
+  return delimiter;
+}
+
+/// The hint for a missing column: another delimiter in the header suggests a wrong guess.
+std::string delimiter_hint(const CsvReader& reader, const std::vector<std::string>& columns) {
+  std::string header;
+  for (const std::string& c : columns)
+    header += (header.empty() ? "" : "|") + c;
+  std::string hint = " (the header was read with " + delimiter_name(reader.delimiter()) + " as the delimiter";
+  if (columns.size() == 1)
+    hint += ", giving one column '" + header + "'; set --delimiter if the file uses another";
+  return hint + ")";
+}
+
 bool check_width(const CsvRow& row, std::size_t expected, CsvReader& reader, Diagnostics& diagnostics) {
   if (row.size == expected) return true;
   if (row.size > expected) {
@@ -49,19 +76,31 @@ bool check_width(const CsvRow& row, std::size_t expected, CsvReader& reader, Dia
 
 void read_nodes(const SourceText& nodes, NetworkBuilder& builder) {
   Diagnostics& diagnostics = builder.diagnostics();
-  CsvReader reader(nodes, diagnostics);
+  CsvReader reader(nodes, diagnostics, file_delimiter(nodes, builder));
   CsvRow row;
-  const std::vector<std::string> columns = read_header(reader, row);
+  std::vector<std::string> columns = read_header(reader, row);
   if (columns.empty()) return;
-  const std::ptrdiff_t id_column = column_index(columns, "id");
-  if (id_column < 0) {
-    diagnostics.error(reader.where(1, 1),
-                      "missing required column 'id'; expected a node table header such as id,name,type");
-    return;
-  }
   std::vector<std::string> original(columns.size());
   for (std::size_t i = 0; i < row.size; ++i)
     original[i] = std::string(trim(row[i].text));
+  // Gephi's node tables say Id and Label: Label is the name unless there is a name column.
+  if (column_index(columns, "name") < 0) {
+    const std::ptrdiff_t label = column_index(columns, "label");
+    if (label >= 0) columns[static_cast<std::size_t>(label)] = "name";
+  }
+  const std::ptrdiff_t id_column = column_index(columns, "id");
+  if (id_column < 0) {
+    diagnostics.error(reader.where(1, 1),
+                      "missing required column 'id'; expected a node table header such as "
+                      "id,name,type" +
+                          delimiter_hint(reader, columns));
+    return;
+  }
+  reader.treat_as_missing(&builder.csv_settings().missing);
+  std::vector<bool> numeric(columns.size());
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    numeric[i] = columns[i] == "lat" || columns[i] == "lon" || columns[i] == "employees";
+  reader.set_numeric_columns(std::move(numeric));
   while (reader.next(row)) {
     if (!reader.row_ok() || !check_width(row, columns.size(), reader, diagnostics)) continue;
     Stakeholder s;
@@ -75,6 +114,8 @@ void read_nodes(const SourceText& nodes, NetworkBuilder& builder) {
     }
     builder.add_stakeholder(std::move(s), reader.where(id_field.line, id_field.column));
   }
+  reader.report_missing(original);
+  builder.set_decimal('.');
 }
 
 }  // namespace
@@ -84,7 +125,7 @@ void read_csv_edge_list(const SourceText& edges, const SourceText* nodes, Networ
   builder.set_implicit_stakeholders(nodes == nullptr);
   if (nodes != nullptr) read_nodes(*nodes, builder);
 
-  CsvReader reader(edges, diagnostics);
+  CsvReader reader(edges, diagnostics, file_delimiter(edges, builder));
   CsvRow row;
   builder.reserve_ties(edges.bytes.size() / 24);  // rows are rarely shorter than ~24 bytes
   const std::vector<std::string> columns = read_header(reader, row);
@@ -97,7 +138,8 @@ void read_csv_edge_list(const SourceText& edges, const SourceText* nodes, Networ
   for (const auto& [index, name] : {std::pair{source, "source"}, std::pair{target, "target"}}) {
     if (index < 0) {
       diagnostics.error(reader.where(1, 1), std::string("missing required column '") + name +
-                                                "'; expected a header starting source,target");
+                                                "'; expected a header starting source,target" +
+                                                delimiter_hint(reader, columns));
     }
   }
   if (source < 0 || target < 0) return;
@@ -116,6 +158,12 @@ void read_csv_edge_list(const SourceText& edges, const SourceText* nodes, Networ
     const CsvField& f = row[static_cast<std::size_t>(column)];
     return reader.where(f.line, f.column);
   };
+  reader.treat_as_missing(&builder.csv_settings().missing);
+  if (weight >= 0) {
+    std::vector<bool> numeric(columns.size());
+    numeric[static_cast<std::size_t>(weight)] = true;
+    reader.set_numeric_columns(std::move(numeric));
+  }
   while (reader.next(row)) {
     if (!reader.row_ok() || !check_width(row, columns.size(), reader, diagnostics)) continue;
     const auto s = builder.resolve(row[static_cast<std::size_t>(source)].text, at(source));
@@ -145,6 +193,8 @@ void read_csv_edge_list(const SourceText& edges, const SourceText* nodes, Networ
         kind >= 0 ? trim(row[static_cast<std::size_t>(kind)].text) : std::string_view();
     builder.add_tie(*s, *t, kind_text, w, first, last, reader.where(row.line, 1), std::move(attributes));
   }
+  reader.report_missing(original);
+  builder.set_decimal('.');
 }
 
 std::filesystem::path csv_nodes_path(const std::filesystem::path& edges) {

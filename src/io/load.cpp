@@ -90,6 +90,7 @@ Network load_network(const std::filesystem::path& input, const LoadOptions& opti
                      Diagnostics& diagnostics) {
   Network network;
   NetworkBuilder builder(network, diagnostics);
+  builder.set_csv_settings(options.csv);
   Filters filters;
   Level level = Level::as_loaded;
   std::error_code ec;

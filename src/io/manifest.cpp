@@ -32,6 +32,7 @@ struct Manifest {
   Diagnostics* diagnostics = nullptr;
   std::vector<std::string>* input_files = nullptr;  ///< every file read, for the run manifest
   std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
+  NetworkBuilder* builder = nullptr;  ///< for the CSV settings (delimiter, decimal, missing)
 
   [[nodiscard]] Location at(const Path& path) const {
     const auto offset = json_value_offset(source.bytes, path);
@@ -136,10 +137,15 @@ class Table {
       m.error(path, "missing \"file\"; expected the data file's name, relative to dataset.json");
       return;
     }
-    const std::string delimiter = string_member(m, entry, path, "delimiter", ",");
-    if (delimiter.size() != 1)
-      m.error(path / "delimiter", "expected a single-character delimiter such as \",\" or \";\"");
-    delimiter_ = delimiter.empty() ? ',' : delimiter.front();
+    const CsvSettings& settings = m.builder->csv_settings();
+    const std::string delimiter = string_member(m, entry, path, "delimiter");
+    if (delimiter.size() > 1 && delimiter != "tab")
+      m.error(path / "delimiter", "expected a single-character delimiter such as \",\" or \";\", or \"tab\"");
+    const std::string decimal = string_member(m, entry, path, "decimal");
+    if (!decimal.empty() && decimal != "." && decimal != ",")
+      m.error(path / "decimal", "unknown decimal separator '" + decimal + "'; expected \".\" or \",\"");
+    missing_ = settings.missing;
+    if (entry.contains("missing")) missing_ = string_list(m, entry["missing"], path / "missing");
     date_layout_ = string_member(m, entry, path, "date_format", "YYYY-MM-DD");
     if (!is_known_date_layout(date_layout_)) {
       m.error(path / "date_format", "unknown date format '" + date_layout_ +
@@ -148,6 +154,22 @@ class Table {
     source_ = read_source(m.folder / file, *m.diagnostics, m.max_input_bytes);
     if (m.input_files != nullptr) m.input_files->push_back((m.folder / file).string());
     if (source_.bytes.empty()) return;
+    delimiter_ = delimiter == "tab"        ? '\t'
+                 : !delimiter.empty()      ? delimiter.front()
+                 : settings.delimiter != 0 ? settings.delimiter
+                                           : detect_delimiter(source_.bytes);
+    decimal_ = !decimal.empty()        ? decimal.front()
+               : settings.decimal != 0 ? settings.decimal
+               : delimiter_ == ','     ? '.'
+                                       : ',';
+    if (delimiter_ != ',' || decimal_ != '.') {
+      m.diagnostics->note(
+          Location{source_.name, 1, 0},
+          "read with " + delimiter_name(delimiter_) + " as the delimiter" +
+              (delimiter.empty() && settings.delimiter == 0 ? " (detected from the header)" : "") + " and '" +
+              decimal_ + "' as the decimal separator");
+    }
+    m.builder->set_decimal(decimal_);
     reader_.emplace(source_, *m.diagnostics, delimiter_);
     if (!reader_->next(row_) || !reader_->row_ok()) {
       reader_.reset();
@@ -157,9 +179,16 @@ class Table {
       header_.emplace_back(trim(row_[i].text));
       header_index_.try_emplace(header_.back(), i);  // of repeated names, the first
     }
+    reader_->treat_as_missing(&missing_);
     map_columns(entry);
     map_values(entry);
     map_where(entry);
+    std::vector<bool> numeric(header_.size());
+    for (const char* field : {"weight", "lat", "lon", "employees"}) {
+      const std::ptrdiff_t c = column(field);
+      if (c >= 0) numeric[static_cast<std::size_t>(c)] = true;
+    }
+    reader_->set_numeric_columns(std::move(numeric));
   }
 
   [[nodiscard]] bool ok() const { return reader_.has_value() && !failed_; }
@@ -181,6 +210,8 @@ class Table {
       });
       if (keep) return true;
     }
+    reader_->report_missing(header_);
+    m_.builder->set_decimal('.');
     return false;
   }
 
@@ -339,6 +370,8 @@ class Table {
   std::optional<CsvReader> reader_;
   CsvRow row_;
   char delimiter_ = ',';
+  char decimal_ = '.';
+  std::vector<std::string> missing_;
   std::string date_layout_;
   std::vector<std::string> header_;
   std::unordered_map<std::string, std::size_t> header_index_;
@@ -357,7 +390,8 @@ std::vector<std::string> stakeholder_columns() {
 
 void read_stakeholders(const Manifest& m, const Json& entry, const Path& path, NetworkBuilder& builder) {
   check_keys(m, entry, path,
-             {"file", "columns", "values", "where", "duplicates", "attributes", "delimiter", "date_format"});
+             {"file", "columns", "values", "where", "duplicates", "attributes", "delimiter", "date_format",
+              "decimal", "missing"});
   const std::string duplicates = string_member(m, entry, path, "duplicates", "error");
   if (duplicates != "error" && duplicates != "first") {
     m.error(path / "duplicates", "unknown policy '" + duplicates + "'; expected \"error\" or \"first\"");
@@ -397,15 +431,18 @@ void read_stakeholders(const Manifest& m, const Json& entry, const Path& path, N
     builder.add_stakeholder(std::move(s), table.at("id"));
   }
   if (repeated > 0) {
-    builder.diagnostics().warning(first_repeat,
-                                  std::to_string(repeated) +
-                                      " rows repeat an earlier stakeholder id; the first row of "
-                                      "each id is kept (\"duplicates\": \"first\")");
+    // Asked for by "duplicates": "first" (a participation file used as the stakeholder table):
+    // information, not a problem.
+    builder.diagnostics().note(first_repeat, std::to_string(repeated) +
+                                                 " rows repeat an earlier stakeholder id; the first row of "
+                                                 "each id is kept (\"duplicates\": \"first\")");
   }
 }
 
 void read_ties(const Manifest& m, const Json& entry, const Path& path, NetworkBuilder& builder) {
-  check_keys(m, entry, path, {"file", "columns", "values", "where", "kind", "delimiter", "date_format"});
+  check_keys(
+      m, entry, path,
+      {"file", "columns", "values", "where", "kind", "delimiter", "date_format", "decimal", "missing"});
   const std::string default_kind = string_member(m, entry, path, "kind");
   Table table(m, entry, path, {"source", "target", "weight", "kind", "date", "start", "end"});
   if (!table.ok()) return;
@@ -497,7 +534,7 @@ ProjectionOptions projection_options(const Manifest& m, const Json& entry, const
 void read_activities(const Manifest& m, const Json& entry, const Path& path, NetworkBuilder& builder) {
   check_keys(m, entry, path,
              {"file", "columns", "values", "where", "kind", "weighting", "large_activity", "max_ties",
-              "delimiter", "date_format"});
+              "delimiter", "date_format", "decimal", "missing"});
   const std::string default_kind = string_member(m, entry, path, "kind", "project");
   const ProjectionOptions options = projection_options(m, entry, path);
   Table table(m, entry, path, {"stakeholder", "activity", "kind", "role", "date", "start", "end"});
@@ -611,6 +648,50 @@ void read_filters(const Manifest& m, Filters& filters) {
   }
 }
 
+/// "overrides": {"<id>": {"type": "support", "name": "…", "<any field>": value}} — per-id
+/// corrections applied after every table is read, each said in a note.
+void read_overrides(const Manifest& m, NetworkBuilder& builder) {
+  const auto it = m.json.find("overrides");
+  if (it == m.json.end() || it->is_null()) return;
+  if (!it->is_object()) {
+    m.error({"overrides"}, "expected an object {\"<stakeholder id>\": {\"type\": …}}");
+    return;
+  }
+  Network& network = builder.network();
+  for (const auto& [id, fields] : it->items()) {
+    const Path path = Path{"overrides"} / id;
+    if (!fields.is_object()) {
+      m.error(path, "expected an object of fields, such as {\"type\": \"support\"}");
+      continue;
+    }
+    const auto vertex = network.find(id);
+    if (!vertex) {
+      m.warning(path, "override for '" + id + "', which is not a stakeholder; left out");
+      continue;
+    }
+    Stakeholder& s = network.stakeholders[static_cast<std::size_t>(*vertex)];
+    std::string changed;
+    for (const auto& [field, value] : fields.items()) {
+      if (field == "id") {
+        m.error(path / field, "an override cannot change the id; expected other fields");
+        continue;
+      }
+      std::string text;
+      if (value.is_string()) {
+        text = value.get<std::string>();
+      } else if (value.is_number() || value.is_boolean()) {
+        text = value.dump();
+      } else if (!value.is_null()) {
+        m.error(path / field, "expected a string or a number");
+        continue;
+      }
+      builder.set_field(s, field, text, m.at(path / field));
+      changed += (changed.empty() ? "" : ", ") + field + " = " + (text.empty() ? "(missing)" : text);
+    }
+    if (!changed.empty()) m.diagnostics->note(m.at(path), "override for '" + id + "': " + changed);
+  }
+}
+
 }  // namespace
 
 void project_participations(std::vector<Participation> participations, const std::string& kind,
@@ -698,6 +779,7 @@ void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& b
   Manifest m;
   m.diagnostics = &diagnostics;
   m.folder = manifest_path.parent_path();
+  m.builder = &builder;
   m.max_input_bytes = max_input_bytes;
   m.source = read_source(manifest_path, diagnostics, max_input_bytes);
   m.input_files = &builder.network().input_files;
@@ -714,7 +796,8 @@ void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& b
   }
   check_keys(m, m.json, {},
              {"name", "description", "area", "source", "sources", "licence", "license", "directed", "level",
-              "stakeholders", "ties", "activities", "vocabulary", "kind_weights", "filters"});
+              "stakeholders", "ties", "activities", "vocabulary", "kind_weights", "filters", "missing",
+              "overrides"});
   Network& network = builder.network();
   network.name = string_member(m, m.json, {}, "name", manifest_path.parent_path().filename().string());
   network.description = string_member(m, m.json, {}, "description");
@@ -727,6 +810,11 @@ void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& b
     level = Level::institution;
   } else if (level_text != "as-loaded") {
     m.error({"level"}, "unknown level '" + level_text + "'; expected \"as-loaded\" or \"institution\"");
+  }
+  if (m.json.contains("missing")) {
+    CsvSettings settings = builder.csv_settings();
+    settings.missing = string_list(m, m.json["missing"], {"missing"});
+    builder.set_csv_settings(std::move(settings));
   }
   read_vocabulary(m, network);
   read_kind_weights(m, network);
@@ -751,6 +839,7 @@ void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& b
     read_ties(m, *entry, path, builder);
   for (const auto& [entry, path] : activities)
     read_activities(m, *entry, path, builder);
+  read_overrides(m, builder);
 }
 
 }  // namespace clusterscope::io

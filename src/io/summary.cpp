@@ -81,7 +81,11 @@ std::string summary_json(const Network& network, const Diagnostics& diagnostics)
     kinds[kind] = Json{{"ties", n}, {"total_weight", w}};
   j["ties_by_kind"] = kinds;
   j["period"] = Json{{"first", c.first.to_string()}, {"last", c.last.to_string()}};
-  j["warnings"] = diagnostics_json(diagnostics.warnings());
+  // A few of each kind and the count of the rest (docs/CLI.md, "Warnings"); warning_count
+  // counts them all.
+  j["warning_count"] = diagnostics.warning_count();
+  j["warnings"] = diagnostics_json(condensed(diagnostics.warnings()));
+  j["notes"] = diagnostics_json(condensed(diagnostics.notes()));
   return j.dump(2) + "\n";
 }
 
@@ -101,8 +105,14 @@ std::string summary_markdown(const Network& network, const Diagnostics& diagnost
   for (const auto& [kind, n, w] : c.kinds)
     md += "| " + kind + " | " + std::to_string(n) + " | " + format_number(w) + " |\n";
   if (diagnostics.warning_count() > 0) {
-    md += "\n## Warnings\n\n";
-    for (const Diagnostic& d : diagnostics.warnings())
+    md += "\n## Warnings (" + std::to_string(diagnostics.warning_count()) + ")\n\n";
+    for (const Diagnostic& d : condensed(diagnostics.warnings()))
+      md += "- " + format_diagnostic(d) + "\n";
+  }
+  const std::vector<Diagnostic> notes = diagnostics.notes();
+  if (!notes.empty()) {
+    md += "\n## Notes\n\n";
+    for (const Diagnostic& d : condensed(notes))
       md += "- " + format_diagnostic(d) + "\n";
   }
   return md;

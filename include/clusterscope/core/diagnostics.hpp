@@ -21,12 +21,16 @@ struct Location {
   std::size_t column = 0;
 };
 
-enum class Severity { warning, error };
+/// A note is information for the summary (missing values read as empty): never fails --strict.
+enum class Severity { note, warning, error };
 
 struct Diagnostic {
   Severity severity = Severity::error;
   Location where;
   std::string message;
+  /// Further diagnostics of the same kind this one stands for, left unlisted by the check that
+  /// reported them (a million duplicate rows keep one entry, not a million); counted everywhere.
+  std::size_t more = 0;
 };
 
 /// "clusterscope: error: file:line:col: message" (line and column left out when unknown).
@@ -38,16 +42,19 @@ class Diagnostics {
  public:
   void error(Location where, std::string message);
   void warning(Location where, std::string message);
+  void note(Location where, std::string message);
   void add(Diagnostic diagnostic);
 
   [[nodiscard]] bool has_errors() const noexcept { return error_count_ > 0; }
   [[nodiscard]] std::size_t error_count() const noexcept { return error_count_; }
-  [[nodiscard]] std::size_t warning_count() const noexcept { return entries_.size() - error_count_; }
+  [[nodiscard]] std::size_t warning_count() const noexcept { return warning_count_; }
   [[nodiscard]] const std::vector<Diagnostic>& entries() const noexcept { return entries_; }
   /// Errors only, in the order reported.
   [[nodiscard]] std::vector<Diagnostic> errors() const;
   /// Warnings only, in the order reported.
   [[nodiscard]] std::vector<Diagnostic> warnings() const;
+  /// Notes only, in the order reported.
+  [[nodiscard]] std::vector<Diagnostic> notes() const;
 
   /// Throws InputError holding every diagnostic when any error was reported.
   void throw_if_errors() const;
@@ -55,7 +62,22 @@ class Diagnostics {
  private:
   std::vector<Diagnostic> entries_;
   std::size_t error_count_ = 0;
+  std::size_t warning_count_ = 0;
 };
+
+/// How many diagnostics of one kind are listed before the rest are counted
+/// (docs/CLI.md, "Warnings").
+inline constexpr std::size_t kListedPerKind = 5;
+
+/// The kind of a diagnostic: the words of its message before the first value it quotes or
+/// counts ("duplicate tie 12 -- 7 (project) …" → "duplicate tie"), so one check's reports group
+/// together whatever stakeholders they name.
+std::string diagnostic_kind(std::string_view message);
+
+/// Per severity and kind, the first `per_kind` diagnostics in their order, each kind with more
+/// followed by one line "… and N more of this kind (kind)". What stderr and the summaries list.
+std::vector<Diagnostic> condensed(const std::vector<Diagnostic>& diagnostics,
+                                  std::size_t per_kind = kListedPerKind);
 
 /// Bad input data: exit status 3. Carries every diagnostic (errors and warnings) found.
 class InputError : public std::runtime_error {

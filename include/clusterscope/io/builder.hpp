@@ -13,9 +13,18 @@
 #include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/io/csv.hpp"
 #include "clusterscope/model/network.hpp"
 
 namespace clusterscope::io {
+
+/// How CSV files are read (docs/DATA_FORMATS.md, "Delimiters and decimals", "Missing values"):
+/// set from --delimiter, --decimal and --missing, and per file by the manifest.
+struct CsvSettings {
+  char delimiter = 0;  ///< 0: detected from each file's header
+  char decimal = 0;    ///< '.' or ','; 0: ',' when the delimiter is ';' or tab, else '.'
+  std::vector<std::string> missing = default_missing_markers();  ///< missing-value markers
+};
 
 class NetworkBuilder {
  public:
@@ -25,6 +34,13 @@ class NetworkBuilder {
   /// When true, an id seen first in a tie creates a stakeholder (edge lists without a node
   /// table); when false it is an "unknown id" error.
   void set_implicit_stakeholders(bool implicit) noexcept { implicit_ = implicit; }
+
+  /// CSV settings of the whole load; a manifest entry may override them for its file.
+  [[nodiscard]] const CsvSettings& csv_settings() const noexcept { return csv_; }
+  void set_csv_settings(CsvSettings settings) { csv_ = std::move(settings); }
+  /// The decimal separator numbers of the file being read use ('.' or ','): set by the CSV
+  /// readers for each file, '.' for every other format.
+  void set_decimal(char decimal) noexcept { decimal_ = decimal; }
 
   /// Adds a stakeholder; a duplicate or empty id is reported (with where the first one was)
   /// and nullopt returned.
@@ -76,6 +92,10 @@ class NetworkBuilder {
   Network& network_;
   Diagnostics& diagnostics_;
   bool implicit_ = false;
+  CsvSettings csv_;
+  char decimal_ = '.';
+  /// `text` with a decimal comma turned into a point when the file uses decimal commas.
+  [[nodiscard]] std::string decimal_text(std::string_view text) const;
   std::vector<std::string> files_;
   std::vector<TieOrigin> tie_origins_;
   std::vector<Location> stakeholder_origins_;

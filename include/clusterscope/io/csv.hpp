@@ -26,6 +26,17 @@ struct CsvRow {
   [[nodiscard]] const CsvField& operator[](std::size_t i) const { return fields[i]; }
 };
 
+/// The values that mean "no value" in a CSV cell (docs/DATA_FORMATS.md, "Missing values"):
+/// what R (NA), pandas (nan, NaN, None written by hand), Excel (#N/A) and databases (null, NULL)
+/// write for a missing value. Compared with the cell's blanks trimmed, case-sensitively.
+const std::vector<std::string>& default_missing_markers();
+
+/// The delimiter a CSV file uses, guessed from its first line: the most frequent of ',', ';'
+/// and tab outside quotes (',' when none occurs).
+char detect_delimiter(std::string_view text);
+/// "','", "';'" or "tab", for messages.
+std::string delimiter_name(char delimiter);
+
 class CsvReader {
  public:
   /// `source` must outlive the reader.
@@ -40,6 +51,17 @@ class CsvReader {
     return {source_.name, line, column};
   }
   [[nodiscard]] const std::string& file() const noexcept { return source_.name; }
+  [[nodiscard]] char delimiter() const noexcept { return delimiter_; }
+
+  /// From the next row on, a field equal to one of `markers` (blanks trimmed) is read as empty
+  /// and counted per column. `markers` must outlive the reader.
+  void treat_as_missing(const std::vector<std::string>* markers) noexcept { markers_ = markers; }
+  /// Columns that hold numbers (weight, lat, …): there a marker that reads as a number (NaN)
+  /// is not a missing marker but a bad value, reported by the field's own check.
+  void set_numeric_columns(std::vector<bool> numeric) { numeric_ = std::move(numeric); }
+  /// One note per column that held missing markers ("column 'lat': 12 values 'NA' read as
+  /// missing"), with the column names of the header.
+  void report_missing(const std::vector<std::string>& header) const;
 
  private:
   void advance() noexcept;
@@ -50,6 +72,15 @@ class CsvReader {
   std::size_t line_ = 1;
   std::size_t column_ = 1;
   bool row_ok_ = true;
+  const std::vector<std::string>* markers_ = nullptr;
+  struct MissingSeen {
+    std::size_t count = 0;
+    std::string marker;  ///< the first marker seen
+    Location first;
+  };
+  std::vector<MissingSeen> missing_;
+  std::vector<bool> numeric_;
+  bool read_row(CsvRow& row);
 };
 
 /// Quotes a field when RFC 4180 requires it (delimiter, quote, CR or LF inside, or leading /

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/io/builder.hpp"
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/model/network.hpp"
 
@@ -34,6 +35,9 @@ struct LoadOptions {
   Level level = Level::as_loaded;
   /// The most bytes any one input file may hold, decompressed (--max-input-size).
   std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
+  /// Delimiter, decimal separator and missing markers of CSV files (--delimiter, --decimal,
+  /// --missing); a manifest entry's own settings win for its file.
+  CsvSettings csv;
 };
 
 /// Loads `input`. Every problem is collected in `diagnostics`; when there is any error an
