@@ -65,8 +65,10 @@ std::vector<Diagnostic> Diagnostics::notes() const {
 
 std::string diagnostic_kind(std::string_view message) {
   std::size_t end = 0;
+  std::size_t words = 0;
   while (end < message.size()) {
     const char c = message[end];
+    if (c == ' ' && ++words == 2) break;  // at most two words: names follow ("duplicate tie a -- b")
     if (c == '\'' || c == '"' || c == '(' || c == ';' || c == ':' || c == ',' || (c >= '0' && c <= '9'))
       break;
     ++end;
@@ -79,7 +81,8 @@ std::string diagnostic_kind(std::string_view message) {
 
 std::vector<Diagnostic> condensed(const std::vector<Diagnostic>& diagnostics, std::size_t per_kind) {
   struct Seen {
-    std::size_t count = 0;
+    std::size_t count = 0;        // every diagnostic of the kind, with the ones each stands for
+    std::size_t listed = 0;       // how many are in `out`
     std::size_t last_listed = 0;  // index in `out` after which the "and N more" line goes
     Diagnostic first;
   };
@@ -91,23 +94,25 @@ std::vector<Diagnostic> condensed(const std::vector<Diagnostic>& diagnostics, st
     auto [it, inserted] = kinds.try_emplace(key);
     if (inserted) order.push_back(key);
     Seen& seen = it->second;
-    seen.count += d.more;
-    if (++seen.count - d.more <= per_kind) {
+    if (seen.count == 0) seen.first = d;
+    const bool list = seen.listed < per_kind;
+    seen.count += 1 + d.more;
+    if (list) {
+      ++seen.listed;
       out.push_back(d);
       seen.last_listed = out.size();
-      if (seen.count == 1) seen.first = d;
     }
   }
   // Insert the "and N more" lines from the back so earlier positions stay valid.
   std::vector<std::pair<std::size_t, Diagnostic>> more;
   for (const auto& key : order) {
     const Seen& seen = kinds.at(key);
-    if (seen.count <= per_kind) continue;
+    if (seen.count <= seen.listed) continue;
     Diagnostic line;
     line.severity = seen.first.severity;
     line.where.file = seen.first.where.file;
     line.message =
-        "… and " + std::to_string(seen.count - per_kind) + " more of this kind (" + key.second + ")";
+        "… and " + std::to_string(seen.count - seen.listed) + " more of this kind (" + key.second + ")";
     more.emplace_back(seen.last_listed, std::move(line));
   }
   std::stable_sort(more.begin(), more.end(), [](const auto& a, const auto& b) { return a.first > b.first; });

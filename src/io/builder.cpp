@@ -255,15 +255,21 @@ void NetworkBuilder::finish() {
   kept.reserve(network_.ties.size());
   kept_origins.reserve(network_.ties.size());
   std::size_t loops = 0;
-  Location unlisted_loop;
+  Diagnostic unlisted_loop{Severity::warning, {}, {}, 0};
   for (std::size_t i = 0; i < network_.ties.size(); ++i) {
     Tie& tie = network_.ties[i];
     if (tie.source == tie.target) {
-      if (++loops <= kListedPerKind) {
-        diagnostics_.warning(origin(i), "self-loop on '" + name_of(tie.source) +
-                                            "' dropped (a stakeholder does not cooperate with itself)");
-      } else if (loops == kListedPerKind + 1) {
-        unlisted_loop = origin(i);
+      // The first few are reported one by one; the next stands for all the rest (its `more`).
+      if (++loops <= kListedPerKind + 1) {
+        Diagnostic loop{Severity::warning, origin(i),
+                        "self-loop on '" + name_of(tie.source) +
+                            "' dropped (a stakeholder does not cooperate with itself)",
+                        0};
+        if (loops <= kListedPerKind) {
+          diagnostics_.add(std::move(loop));
+        } else {
+          unlisted_loop = std::move(loop);
+        }
       }
       continue;
     }
@@ -271,9 +277,8 @@ void NetworkBuilder::finish() {
     kept_origins.push_back(tie_origins_[i]);
   }
   if (loops > kListedPerKind) {
-    diagnostics_.add({Severity::warning, unlisted_loop,
-                      "self-loop on a stakeholder dropped (a stakeholder does not cooperate with itself)",
-                      loops - kListedPerKind - 1});
+    unlisted_loop.more = loops - kListedPerKind - 1;
+    diagnostics_.add(std::move(unlisted_loop));
   }
   network_.ties = std::move(kept);
   tie_origins_ = std::move(kept_origins);
@@ -323,7 +328,7 @@ void NetworkBuilder::finish() {
            std::tie(y.pair, y.kind_and_start, y.end, y.columns, y.index);
   });
   std::size_t duplicates = 0;
-  Location unlisted_duplicate;
+  Diagnostic unlisted_duplicate{Severity::warning, {}, {}, 0};
   std::size_t first = 0;
   for (std::size_t k = 1; k < keys.size(); ++k) {
     if (!keys[k].same_key(keys[first])) {
@@ -332,22 +337,24 @@ void NetworkBuilder::finish() {
     }
     const Tie& t = network_.ties[keys[k].index];
     if (t.attributes != network_.ties[keys[first].index].attributes) continue;  // a hash collision
-    ++duplicates;
-    if (duplicates == kListedPerKind + 1) unlisted_duplicate = origin(keys[k].index);
-    if (duplicates > kListedPerKind) continue;
+    if (++duplicates > kListedPerKind + 1) continue;
     const Location earlier = origin(keys[first].index);
-    diagnostics_.warning(
-        origin(keys[k].index),
+    Diagnostic duplicate{
+        Severity::warning, origin(keys[k].index),
         "duplicate tie " + name_of(t.source) + (network_.directed ? " -> " : " -- ") + name_of(t.target) +
             " (" + network_.kind_name(t.kind) + ")" +
             (earlier.line > 0 ? " repeats line " + std::to_string(earlier.line) : std::string()) +
-            "; kept as a separate interaction, weights add up in analysis");
+            "; kept as a separate interaction, weights add up in analysis",
+        0};
+    if (duplicates <= kListedPerKind) {
+      diagnostics_.add(std::move(duplicate));
+    } else {
+      unlisted_duplicate = std::move(duplicate);
+    }
   }
   if (duplicates > kListedPerKind) {
-    diagnostics_.add({Severity::warning, unlisted_duplicate,
-                      "duplicate tie (the same pair, kind, dates and values as an earlier row); kept as a "
-                      "separate interaction, weights add up in analysis",
-                      duplicates - kListedPerKind - 1});
+    unlisted_duplicate.more = duplicates - kListedPerKind - 1;
+    diagnostics_.add(std::move(unlisted_duplicate));
   }
 
   check_parents();
