@@ -263,6 +263,17 @@ Json link_json(const Network& network, const Tie& tie) {
   return link;
 }
 
+/// True when two ties join one pair (in either order when undirected).
+bool has_parallel_ties(const Network& network) {
+  std::set<std::pair<VertexId, VertexId>> pairs;
+  for (const Tie& tie : network.ties) {
+    auto pair = std::pair{tie.source, tie.target};
+    if (!network.directed && pair.first > pair.second) std::swap(pair.first, pair.second);
+    if (!pairs.insert(pair).second) return true;
+  }
+  return false;
+}
+
 /// Tie attributes named like the members a link itself uses cannot be written.
 void report_reserved(const Network& network, const std::string& file, Diagnostics& warnings) {
   for (const std::string& name : network.tie_attribute_names) {
@@ -285,7 +296,8 @@ void read_node_link_json(const SourceText& source, NetworkBuilder& builder) {
 std::string write_node_link_json(const Network& network, const std::string& file, Diagnostics& warnings) {
   Json root = Json::object();
   root["directed"] = network.directed;
-  root["multigraph"] = true;  // ties are multiplex: several may join one pair
+  // networkx reads a multigraph as MultiGraph: say so only when two ties join one pair.
+  root["multigraph"] = has_parallel_ties(network);
   root["graph"] = Json{{"name", network.name}};
   Json& nodes = root["nodes"] = Json::array();
   const std::vector<std::string> fields = used_stakeholder_fields(network);
