@@ -283,3 +283,31 @@ TEST_CASE("JSON parse errors are reported at their line and column", "[json][loc
   CHECK_FALSE(io::parse_json(source, diagnostics).has_value());
   CHECK(test::has_error(diagnostics, 2, 3, "invalid JSON"));
 }
+
+TEST_CASE("JSON writer: multigraph only with parallel ties, either order when undirected", "[json]") {
+  Network network;
+  for (const char* id : {"a", "b", "c"}) {
+    Stakeholder s;
+    s.id = id;
+    network.stakeholders.push_back(s);
+  }
+  network.reindex();
+  network.intern_kind("project");
+  const auto tie = [](VertexId source, VertexId target) {
+    Tie t;
+    t.source = source;
+    t.target = target;
+    return t;
+  };
+  network.ties.push_back(tie(0, 1));
+  network.ties.push_back(tie(1, 2));
+  Diagnostics warnings;
+  CHECK(nlohmann::ordered_json::parse(io::write_node_link_json(network, "x", warnings))["multigraph"] ==
+        false);
+  network.ties.push_back(tie(1, 0));
+  CHECK(nlohmann::ordered_json::parse(io::write_node_link_json(network, "x", warnings))["multigraph"] ==
+        true);
+  network.directed = true;
+  CHECK(nlohmann::ordered_json::parse(io::write_node_link_json(network, "x", warnings))["multigraph"] ==
+        false);
+}
