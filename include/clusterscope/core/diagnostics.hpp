@@ -70,8 +70,8 @@ class Diagnostics {
 inline constexpr std::size_t kListedPerKind = 5;
 
 /// The kind of a diagnostic: at most the first two words of its message, stopping before the
-/// first value it quotes or counts ("duplicate tie 12 -- 7 (project) …" → "duplicate tie"), so one check's reports group
-/// together whatever stakeholders they name.
+/// first value it quotes or counts ("duplicate tie 12 -- 7 (project) …" → "duplicate tie"), so one check's
+/// reports group together whatever stakeholders they name.
 std::string diagnostic_kind(std::string_view message);
 
 /// Per severity and kind, the first `per_kind` diagnostics in their order, each kind with more
