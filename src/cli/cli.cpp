@@ -104,11 +104,13 @@ po::options_description input_options(InputOptions& o) {
       "type", po::value(&o.types)->value_name("TYPE")->composing(),
       "keep stakeholders of this type (repeatable)")(
       "kind", po::value(&o.kinds)->value_name("KIND")->composing(), "keep ties of this kind (repeatable)")(
-      "from", po::value(&o.from)->value_name("DATE"), "keep ties that end on or after DATE (YYYY[-MM[-DD]])")(
-      "to", po::value(&o.to)->value_name("DATE"), "keep ties that start on or before DATE")(
-      "level", po::value(&o.level)->value_name("LEVEL")->default_value("as-loaded"),
-      "as-loaded, or institution to roll units up to their parent")("strict", po::bool_switch(&o.strict),
-                                                                    "treat warnings as errors")(
+      "from", po::value(&o.from)->value_name("DATE"),
+      "keep ties that end on or after DATE (YYYY[-MM[-DD]]; 2012 = from 2012-01-01)")(
+      "to", po::value(&o.to)->value_name("DATE"),
+      "keep ties that start on or before DATE, inclusive (2014 = through 2014-12-31, 2014-06 = through June "
+      "30)")("level", po::value(&o.level)->value_name("LEVEL")->default_value("as-loaded"),
+             "as-loaded, or institution to roll units up to their parent")(
+      "strict", po::bool_switch(&o.strict), "treat warnings as errors")(
       "max-input-size", po::value(&o.max_input_size)->value_name("SIZE"),
       "most bytes one input file may hold, decompressed: bytes or K, M, G, T (default 1G)")(
       "delimiter", po::value(&o.delimiter)->value_name("CHAR"),
@@ -139,6 +141,8 @@ io::LoadOptions load_options(const InputOptions& o) {
   options.filters.keep_partners = o.keep_partners;
   options.filters.from = option_date(o.from, "from");
   options.filters.to = option_date(o.to, "to");
+  if (const std::string inverted = io::check_date_window(options.filters); !inverted.empty())
+    throw UsageError("--from " + o.from + " --to " + o.to + ": " + inverted);
   if (!o.delimiter.empty()) {
     if (o.delimiter == "tab" || o.delimiter == "\\t" || o.delimiter == "\t") {
       options.csv.delimiter = '\t';
@@ -192,12 +196,18 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
 }
 
 /// Loads the input, printing warnings; with --strict a warning fails like an error.
-Network load(const InputOptions& o, std::ostream& err, Diagnostics& diagnostics) {
-  Network network = io::load_network(o.input, load_options(o), diagnostics);
+/// Loads the input; filters that empty the network are an error unless `empty_filter_is_error`
+/// is false (validate reports them as a warning).
+Network load(const InputOptions& o, std::ostream& err, Diagnostics& diagnostics,
+             bool empty_filter_is_error = true) {
+  io::LoadOptions options = load_options(o);
+  options.empty_filter_is_error = empty_filter_is_error;
+  Network network = io::load_network(o.input, options, diagnostics);
   print_diagnostics(diagnostics, err);
   if (o.strict && diagnostics.warning_count() > 0) {
+    const std::size_t n = diagnostics.warning_count();
     throw InputError(Location{o.input, 0, 0},
-                     std::to_string(diagnostics.warning_count()) + " warnings and --strict given");
+                     std::to_string(n) + (n == 1 ? " warning" : " warnings") + " and --strict given");
   }
   return network;
 }
@@ -472,10 +482,10 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
   d.add(input_options(o));
   if (parse(args, d, out, "usage: clusterscope validate <input> [options]").help) return 0;
   Diagnostics diagnostics;
-  const Network network = load(o, err, diagnostics);
+  const Network network = load(o, err, diagnostics, false);
   out << o.input << ": ok: " << network.stakeholders.size() << " stakeholders, " << network.ties.size()
       << " ties (" << (network.directed ? "directed" : "undirected") << "), " << diagnostics.warning_count()
-      << " warnings\n";
+      << (diagnostics.warning_count() == 1 ? " warning\n" : " warnings\n");
   return 0;
 }
 
@@ -941,6 +951,14 @@ std::string run_manifest(const Network& network, const nlohmann::ordered_json& i
     versions[library] = version;
   m["versions"] = versions;
   m["network"] = {{"stakeholders", network.stakeholders.size()}, {"ties", network.ties.size()}};
+  if (!network.overrides.empty()) {
+    // The manifest's corrections, so a reader of the results knows which values are not the
+    // source's (the source files' hashes alone would not say).
+    nlohmann::ordered_json overrides = nlohmann::ordered_json::array();
+    for (const FieldOverride& o : network.overrides)
+      overrides.push_back({{"id", o.id}, {"field", o.field}, {"previous", o.previous}, {"value", o.value}});
+    m["overrides"] = overrides;
+  }
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(folder))
     if (entry.is_regular_file()) files.push_back(entry.path());

@@ -120,7 +120,7 @@ Network load_network(const std::filesystem::path& input, const LoadOptions& opti
   if (!options.filters.from.empty()) filters.from = options.filters.from;
   if (!options.filters.to.empty()) filters.to = options.filters.to;
   filters.keep_partners = filters.keep_partners || options.filters.keep_partners;
-  apply_filters(network, filters, diagnostics);
+  apply_filters(network, filters, diagnostics, options.empty_filter_is_error);
   diagnostics.throw_if_errors();
   return network;
 }
@@ -152,34 +152,89 @@ void keep_stakeholders(Network& network, const std::vector<char>& keep) {
 
 }  // namespace
 
-void apply_filters(Network& network, const Filters& filters, Diagnostics& diagnostics) {
+namespace {
+
+std::string window_text(const Filters& filters) {
+  const Date from = filters.from.first_day();
+  const Date to = filters.to.last_day();
+  if (filters.to.empty()) return "from " + from.to_string();
+  if (filters.from.empty()) return "through " + to.to_string();
+  return from.to_string() + " to " + to.to_string();
+}
+
+}  // namespace
+
+std::string check_date_window(const Filters& filters) {
+  if (filters.from.empty() || filters.to.empty()) return {};
+  if (filters.to.last_day() < filters.from.first_day())
+    return "the date window is inverted: it would start " + filters.from.first_day().to_string() + " (from " +
+           filters.from.to_string() + ") after it ends " + filters.to.last_day().to_string() + " (to " +
+           filters.to.to_string() + ")";
+  return {};
+}
+
+void apply_filters(Network& network, const Filters& filters, Diagnostics& diagnostics, bool empty_is_error) {
   if (filters.empty()) return;
-  // Ties first: kind and date window.
-  if (!filters.kinds.empty() || !filters.from.empty() || !filters.to.empty()) {
+  if (const std::string inverted = check_date_window(filters); !inverted.empty()) {
+    diagnostics.error({}, inverted);
+    return;
+  }
+  // An emptied network is an error where an analysis would follow (nothing to analyse is not a
+  // result), a warning for validate, which only reports.
+  const auto emptied = [&](const std::string& message) {
+    if (empty_is_error) {
+      diagnostics.error({}, message);
+    } else {
+      diagnostics.warning({}, message);
+    }
+  };
+  // Ties first: kind, then the date window. A window is inclusive at the precision written: a
+  // tie is kept when its [first day of start, last day of end] meets [first day of --from, last
+  // day of --to], so --from 2012 --to 2012 keeps every tie of 2012.
+  if (!filters.kinds.empty()) {
     for (const std::string& kind : filters.kinds) {
       if (std::find(network.kinds.begin(), network.kinds.end(), kind) == network.kinds.end()) {
         diagnostics.warning({}, "filter kind '" + kind + "' matches no tie");
       }
     }
-    std::size_t undated = 0;
-    std::vector<Tie> kept;
-    for (Tie& tie : network.ties) {
-      if (!filters.kinds.empty() && std::find(filters.kinds.begin(), filters.kinds.end(),
-                                              network.kind_name(tie.kind)) == filters.kinds.end())
-        continue;
-      if (!filters.from.empty() || !filters.to.empty()) {
-        if (tie.start.empty()) {
-          ++undated;
-        } else {
-          if (!filters.from.empty() && tie.end < filters.from) continue;
-          if (!filters.to.empty() && filters.to < tie.start) continue;
-        }
-      }
-      kept.push_back(std::move(tie));
+    const std::size_t before = network.ties.size();
+    std::erase_if(network.ties, [&](const Tie& tie) {
+      return std::find(filters.kinds.begin(), filters.kinds.end(), network.kind_name(tie.kind)) ==
+             filters.kinds.end();
+    });
+    if (before > 0 && network.ties.empty()) {
+      std::string kinds;
+      for (const std::string& kind : filters.kinds)
+        kinds += (kinds.empty() ? "'" : ", '") + kind + "'";
+      emptied("the kind filter (" + kinds + ") keeps none of the " + std::to_string(before) + " ties");
+      return;
     }
-    network.ties = std::move(kept);
+  }
+  if (!filters.from.empty() || !filters.to.empty()) {
+    const Date from = filters.from.first_day();
+    const Date to = filters.to.last_day();
+    std::size_t undated = 0;
+    std::size_t dated = 0;
+    Date earliest;
+    Date latest;
+    std::erase_if(network.ties, [&](const Tie& tie) {
+      if (tie.start.empty()) {
+        ++undated;
+        return false;
+      }
+      const Date start = tie.start.first_day();
+      const Date end = (tie.end.empty() ? tie.start : tie.end).last_day();
+      if (dated++ == 0 || start < earliest) earliest = start;
+      if (dated == 1 || latest < end) latest = end;
+      return (!filters.from.empty() && end < from) || (!filters.to.empty() && to < start);
+    });
     if (undated > 0) {
       diagnostics.warning({}, std::to_string(undated) + " undated ties kept by the date window filter");
+    }
+    if (dated > 0 && network.ties.empty()) {
+      emptied("the date window (" + window_text(filters) + ") keeps none of the " + std::to_string(dated) +
+              " dated ties, which run from " + earliest.to_string() + " to " + latest.to_string());
+      return;
     }
   }
   // Stakeholders: region prefix (optionally with direct partners) and type.
@@ -205,9 +260,16 @@ void apply_filters(Network& network, const Filters& filters, Diagnostics& diagno
         if (std::find(filters.types.begin(), filters.types.end(), type) == filters.types.end()) keep[i] = 0;
       }
     }
+    const std::size_t ties_before = network.ties.size();
     keep_stakeholders(network, keep);
+    const char* which = filters.region_prefixes.empty() ? "type"
+                        : filters.types.empty()         ? "region"
+                                                        : "region and type";
     if (network.stakeholders.empty()) {
-      diagnostics.warning({}, "the filters keep no stakeholder");
+      emptied(std::string("the ") + which + " filters keep no stakeholder");
+    } else if (ties_before > 0 && network.ties.empty()) {
+      emptied(std::string("the ") + which + " filters keep " + std::to_string(network.stakeholders.size()) +
+              " stakeholders but none of the " + std::to_string(ties_before) + " ties");
     }
   }
 }

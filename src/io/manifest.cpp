@@ -646,6 +646,8 @@ void read_filters(const Manifest& m, Filters& filters) {
       *slot = *date;
     }
   }
+  if (const std::string inverted = check_date_window(filters); !inverted.empty())
+    m.error(path / "to", inverted);
 }
 
 /// "overrides": {"<id>": {"type": "support", "name": "…", "<any field>": value}} — per-id
@@ -685,7 +687,9 @@ void read_overrides(const Manifest& m, NetworkBuilder& builder) {
         m.error(path / field, "expected a string or a number");
         continue;
       }
+      const std::string previous = stakeholder_values(s, {field}).front();
       builder.set_field(s, field, text, m.at(path / field));
+      network.overrides.push_back({id, field, previous, stakeholder_values(s, {field}).front()});
       changed += (changed.empty() ? "" : ", ") + field + " = " + (text.empty() ? "(missing)" : text);
     }
     if (!changed.empty()) m.diagnostics->note(m.at(path), "override for '" + id + "': " + changed);

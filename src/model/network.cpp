@@ -68,6 +68,17 @@ std::string Date::to_string() const {
   return buffer;
 }
 
+Date Date::first_day() const noexcept {
+  if (empty()) return *this;
+  return {year, month == 0 ? std::int8_t{1} : month, day == 0 ? std::int8_t{1} : day};
+}
+
+Date Date::last_day() const noexcept {
+  if (empty()) return *this;
+  const std::int8_t m = month == 0 ? std::int8_t{12} : month;
+  return {year, m, day == 0 ? static_cast<std::int8_t>(days_in_month(year, m)) : day};
+}
+
 std::optional<Date> parse_iso_date(std::string_view text) {
   int year = 0;
   int month = 0;

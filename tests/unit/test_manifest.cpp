@@ -262,7 +262,19 @@ TEST_CASE("Filters: region prefix with partners, type, kind and date window", "[
   CHECK(with_partners.ties.size() == 2);
   io::Filters type;
   type.types = {"enterprise"};
-  CHECK(load_with(type).ties.empty());
+  // a and c are enterprises but not tied to each other: a filter that empties the network is an
+  // error naming it (a warning when validating).
+  {
+    Diagnostics d;
+    io::LoadOptions o;
+    o.filters = type;
+    CHECK_THROWS_WITH(io::load_network(path, o, d),
+                      Catch::Contains("the type filters keep 2 stakeholders but none of the 3 ties"));
+    Diagnostics v;
+    o.empty_filter_is_error = false;
+    CHECK(io::load_network(path, o, v).ties.empty());
+    CHECK(v.warning_count() == 1);
+  }
   io::Filters kind;
   kind.kinds = {"project"};
   CHECK(load_with(kind).ties.size() == 2);

@@ -233,6 +233,27 @@ TEST_CASE("Manifest overrides correct fields per id, in notes, after loading", "
   CHECK_THAT(text, Catch::Contains("override for '900': type = support, name = Regional Development Agency"));
   CHECK(d.warning_count() == 1);  // the unknown id 999
   CHECK_THAT(text, Catch::Contains("override for '999', which is not a stakeholder"));
+  // Recorded with the value as loaded, so analyze's manifest.json can say what was corrected.
+  REQUIRE(n.overrides.size() == 4);
+  CHECK(n.overrides[0].id == "900");
+  CHECK(n.overrides[0].field == "type");
+  CHECK(n.overrides[0].previous == "other");
+  CHECK(n.overrides[0].value == "support");
+  CHECK(n.overrides[3].field == "employees");
+  CHECK(n.overrides[3].previous.empty());
+  CHECK(n.overrides[3].value == "40");
+
+  std::string out, err;
+  TempDir results;
+  const auto report = results.path() / "report";
+  REQUIRE(test::run_cli("analyze " + quote(dir.path()) + " -q -o " + quote(report), out, err) == 0);
+  const auto manifest = nlohmann::json::parse(test::read_file(report / "manifest.json"));
+  REQUIRE(manifest.contains("overrides"));
+  CHECK(manifest["overrides"].size() == 4);
+  CHECK(manifest["overrides"][1] == nlohmann::json({{"id", "900"},
+                                                    {"field", "name"},
+                                                    {"previous", "Agencja Rozwoju"},
+                                                    {"value", "Regional Development Agency"}}));
 
   dir.write("dataset.json", R"({"stakeholders": {"file": "orgs.csv"}, "overrides": {"900": {"lat": 200}}})");
   Diagnostics bad = test::load_failing(dir.path());
@@ -251,4 +272,32 @@ TEST_CASE("All of Horizon 2020 validates with a handful of warning lines", "[exp
   CHECK_THAT(out, Catch::Contains("35871 stakeholders, 1089509 ties"));
   CHECK(count_of(err, "warning:") == 0);
   CHECK(test::count_lines(err) <= 10);
+}
+
+TEST_CASE("The documented CORDIS overrides mark regional institutions and keep the rest",
+          "[exports][overrides][cordis]") {
+  if (!std::filesystem::exists(
+          test::shared_dataset("cordis_h2020_calls2021_dashboard/dashboard-export-2021.csv.gz"))) {
+    WARN("skipped: ../shared/datasets/cordis_h2020_calls2021_dashboard is absent");
+    return;
+  }
+  const auto dir = test::project_dir() / "docs" / "manifests";
+  Diagnostics plain_d, corrected_d;
+  const Network plain =
+      load_with(test::shared_manifest(dir / "cordis-calls2021-es51" / "dataset.json"), plain_d);
+  const Network corrected =
+      load_with(test::shared_manifest(dir / "cordis-calls2021-es51-corrected" / "dataset.json"), corrected_d);
+  // As loaded, CORDIS calls all three public bodies (PUB → government).
+  CHECK(by_id(plain, "935977542").type == "government");
+  CHECK(by_id(plain, "987738003").type == "government");
+  CHECK(by_id(corrected, "935977542").type == "research");
+  CHECK(by_id(corrected, "987738003").type == "support");
+  CHECK(by_id(corrected, "987738003").name == "Port de Barcelona");
+  CHECK(by_id(corrected, "997628123").name == "Ajuntament de Barcelona");
+  CHECK(by_id(corrected, "997628123").type == by_id(plain, "997628123").type);
+  CHECK(corrected.overrides.size() == 4);
+  CHECK(corrected.stakeholders.size() == plain.stakeholders.size());
+  CHECK(corrected.ties.size() == plain.ties.size());
+  CHECK(corrected_d.warning_count() == plain_d.warning_count());
+  CHECK(corrected_d.notes().size() == plain_d.notes().size() + 3);
 }

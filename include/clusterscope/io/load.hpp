@@ -20,8 +20,8 @@ struct Filters {
   bool keep_partners = false;                ///< also keep direct partners of kept stakeholders
   std::vector<std::string> types;            ///< keep stakeholders of these types
   std::vector<std::string> kinds;            ///< keep ties of these kinds
-  Date from;                                 ///< keep ties that end on or after this date
-  Date to;                                   ///< keep ties that start on or before this date
+  Date from;                                 ///< keep ties that end on or after the first day of this date
+  Date to;  ///< keep ties that start on or before the last day of this date (2014 = through 2014-12-31)
   [[nodiscard]] bool empty() const {
     return region_prefixes.empty() && types.empty() && kinds.empty() && from.empty() && to.empty();
   }
@@ -38,6 +38,8 @@ struct LoadOptions {
   /// Delimiter, decimal separator and missing markers of CSV files (--delimiter, --decimal,
   /// --missing); a manifest entry's own settings win for its file.
   CsvSettings csv;
+  /// Filters that leave no tie are an error (false: a warning, for validate).
+  bool empty_filter_is_error = true;
 };
 
 /// Loads `input`. Every problem is collected in `diagnostics`; when there is any error an
@@ -48,7 +50,15 @@ Network load_network(const std::filesystem::path& input, const LoadOptions& opti
 /// Applies filters in place: stakeholders by region and type, then ties by kind and date window
 /// (a tie is kept when its [start, end] overlaps [from, to]; undated ties are kept and counted
 /// in a warning), dropping ties whose ends were removed.
-void apply_filters(Network& network, const Filters& filters, Diagnostics& diagnostics);
+/// A window is inclusive at the precision written: `to` 2014 keeps ties through 2014-12-31,
+/// `to` 2014-06 through June 30. An inverted window is an error; filters that leave no tie (or no
+/// stakeholder) of a network that had some are an error naming the filter, or a warning when
+/// `empty_is_error` is false (validate).
+void apply_filters(Network& network, const Filters& filters, Diagnostics& diagnostics,
+                   bool empty_is_error = true);
+
+/// "" when the window is valid, else the message saying it is inverted.
+std::string check_date_window(const Filters& filters);
 
 /// Rolls units up to their top-level parent institution: ties are moved to the parents, ties
 /// inside one institution are dropped (counted in a warning), units disappear. Unknown parents

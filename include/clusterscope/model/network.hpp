@@ -24,6 +24,10 @@ struct Date {
 
   [[nodiscard]] bool empty() const noexcept { return year == 0; }
   [[nodiscard]] std::string to_string() const;  ///< ISO 8601 at the stored precision; "" if empty
+  /// The first and the last day the date covers at its precision: 2014 → 2014-01-01 and
+  /// 2014-12-31, 2014-02 → 2014-02-01 and 2014-02-28. A full date is both; an empty one stays empty.
+  [[nodiscard]] Date first_day() const noexcept;
+  [[nodiscard]] Date last_day() const noexcept;
   auto operator<=>(const Date&) const = default;
 };
 
@@ -77,6 +81,15 @@ std::vector<TypeTerm> default_vocabulary();
 /// Canonical stakeholder field names, in output order.
 const std::vector<std::string>& stakeholder_fields();
 
+/// A per-id correction a manifest's "overrides" applied after loading: recorded so analyze's
+/// manifest.json says which values were not the source's.
+struct FieldOverride {
+  std::string id;
+  std::string field;
+  std::string previous;  ///< the value as loaded ("" when missing)
+  std::string value;     ///< the value the override set ("" when it cleared the field)
+};
+
 struct Network {
   std::string name;
   std::string description;
@@ -95,6 +108,7 @@ struct Network {
   std::map<std::string, double> kind_weights;    ///< analysis weight per kind (default 1)
   std::vector<std::string> attribute_names;      ///< extra stakeholder columns, first-seen order
   std::vector<std::string> tie_attribute_names;  ///< extra tie columns, first-seen order
+  std::vector<FieldOverride> overrides;          ///< manifest corrections, in the manifest's order
 
   [[nodiscard]] std::size_t size() const noexcept { return stakeholders.size(); }
   [[nodiscard]] std::optional<VertexId> find(std::string_view id) const;
