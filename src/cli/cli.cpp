@@ -1444,6 +1444,13 @@ Command find_command(const std::string& name) {
 
 constexpr const char* kCommandList = "validate, convert, metrics, communities, candidates, render or analyze";
 
+/// After a usage error: where the command's own help is (the general one for no or an unknown command).
+std::string help_hint(const std::vector<std::string>& args) {
+  if (!args.empty() && find_command(args.front()) != nullptr)
+    return "(run 'clusterscope help " + args.front() + "')";
+  return "(run 'clusterscope --help')";
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -1483,10 +1490,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         << " in the input; nothing written\n";
     return static_cast<int>(ExitCode::input_data);
   } catch (const po::error& e) {
-    err << "clusterscope: error: " << e.what() << "\n(run 'clusterscope --help')\n";
+    err << "clusterscope: error: " << e.what() << '\n' << help_hint(args) << '\n';
     return static_cast<int>(ExitCode::usage);
   } catch (const UsageError& e) {
-    err << "clusterscope: error: " << e.what() << "\n(run 'clusterscope --help')\n";
+    err << "clusterscope: error: " << e.what() << '\n' << help_hint(args) << '\n';
     return static_cast<int>(ExitCode::usage);
   } catch (const OutputError& e) {
     err << "clusterscope: error: " << e.what() << '\n';

@@ -177,6 +177,7 @@ TEST_CASE("CLI conventions: a missing INPUT or -o, and a path that does not exis
     CHECK_THAT(err, Contains(std::string(command) +
                              ": missing INPUT (a dataset folder, dataset.json or a network file"));
     CHECK(err.find("is required") == std::string::npos);
+    CHECK_THAT(err, Contains(std::string("(run 'clusterscope help ") + command + "')"));
   }
   CHECK(run_cli("convert " + quote(example), out, err) == 2);
   CHECK_THAT(err, Contains("convert: missing -o FILE"));
