@@ -23,6 +23,7 @@
 #include "clusterscope/io/formats.hpp"
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/io/output_guard.hpp"
+#include "clusterscope/io/standard_input.hpp"
 #include "clusterscope/io/summary.hpp"
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/layout/layout.hpp"
@@ -57,7 +58,8 @@ constexpr const char* kUsage =
     "  analyze  <input> [-o DIR]   everything above into one folder, with report.html and report.pdf\n"
     "\n"
     "<input> is a dataset folder, its dataset.json, or a single .csv/.graphml/.gml/.net/.gexf/.json\n"
-    "file (optionally .gz). Run 'clusterscope <command> --help' for the options of a command.\n"
+    "file (optionally .gz), or - for standard input (with --format). -o - writes standard output.\n"
+    "Run 'clusterscope help <command>' or 'clusterscope <command> --help' for a command's options.\n"
     "\n"
     "exit status: 0 success, 1 internal error, 2 usage error, 3 input-data error, 4 output error\n";
 
@@ -195,14 +197,101 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   print_diagnostics(diagnostics.entries(), err);
 }
 
+/// Options every command takes (docs/CLI.md, "Conventions"): --quiet, --config and, for INPUT
+/// '-', the --format of standard input; commands that write one file also take --output-format
+/// for -o - (standard output).
+struct CommonFlags {
+  bool quiet = false;
+  std::string config;
+  std::string format;
+  std::string output_format;
+};
+
+/// "-" as INPUT or as -o: standard input or output.
+constexpr const char* kStandardStream = "-";
+
+void add_common_options(po::options_description& d, CommonFlags& common,
+                        const char* config_help =
+                            "JSON config holding any of these options (flags win over "
+                            "it); paths in it are read from its folder") {
+  d.add_options()("quiet,q", po::bool_switch(&common.quiet),
+                  "no progress and no summary on standard output; errors and warnings still go to standard "
+                  "error")("config", po::value(&common.config)->value_name("FILE"), config_help)(
+      "format", po::value(&common.format)->value_name("FORMAT"),
+      "format of standard input (INPUT '-'): csv (default), graphml, gml, net, gexf or json");
+}
+
+/// --output-format for -o - (standard output), whose name holds no extension.
+void add_output_format(po::options_description& d, CommonFlags& common, const std::string& choices) {
+  d.add_options()("output-format", po::value(&common.output_format)->value_name("FORMAT"),
+                  ("format written to standard output with -o -: " + choices).c_str());
+}
+
+/// The format written to standard output: --output-format, else `fallback`; one of `allowed`
+/// (extensions without the dot). --output-format with a file is a usage error: a file's format
+/// comes from its extension.
+std::string stdout_format(const CommonFlags& common, const std::string& output, const std::string& fallback,
+                          const std::vector<std::string>& allowed) {
+  if (!common.output_format.empty() && output != kStandardStream && !output.empty())
+    throw UsageError("--output-format '" + common.output_format +
+                     "': is for -o - (standard output); the format of a file comes from its extension");
+  const std::string format = common.output_format.empty() ? fallback : common.output_format;
+  if (std::find(allowed.begin(), allowed.end(), format) == allowed.end()) {
+    std::string list;
+    for (const std::string& a : allowed)
+      list += (list.empty() ? "" : ", ") + a;
+    throw UsageError("--output-format '" + format + "': expected " + list);
+  }
+  return format;
+}
+
+/// -o - for a command that writes a folder: a usage error that says so.
+void refuse_stdout_folder(const std::string& command, const std::string& output, const char* what) {
+  if (output == kStandardStream)
+    throw UsageError(command + ": -o - (standard output) takes one file, and " + command + " writes " + what +
+                     "; give -o DIR");
+}
+
+/// Top-level config keys of any command: a config file may hold those of other commands (they
+/// are skipped), so one file serves analyze, render and the rest.
+const std::set<std::string>& config_keys_elsewhere() {
+  static const std::set<std::string> keys = {"input",  "output",        "seed",        "quiet",   "force",
+                                             "format", "output-format", "color-by",    "size-by", "labels",
+                                             "title",  "caption",       "compare-with"};
+  return keys;
+}
+
+/// Before any work: the INPUT exists (or is '-') and --format fits it.
+void check_input(const InputOptions& o, const CommonFlags& common) {
+  if (!common.format.empty()) {
+    if (!io::format_named(common.format))
+      throw UsageError("--format '" + common.format + "': expected csv, graphml, gml, net, gexf or json");
+    if (o.input != kStandardStream)
+      throw UsageError("--format '" + common.format +
+                       "': names the format of standard input (INPUT '-'); a file's format comes from its "
+                       "extension");
+  }
+  std::error_code ec;
+  if (!o.input.empty() && o.input != kStandardStream && !fs::exists(fs::path(o.input), ec))
+    throw InputError(Location{}, "no such file or folder: '" + o.input + "'");
+}
+
 /// Loads the input, printing warnings; with --strict a warning fails like an error.
-/// Loads the input; filters that empty the network are an error unless `empty_filter_is_error`
-/// is false (validate reports them as a warning).
-Network load(const InputOptions& o, std::ostream& err, Diagnostics& diagnostics,
+/// Filters that empty the network are an error unless `empty_filter_is_error` is false (validate
+/// reports them as a warning).
+Network load(const InputOptions& o, const CommonFlags& common, std::ostream& err, Diagnostics& diagnostics,
              bool empty_filter_is_error = true) {
+  check_input(o, common);
   io::LoadOptions options = load_options(o);
   options.empty_filter_is_error = empty_filter_is_error;
-  Network network = io::load_network(o.input, options, diagnostics);
+  Network network;
+  if (o.input == kStandardStream) {
+    const io::SourceText source = io::read_standard_input(diagnostics, options.max_input_bytes);
+    network = io::load_network_from_source(
+        source, *io::format_named(common.format.empty() ? "csv" : common.format), options, diagnostics);
+  } else {
+    network = io::load_network(o.input, options, diagnostics);
+  }
   print_diagnostics(diagnostics, err);
   if (o.strict && diagnostics.warning_count() > 0) {
     const std::size_t n = diagnostics.warning_count();
@@ -224,7 +313,7 @@ io::OutputRequest output_request(const std::string& output, io::OutputKind kind,
   request.target = io::output_path(output, kind);
   request.kind = kind;
   request.force = force;
-  request.inputs = io::input_paths(o.input);
+  if (o.input != kStandardStream) request.inputs = io::input_paths(o.input);
   if (!o.nodes.empty()) request.inputs.emplace_back(o.nodes);
   for (const std::string& file : more_inputs)
     if (!file.empty()) request.inputs.emplace_back(file);
@@ -441,155 +530,6 @@ void print_help(std::ostream& out, const std::string& usage_line, const po::opti
   out << "\nSee docs/CLI.md for every command and option, docs/guide.md for worked examples.\n";
 }
 
-struct Parsed {
-  po::variables_map values;
-  bool help = false;
-  std::set<std::string> typed;    ///< options given on the command line
-  nlohmann::ordered_json config;  ///< the applied config document (null without --config)
-};
-
-/// Parses the command line; with `sections`, a --config file then fills what the flags left at
-/// their defaults (flags win). Prints the help and returns help = true for --help.
-Parsed parse(const std::vector<std::string>& args, const po::options_description& visible, std::ostream& out,
-             const std::string& usage_line, const std::vector<ConfigSection>* sections = nullptr) {
-  po::options_description all;
-  all.add(visible);
-  po::positional_options_description positional;
-  positional.add("input", 1);
-  Parsed parsed;
-  const po::parsed_options command_line =
-      po::command_line_parser(args).options(all).positional(positional).run();
-  for (const po::option& o : command_line.options)
-    parsed.typed.insert(o.string_key);
-  po::store(command_line, parsed.values);
-  if (parsed.values.count("help") != 0) {
-    print_help(out, usage_line, visible);
-    parsed.help = true;
-    return parsed;
-  }
-  if (sections != nullptr && parsed.values.count("config") != 0) {
-    parsed.config = apply_config(parsed.values["config"].as<std::string>(), *sections, parsed.values);
-  }
-  po::notify(parsed.values);
-  return parsed;
-}
-
-int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  InputOptions o;
-  po::options_description d("validate options");
-  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
-                                              "input to check");
-  d.add(input_options(o));
-  if (parse(args, d, out, "usage: clusterscope validate <input> [options]").help) return 0;
-  Diagnostics diagnostics;
-  const Network network = load(o, err, diagnostics, false);
-  out << o.input << ": ok: " << network.stakeholders.size() << " stakeholders, " << network.ties.size()
-      << " ties (" << (network.directed ? "directed" : "undirected") << "), " << diagnostics.warning_count()
-      << (diagnostics.warning_count() == 1 ? " warning\n" : " warnings\n");
-  return 0;
-}
-
-int cmd_convert(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  InputOptions o;
-  std::string output;
-  bool force = false;
-  po::options_description d("convert options");
-  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
-                                              "input")(
-      "output,o", po::value(&output)->required()->value_name("FILE"),
-      "output file: .csv (+ .nodes.csv), .graphml, .gml, .net, .gexf or .json")(
-      "force", po::bool_switch(&force), kForceHelp);
-  d.add(input_options(o));
-  if (parse(args, d, out, "usage: clusterscope convert <input> -o FILE [options]").help) return 0;
-  if (!io::format_of(output)) {
-    throw UsageError("-o '" + output +
-                     "': unknown format; expected .csv, .graphml, .gml, .net, .gexf or .json");
-  }
-  io::OutputRequest request = output_request(output, io::OutputKind::file, o, force);
-  io::check_output(request);  // before any work (a CSV's node table too)
-  if (io::format_of(output) == io::FileFormat::csv) {
-    io::OutputRequest nodes = request;
-    nodes.target = io::csv_nodes_path(request.target);
-    io::check_output(nodes);
-  }
-  Diagnostics diagnostics;
-  const Network network = load(o, err, diagnostics);
-  add_loaded_inputs(request, network);
-  Diagnostics warnings;
-  io::save_network(network, request, warnings);
-  print_diagnostics(warnings, err);
-  out << "wrote " << output << " (" << network.stakeholders.size() << " stakeholders, " << network.ties.size()
-      << " ties)\n";
-  return 0;
-}
-
-int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  InputOptions o;
-  MetricFlags flags;
-  std::string output;
-  std::uint64_t seed = 42;
-  bool force = false;
-  po::options_description d("metrics options");
-  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
-                                              "input")(
-      "output,o", po::value(&output)->value_name("FILE"),
-      "FILE.csv (one row per stakeholder) or FILE.json (also network measures); default: CSV on standard "
-      "output")("seed", seed_value(&seed), "seed of the permutation test and of sampled betweenness")(
-      "force", po::bool_switch(&force), kForceHelp);
-  d.add(metric_options(flags));
-  d.add(input_options(o));
-  if (parse(args, d, out, "usage: clusterscope metrics <input> [-o FILE.csv|FILE.json] [options]").help)
-    return 0;
-  const std::string extension = output.empty() ? ".csv" : io::format_extension(output);
-  if (extension != ".csv" && extension != ".json") {
-    throw UsageError("-o '" + output + "': expected a .csv or .json file");
-  }
-  const metrics::MetricOptions settings = metric_settings(flags, seed);
-  io::OutputRequest request;
-  if (!output.empty()) {
-    request = output_request(output, io::OutputKind::file, o, force);
-    io::check_output(request);  // before any work
-  }
-  Diagnostics diagnostics;
-  const Network network = load(o, err, diagnostics);
-  const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
-  const std::string content = extension == ".json" ? metrics::metrics_json(network, result, settings)
-                                                   : metrics::metrics_csv(network, result);
-  if (output.empty()) {
-    out << content;
-  } else {
-    add_loaded_inputs(request, network);
-    io::write_checked_file(request, content);
-  }
-  for (const std::string& warning : result.warnings)
-    err << "clusterscope: warning: " << warning << '\n';
-  if (result.sampled_paths) {
-    err << "clusterscope: note: betweenness sampled from " << result.path_sources << " sources (error bound "
-        << result.path_error_bound << "); use --betweenness exact for exact values\n";
-  }
-  return 0;
-}
-
-/// The candidate settings: defaults, overridden by the "candidates" object of a JSON config file.
-candidates::CandidateConfig candidate_config(const std::string& file) {
-  if (file.empty()) return {};
-  Diagnostics diagnostics;
-  const io::SourceText source = io::read_source(file, diagnostics);
-  const auto json = io::parse_json(source, diagnostics);
-  if (json) io::check_duplicate_keys(source, diagnostics);  // a repeated key is an error, not last-wins
-  if (!json || diagnostics.has_errors()) throw InputError(diagnostics.entries());
-  if (!json->is_object()) {
-    throw InputError(Location{file, 1, 1}, "a config file holds a JSON object, e.g. {\"candidates\": {...}}");
-  }
-  if (!json->contains("candidates")) return {};
-  try {
-    return candidates::candidate_config_from_json(nlohmann::json::parse(json->at("candidates").dump()));
-  } catch (const std::invalid_argument& e) {
-    const auto offset = io::json_value_offset(source.bytes, io::JsonPath{std::string("candidates")});
-    throw InputError(offset ? io::location_of(source, *offset) : Location{file, 1, 1}, e.what());
-  }
-}
-
 /// Options of layouts and figures (render, analyze).
 struct FigureFlags {
   std::string layout = "fa2";
@@ -617,6 +557,248 @@ po::options_description figure_options(FigureFlags& f) {
       "house colours for the stakeholder types, in vocabulary order: #rrggbb,#rrggbb,… (types beyond keep "
       "theirs)");
   return d;
+}
+
+struct Parsed {
+  po::variables_map values;
+  bool help = false;
+  std::set<std::string> typed;    ///< options given on the command line
+  nlohmann::ordered_json config;  ///< the applied config document (null without --config)
+};
+
+/// Parses the command line; with `sections`, a --config file then fills what the flags left at
+/// their defaults (flags win). Prints the help and returns help = true for --help.
+Parsed parse(const std::vector<std::string>& args, const po::options_description& visible, std::ostream& out,
+             const std::string& usage_line, const std::vector<ConfigSection>* sections = nullptr) {
+  po::options_description all;
+  all.add(visible);
+  po::positional_options_description positional;
+  positional.add("input", 1);
+  Parsed parsed;
+  const std::string prefix = "usage: clusterscope ";
+  const std::string command =
+      usage_line.substr(prefix.size(), usage_line.find(' ', prefix.size()) - prefix.size());
+  po::parsed_options command_line(&all);
+  try {
+    command_line = po::command_line_parser(args).options(all).positional(positional).run();
+  } catch (const po::too_many_positional_options_error&) {
+    throw UsageError(command + ": one INPUT expected, got more (options take their values as --name VALUE)");
+  }
+  for (const po::option& o : command_line.options)
+    parsed.typed.insert(o.string_key);
+  po::store(command_line, parsed.values);
+  if (parsed.values.count("help") != 0) {
+    print_help(out, usage_line, visible);
+    parsed.help = true;
+    return parsed;
+  }
+  if (sections != nullptr && parsed.values.count("config") != 0) {
+    // Every option group, for the groups of other commands a shared config holds: checked, skipped.
+    InputOptions input_flags;
+    MetricFlags metric_flags;
+    CommunityFlags community_flags;
+    FigureFlags figure_flags;
+    const po::options_description filters = input_options(input_flags);
+    const po::options_description measures = metric_options(metric_flags);
+    const po::options_description groups = community_options(community_flags);
+    const po::options_description figures = figure_options(figure_flags);
+    std::vector<ConfigSection> others;
+    for (const ConfigSection& g : std::vector<ConfigSection>{
+             {"filters", &filters}, {"measures", &measures}, {"communities", &groups}, {"figures", &figures}})
+      if (std::none_of(sections->begin(), sections->end(),
+                       [&](const ConfigSection& s) { return s.name == g.name; }))
+        others.push_back(g);
+    parsed.config = apply_config(parsed.values["config"].as<std::string>(), *sections, parsed.values, others,
+                                 config_keys_elsewhere());
+  }
+  try {
+    po::notify(parsed.values);
+  } catch (const po::required_option& e) {
+    // A missing INPUT or -o named as the user sees it, not as boost's "--input".
+    if (e.get_option_name() == "--input")
+      throw UsageError(command +
+                       ": missing INPUT (a dataset folder, dataset.json or a network file; - for standard "
+                       "input)");
+    if (e.get_option_name() == "--output") {
+      const po::option_description* o = visible.find_nothrow("output", false);
+      throw UsageError(command + ": missing -o " + (o != nullptr ? o->semantic()->name() : "FILE"));
+    }
+    throw;
+  }
+  return parsed;
+}
+
+int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  InputOptions o;
+  CommonFlags common;
+  po::options_description own("validate options");
+  own.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
+                                                "input to check ('-': standard input)");
+  add_common_options(own, common);
+  const po::options_description filters = input_options(o);
+  po::options_description d;
+  d.add(own).add(filters);
+  const std::vector<ConfigSection> sections = {{"", &own}, {"filters", &filters}};
+  if (parse(args, d, out, "usage: clusterscope validate <input> [options]", &sections).help) return 0;
+  Diagnostics diagnostics;
+  const Network network = load(o, common, err, diagnostics, false);
+  if (common.quiet) return 0;
+  out << (o.input == kStandardStream ? std::string("standard input") : o.input)
+      << ": ok: " << network.stakeholders.size() << " stakeholders, " << network.ties.size() << " ties ("
+      << (network.directed ? "directed" : "undirected") << "), " << diagnostics.warning_count()
+      << (diagnostics.warning_count() == 1 ? " warning\n" : " warnings\n");
+  return 0;
+}
+
+/// A network written to standard output (convert -o -) in `format`; CSV holds the edge list only.
+void write_network_to_stdout(const Network& network, io::FileFormat format, std::ostream& out,
+                             Diagnostics& warnings) {
+  const std::string name = "<stdout>";
+  switch (format) {
+    case io::FileFormat::csv: out << io::write_csv_edges(network); break;
+    case io::FileFormat::graphml: out << io::write_graphml(network, name, warnings); break;
+    case io::FileFormat::gml: out << io::write_gml(network, name, warnings); break;
+    case io::FileFormat::pajek: out << io::write_pajek(network, name, warnings); break;
+    case io::FileFormat::gexf: out << io::write_gexf(network, name, warnings); break;
+    case io::FileFormat::json: out << io::write_node_link_json(network, name, warnings); break;
+  }
+  out.flush();
+}
+
+int cmd_convert(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  InputOptions o;
+  CommonFlags common;
+  std::string output;
+  bool force = false;
+  po::options_description own("convert options");
+  own.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
+                                                "input ('-': standard input)")(
+      "output,o", po::value(&output)->required()->value_name("FILE"),
+      "output file: .csv (+ .nodes.csv), .graphml, .gml, .net, .gexf or .json; '-': standard output")(
+      "force", po::bool_switch(&force), kForceHelp);
+  add_common_options(own, common);
+  add_output_format(own, common, "csv (default; the edge list only), graphml, gml, net, gexf or json");
+  const po::options_description filters = input_options(o);
+  po::options_description d;
+  d.add(own).add(filters);
+  const std::vector<ConfigSection> sections = {{"", &own}, {"filters", &filters}};
+  if (parse(args, d, out, "usage: clusterscope convert <input> -o FILE [options]", &sections).help) return 0;
+  const std::string written =
+      stdout_format(common, output, "csv", {"csv", "graphml", "gml", "net", "gexf", "json"});
+  if (output == kStandardStream) {
+    Diagnostics diagnostics;
+    const Network network = load(o, common, err, diagnostics);
+    Diagnostics warnings;
+    write_network_to_stdout(network, *io::format_named(written), out, warnings);
+    print_diagnostics(warnings, err);
+    if (!common.quiet) {
+      if (written == "csv")
+        err << "clusterscope: note: standard output holds the edge list only; write to a .csv file for its "
+               "node table too\n";
+      err << "wrote standard output (" << network.stakeholders.size() << " stakeholders, "
+          << network.ties.size() << " ties)\n";
+    }
+    return 0;
+  }
+  if (!io::format_of(output)) {
+    throw UsageError("-o '" + output +
+                     "': unknown format; expected .csv, .graphml, .gml, .net, .gexf or .json");
+  }
+  io::OutputRequest request = output_request(output, io::OutputKind::file, o, force);
+  io::check_output(request);  // before any work (a CSV's node table too)
+  if (io::format_of(output) == io::FileFormat::csv) {
+    io::OutputRequest nodes = request;
+    nodes.target = io::csv_nodes_path(request.target);
+    io::check_output(nodes);
+  }
+  Diagnostics diagnostics;
+  const Network network = load(o, common, err, diagnostics);
+  add_loaded_inputs(request, network);
+  Diagnostics warnings;
+  io::save_network(network, request, warnings);
+  print_diagnostics(warnings, err);
+  if (!common.quiet)
+    out << "wrote " << output << " (" << network.stakeholders.size() << " stakeholders, "
+        << network.ties.size() << " ties)\n";
+  return 0;
+}
+
+int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  InputOptions o;
+  CommonFlags common;
+  MetricFlags flags;
+  std::string output;
+  std::uint64_t seed = 42;
+  bool force = false;
+  po::options_description own("metrics options");
+  own.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
+                                                "input ('-': standard input)")(
+      "output,o", po::value(&output)->value_name("FILE"),
+      "FILE.csv (one row per stakeholder) or FILE.json (also network measures); '-' or none: standard "
+      "output")("seed", seed_value(&seed), "seed of the permutation test and of sampled betweenness")(
+      "force", po::bool_switch(&force), kForceHelp);
+  add_common_options(own, common);
+  add_output_format(own, common, "csv (default) or json");
+  const po::options_description measures = metric_options(flags);
+  const po::options_description filters = input_options(o);
+  po::options_description d;
+  d.add(own).add(measures).add(filters);
+  const std::vector<ConfigSection> sections = {{"", &own}, {"filters", &filters}, {"measures", &measures}};
+  if (parse(args, d, out, "usage: clusterscope metrics <input> [-o FILE.csv|FILE.json] [options]", &sections)
+          .help)
+    return 0;
+  if (output == kStandardStream) output.clear();  // standard output, as without -o
+  const std::string extension = output.empty() ? "." + stdout_format(common, output, "csv", {"csv", "json"})
+                                               : io::format_extension(output);
+  if (!output.empty()) stdout_format(common, output, "csv", {"csv", "json"});  // --output-format with a file
+  check_input(o, common);
+  if (extension != ".csv" && extension != ".json") {
+    throw UsageError("-o '" + output + "': expected a .csv or .json file");
+  }
+  const metrics::MetricOptions settings = metric_settings(flags, seed);
+  io::OutputRequest request;
+  if (!output.empty()) {
+    request = output_request(output, io::OutputKind::file, o, force);
+    io::check_output(request);  // before any work
+  }
+  Diagnostics diagnostics;
+  const Network network = load(o, common, err, diagnostics);
+  const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
+  const std::string content = extension == ".json" ? metrics::metrics_json(network, result, settings)
+                                                   : metrics::metrics_csv(network, result);
+  if (output.empty()) {
+    out << content;
+  } else {
+    add_loaded_inputs(request, network);
+    io::write_checked_file(request, content);
+  }
+  for (const std::string& warning : result.warnings)
+    err << "clusterscope: warning: " << warning << '\n';
+  if (result.sampled_paths && !common.quiet) {
+    err << "clusterscope: note: betweenness sampled from " << result.path_sources << " sources (error bound "
+        << io::readable_number(result.path_error_bound) << "); use --betweenness exact for exact values\n";
+  }
+  return 0;
+}
+
+/// The candidate settings: defaults, overridden by the "candidates" object of a JSON config file.
+candidates::CandidateConfig candidate_config(const std::string& file) {
+  if (file.empty()) return {};
+  Diagnostics diagnostics;
+  const io::SourceText source = io::read_source(file, diagnostics);
+  const auto json = io::parse_json(source, diagnostics);
+  if (json) io::check_duplicate_keys(source, diagnostics);  // a repeated key is an error, not last-wins
+  if (!json || diagnostics.has_errors()) throw InputError(diagnostics.entries());
+  if (!json->is_object()) {
+    throw InputError(Location{file, 1, 1}, "a config file holds a JSON object, e.g. {\"candidates\": {...}}");
+  }
+  if (!json->contains("candidates")) return {};
+  try {
+    return candidates::candidate_config_from_json(nlohmann::json::parse(json->at("candidates").dump()));
+  } catch (const std::invalid_argument& e) {
+    const auto offset = io::json_value_offset(source.bytes, io::JsonPath{std::string("candidates")});
+    throw InputError(offset ? io::location_of(source, *offset) : Location{file, 1, 1}, e.what());
+  }
 }
 
 /// --palette: the type colours, in vocabulary order, from a comma-separated list of #rrggbb.
@@ -677,17 +859,18 @@ Layout compute_figure_layout(const Network& network, const FigureFlags& flags, s
 
 int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
+  CommonFlags common;
   FigureFlags flags;
   CommunityFlags community_flags;
   std::string output, colour_by = "type", size_by, title, caption;
   std::size_t labels = 15;
   std::uint64_t seed = 42;
   bool force = false;
-  po::options_description d("render options");
-  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
-                                              "input")(
+  po::options_description own("render options");
+  own.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
+                                                "input ('-': standard input)")(
       "output,o", po::value(&output)->required()->value_name("FILE"),
-      "FILE.svg, FILE.pdf or FILE.png (the figure), or FILE.csv (the layout: id,x,y)")(
+      "FILE.svg, FILE.pdf or FILE.png (the figure), or FILE.csv (the layout: id,x,y); '-': standard output")(
       "color-by", po::value(&colour_by)->value_name("ATTR")->default_value("type"),
       "type, community, sector, or any stakeholder attribute")(
       "size-by", po::value(&size_by)->value_name("METRIC"),
@@ -698,24 +881,54 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
       "caption", po::value(&caption)->value_name("TEXT"), "caption below the figure")(
       "seed", seed_value(&seed), "seed of the layout (and of communities for --color-by community)")(
       "force", po::bool_switch(&force), kForceHelp);
-  d.add(figure_options(flags));
-  d.add(community_options(community_flags));
-  d.add(input_options(o));
+  add_common_options(
+      own, common,
+      "JSON config holding any of these options (flags win over it), e.g. the house "
+      "\"figures\": {\"palette\": …} shared with analyze; paths in it are read from its folder");
+  add_output_format(own, common, "svg (default), pdf, png or csv");
+  const po::options_description figures_options = figure_options(flags);
+  const po::options_description groups_options = community_options(community_flags);
+  const po::options_description filters = input_options(o);
+  po::options_description d;
+  d.add(own).add(figures_options).add(groups_options).add(filters);
+  const std::vector<ConfigSection> sections = {
+      {"", &own}, {"filters", &filters}, {"communities", &groups_options}, {"figures", &figures_options}};
   if (parse(args, d, out,
             "usage: clusterscope render <input> -o FILE.svg|.pdf|.png|.csv [--layout "
             "fa2|fr|kk|drl|grouped|geo] "
-            "[--color-by ATTR|community] [--size-by METRIC] [--labels N] [--title TEXT] [options]")
+            "[--color-by ATTR|community] [--size-by METRIC] [--labels N] [--title TEXT] [options]",
+            &sections)
           .help)
     return 0;
-  const std::string extension = io::format_extension(output);
+  const bool to_stdout = output == kStandardStream;
+  const std::string extension = to_stdout
+                                    ? "." + stdout_format(common, output, "svg", {"svg", "pdf", "png", "csv"})
+                                    : io::format_extension(output);
+  if (!to_stdout)
+    stdout_format(common, output, "svg", {"svg", "pdf", "png", "csv"});  // --output-format with a file
   if (extension != ".svg" && extension != ".pdf" && extension != ".png" && extension != ".csv")
     throw UsageError("-o '" + output + "': expected a .svg, .pdf, .png or .csv file");
+  check_input(o, common);
   layout_settings(flags, seed);  // option errors before any work
   const communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
-  io::OutputRequest request = output_request(output, io::OutputKind::file, o, force, {flags.initial});
-  io::check_output(request);  // before any work
+  io::OutputRequest request;
+  if (!to_stdout) {
+    request = output_request(output, io::OutputKind::file, o, force, {flags.initial});
+    io::check_output(request);  // before any work
+  }
+  // The figure or layout to -o, or to standard output with -o - (the summary then to standard error).
+  const auto emit = [&](const std::string& content) {
+    if (to_stdout) {
+      out << content;
+      out.flush();
+    } else {
+      io::write_checked_file(request, content);
+    }
+  };
+  std::ostream& info = to_stdout ? err : out;
+  const std::string shown = to_stdout ? std::string("standard output") : output;
   Diagnostics diagnostics;
-  Network network = load(o, err, diagnostics);
+  Network network = load(o, common, err, diagnostics);
   add_loaded_inputs(request, network);
   apply_palette(network, flags.palette);
   communities::CommunityResult groups;
@@ -724,9 +937,10 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   const Layout positions =
       compute_figure_layout(network, flags, seed, need_communities ? &groups.partition : nullptr);
   if (extension == ".csv") {
-    io::write_checked_file(request, pipeline::layout_csv(network, positions));
-    out << "wrote " << output << " (" << network.size() << " positions, layout " << flags.layout << ", seed "
-        << seed << ")\n";
+    emit(pipeline::layout_csv(network, positions));
+    if (!common.quiet)
+      info << "wrote " << shown << " (" << network.size() << " positions, layout " << flags.layout
+           << ", seed " << seed << ")\n";
     return 0;
   }
   render::FigureOptions figure;
@@ -766,10 +980,10 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
     figure.size_label = size_by;
   }
   const render::PangoMeasure measure;
-  io::write_checked_file(request, render::encode(render::network_scene(network, positions, figure, measure),
-                                                 extension, flags.dpi));
-  out << "wrote " << output << " (" << network.size() << " stakeholders, layout " << flags.layout << ", seed "
-      << seed << ")\n";
+  emit(render::encode(render::network_scene(network, positions, figure, measure), extension, flags.dpi));
+  if (!common.quiet)
+    info << "wrote " << shown << " (" << network.size() << " stakeholders, layout " << flags.layout
+         << ", seed " << seed << ")\n";
   return 0;
 }
 
@@ -781,11 +995,11 @@ std::string community_summary(const communities::CommunityResult& r) {
     if (c.size >= 2 && c.stability >= 0.5) ++stable;
   }
   line << r.partition.count << " communities (" << communities::algorithm_name(r.algorithm) << ", resolution "
-       << io::format_number(r.resolution) << ", consensus of " << r.runs << " runs, seed " << r.seed
-       << "); modularity " << metrics::metric_text(r.modularity);
+       << io::readable_number(r.resolution) << ", consensus of " << r.runs << " runs, seed " << r.seed
+       << "); modularity " << io::readable_number(r.modularity);
   if (std::isfinite(r.modularity_z)) {
-    line << " (z = " << metrics::metric_text(std::round(r.modularity_z * 100) / 100) << " against "
-         << r.null_models << " rewired networks)";
+    line << " (z = " << io::readable_number(r.modularity_z) << " against " << r.null_models
+         << " rewired networks)";
   }
   line << "; " << stable << " groups of 2+ recovered in at least half the runs";
   if (r.split_communities > 0) line << "; " << r.split_communities << " disconnected groups split";
@@ -794,26 +1008,38 @@ std::string community_summary(const communities::CommunityResult& r) {
 
 int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
+  CommonFlags common;
   CommunityFlags flags;
   std::string output;
   std::string compare;
   std::uint64_t seed = 42;
   bool force = false;
-  po::options_description d("communities options");
-  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
-                                              "input")(
+  po::options_description own("communities options");
+  own.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
+                                                "input ('-': standard input)")(
       "output,o", po::value(&output)->value_name("FILE"),
       "FILE.csv (id,community,stability) or FILE.json (also per-community figures, significance, sweep); "
-      "default: CSV on standard output")("seed", seed_value(&seed),
-                                         "seed of the runs and of the null networks")(
+      "'-' or none: standard output")("seed", seed_value(&seed), "seed of the runs and of the null networks")(
       "force", po::bool_switch(&force), kForceHelp)(
       "compare-with", po::value(&compare)->value_name("ATTR"),
       "compare the partition with a stakeholder attribute (NMI, ARI), e.g. sector or office");
-  d.add(community_options(flags));
-  d.add(input_options(o));
-  if (parse(args, d, out, "usage: clusterscope communities <input> [-o FILE.csv|FILE.json] [options]").help)
+  add_common_options(own, common);
+  add_output_format(own, common, "csv (default) or json");
+  const po::options_description groups_options = community_options(flags);
+  const po::options_description filters = input_options(o);
+  po::options_description d;
+  d.add(own).add(groups_options).add(filters);
+  const std::vector<ConfigSection> sections = {
+      {"", &own}, {"filters", &filters}, {"communities", &groups_options}};
+  if (parse(args, d, out, "usage: clusterscope communities <input> [-o FILE.csv|FILE.json] [options]",
+            &sections)
+          .help)
     return 0;
-  const std::string extension = output.empty() ? ".csv" : io::format_extension(output);
+  if (output == kStandardStream) output.clear();  // standard output, as without -o
+  const std::string extension = output.empty() ? "." + stdout_format(common, output, "csv", {"csv", "json"})
+                                               : io::format_extension(output);
+  if (!output.empty()) stdout_format(common, output, "csv", {"csv", "json"});  // --output-format with a file
+  check_input(o, common);
   if (extension != ".csv" && extension != ".json") {
     throw UsageError("-o '" + output + "': expected a .csv or .json file");
   }
@@ -824,7 +1050,7 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
     io::check_output(request);  // before any work
   }
   Diagnostics diagnostics;
-  const Network network = load(o, err, diagnostics);
+  const Network network = load(o, common, err, diagnostics);
   const communities::CommunityResult result = communities::detect_communities(network, settings);
   communities::Comparison comparison;
   std::size_t compared = 0;
@@ -840,40 +1066,51 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
     add_loaded_inputs(request, network);
     io::write_checked_file(request, content);
   }
+  if (common.quiet) return 0;
   std::ostream& info = output.empty() ? err : out;
   info << community_summary(result) << '\n';
   if (!compare.empty()) {
     info << "compared with " << compare << " over " << compared << " stakeholders: NMI "
-         << metrics::metric_text(comparison.nmi) << ", ARI " << metrics::metric_text(comparison.ari) << '\n';
+         << io::readable_number(comparison.nmi) << ", ARI " << io::readable_number(comparison.ari) << '\n';
   }
   return 0;
 }
 
 int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
+  CommonFlags common;
   CommunityFlags flags;
   std::string output;
-  std::string config_file;
   std::uint64_t seed = 42;
   bool force = false;
-  po::options_description d("candidates options");
-  d.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
-                                              "input")(
+  po::options_description own("candidates options");
+  own.add_options()("help,h", "show this help")("input", po::value(&o.input)->required()->value_name("INPUT"),
+                                                "input ('-': standard input)")(
       "output,o", po::value(&output)->required()->value_name("DIR"),
       "folder for candidates.json and candidates.md (created when missing)")(
       "seed", seed_value(&seed), "seed of the community runs and null networks")(
-      "config", po::value(&config_file)->value_name("FILE"),
-      "JSON config; its \"candidates\" object sets score weights and level thresholds (docs/candidates.md)")(
       "force", po::bool_switch(&force), kForceHelp);
-  d.add(community_options(flags));
-  d.add(input_options(o));
-  if (parse(args, d, out, "usage: clusterscope candidates <input> -o DIR [options]").help) return 0;
+  add_common_options(
+      own, common,
+      "JSON config holding any of these options (flags win over it); its \"candidates\" object "
+      "sets score weights and level thresholds (docs/candidates.md)");
+  const po::options_description groups_options = community_options(flags);
+  const po::options_description filters = input_options(o);
+  po::options_description d;
+  d.add(own).add(groups_options).add(filters);
+  const std::vector<ConfigSection> sections = {
+      {"", &own}, {"filters", &filters}, {"communities", &groups_options}};
+  if (parse(args, d, out, "usage: clusterscope candidates <input> -o DIR [options]", &sections).help)
+    return 0;
+  refuse_stdout_folder("candidates", output, "a folder (candidates.json and candidates.md)");
+  check_input(o, common);
+  const std::string& config_file = common.config;
   const communities::CommunityOptions settings = community_settings(flags, seed);
   const candidates::CandidateConfig config = candidate_config(config_file);
   io::OutputRequest folder = output_request(output, io::OutputKind::files, o, force, {config_file});
   io::check_output(folder);  // before any work
   Diagnostics diagnostics;
-  const Network network = load(o, err, diagnostics);
+  const Network network = load(o, common, err, diagnostics);
   add_loaded_inputs(folder, network);
   const communities::CommunityResult groups = communities::detect_communities(network, settings);
   const std::vector<candidates::Candidate> found =
@@ -889,6 +1126,7 @@ int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std:
     if (c.level == "initiative-ready") ++ready;
     if (c.level == "emerging") ++emerging;
   }
+  if (common.quiet) return 0;
   out << "wrote " << (fs::path(output) / "candidates.json").string() << " and candidates.md: " << found.size()
       << " candidates (" << ready << " initiative-ready, " << emerging << " emerging); seed " << seed << '\n';
   return 0;
@@ -995,28 +1233,30 @@ std::string utc_now() {
 
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
+  CommonFlags common;
   std::string output;
-  std::string config_file;
   std::uint64_t seed = 42;
-  bool quiet = false;
   bool print_config = false;
   bool force = false;
   MetricFlags flags;
   CommunityFlags community_flags;
   FigureFlags figure_flags;
   po::options_description own("analyze options");
-  own.add_options()("help,h", "show this help")("input", po::value(&o.input)->value_name("INPUT"),
-                                                "the dataset folder, its dataset.json, or a graph file")(
+  own.add_options()("help,h", "show this help")(
+      "input", po::value(&o.input)->value_name("INPUT"),
+      "the dataset folder, its dataset.json, or a graph file ('-': standard input)")(
       "output,o", po::value(&output)->value_name("DIR"),
       "output folder (default: output/<dataset name>); replaced only when the run succeeds")(
       "seed", seed_value(&seed), "seed of every randomised step (recorded in manifest.json)")(
-      "config", po::value(&config_file)->value_name("FILE"),
-      "JSON config holding any of these options (flags win over it) and the \"candidates\" settings")(
       "print-config", po::bool_switch(&print_config),
       "print the effective configuration as a config file and exit")(
-      "quiet,q", po::bool_switch(&quiet), "print nothing but errors (no progress, no summary)")(
       "force", po::bool_switch(&force),
       "replace an existing folder that is not empty and not a previous analyze output (never the input)");
+  add_common_options(own, common,
+                     "JSON config holding any of these options (flags win over it) and the \"candidates\" "
+                     "settings; paths in it are read from its folder");
+  const std::string& config_file = common.config;
+  const bool& quiet = common.quiet;
   po::options_description measures = metric_options(flags);
   po::options_description groups_options = community_options(community_flags);
   po::options_description figures_options = figure_options(figure_flags);
@@ -1031,6 +1271,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   const Parsed parsed =
       parse(args, d, out, "usage: clusterscope analyze <input> [-o DIR] [options]", &sections);
   if (parsed.help) return 0;
+  refuse_stdout_folder("analyze", output, "a folder (the report, tables, figures and data)");
   const std::vector<OptionRecord> records =
       option_records(sections, parsed.values, parsed.typed, parsed.config);
   layout_settings(figure_flags, seed);  // option errors before any work
@@ -1039,13 +1280,23 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   const candidates::CandidateConfig config = candidate_config(config_file);
   const bool candidates_from_config = parsed.config.is_object() && parsed.config.contains("candidates");
   if (print_config) {
-    nlohmann::ordered_json document = config_document(records);
+    // Paths as absolute ones: the printed file may be saved anywhere, and a config's relative paths
+    // are read from its own folder.
+    std::vector<OptionRecord> absolute = records;
+    for (OptionRecord& r : absolute)
+      if (is_path_option(r.name) && r.value.is_string() && !r.value.get<std::string>().empty() &&
+          r.value.get<std::string>() != kStandardStream)
+        r.value = fs::absolute(r.value.get<std::string>()).lexically_normal().string();
+    nlohmann::ordered_json document = config_document(absolute);
     document["candidates"] = candidates::candidate_config_to_json(config);
     out << document.dump(2) << '\n';
     return 0;
   }
   if (o.input.empty())
-    throw UsageError("analyze needs an <input>: a dataset folder or file (or \"input\" in --config)");
+    throw UsageError(
+        "analyze: missing INPUT (a dataset folder, dataset.json or a network file; - for standard input; or "
+        "\"input\" in --config)");
+  check_input(o, common);
   io::OutputRequest request;
   if (!output.empty()) {
     request = output_request(output, io::OutputKind::folder, o, force, {config_file, figure_flags.initial});
@@ -1056,7 +1307,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   Progress progress(err, Progress::mode_for(err, quiet), 8);
   progress.begin("load");
   Diagnostics diagnostics;
-  Network network = load(o, err, diagnostics);
+  Network network = load(o, common, err, diagnostics);
   apply_palette(network, figure_flags.palette);
   progress.begin("measures");
   metrics::MetricOptions measured = settings;
@@ -1191,6 +1442,32 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   return 0;
 }
 
+using Command = int (*)(const std::vector<std::string>&, std::ostream&, std::ostream&);
+
+/// The commands by name, in the order the usage lists them.
+const std::vector<std::pair<std::string, Command>>& commands() {
+  static const std::vector<std::pair<std::string, Command>> all = {
+      {"validate", cmd_validate},       {"convert", cmd_convert},       {"metrics", cmd_metrics},
+      {"communities", cmd_communities}, {"candidates", cmd_candidates}, {"render", cmd_render},
+      {"analyze", cmd_analyze}};
+  return all;
+}
+
+Command find_command(const std::string& name) {
+  for (const auto& [command, function] : commands())
+    if (command == name) return function;
+  return nullptr;
+}
+
+constexpr const char* kCommandList = "validate, convert, metrics, communities, candidates, render or analyze";
+
+/// After a usage error: where the command's own help is (the general one for no or an unknown command).
+std::string help_hint(const std::vector<std::string>& args) {
+  if (!args.empty() && find_command(args.front()) != nullptr)
+    return "(run 'clusterscope help " + args.front() + "')";
+  return "(run 'clusterscope --help')";
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -1201,6 +1478,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     const std::string& command = args.front();
     const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (command == "help" && !rest.empty()) {
+      // clusterscope help <command>: the command's own help, as <command> --help prints it.
+      const Command function = find_command(rest.front());
+      if (function == nullptr || rest.size() > 1)
+        throw UsageError(rest.size() > 1
+                             ? "help: one command expected, got '" + rest[1] + "' too"
+                             : "help: unknown command '" + rest.front() + "'; expected " + kCommandList);
+      return function({"--help"}, out, err);
+    }
     if (command == "--help" || command == "-h" || command == "help") {
       out << kUsage;
       return 0;
@@ -1209,15 +1495,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       out << "clusterscope " << CLUSTERSCOPE_VERSION << '\n';
       return 0;
     }
-    if (command == "validate") return cmd_validate(rest, out, err);
-    if (command == "convert") return cmd_convert(rest, out, err);
-    if (command == "metrics") return cmd_metrics(rest, out, err);
-    if (command == "communities") return cmd_communities(rest, out, err);
-    if (command == "candidates") return cmd_candidates(rest, out, err);
-    if (command == "render") return cmd_render(rest, out, err);
-    if (command == "analyze") return cmd_analyze(rest, out, err);
-    throw UsageError("unknown command '" + command +
-                     "'; expected validate, convert, metrics, communities, candidates, render or analyze");
+    if (const Command function = find_command(command); function != nullptr) return function(rest, out, err);
+    throw UsageError("unknown command '" + command + "'; expected " + kCommandList);
   } catch (const InputError& e) {
     std::size_t listed = 0;
     print_diagnostics(e.diagnostics(), err);
@@ -1228,10 +1507,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         << " in the input; nothing written\n";
     return static_cast<int>(ExitCode::input_data);
   } catch (const po::error& e) {
-    err << "clusterscope: error: " << e.what() << "\n(run 'clusterscope --help')\n";
+    err << "clusterscope: error: " << e.what() << '\n' << help_hint(args) << '\n';
     return static_cast<int>(ExitCode::usage);
   } catch (const UsageError& e) {
-    err << "clusterscope: error: " << e.what() << "\n(run 'clusterscope --help')\n";
+    err << "clusterscope: error: " << e.what() << '\n' << help_hint(args) << '\n';
     return static_cast<int>(ExitCode::usage);
   } catch (const OutputError& e) {
     err << "clusterscope: error: " << e.what() << '\n';

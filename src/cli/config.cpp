@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <set>
 
 #include "../io/json_locate.hpp"
@@ -73,8 +74,13 @@ Json any_to_json(const boost::any& value) {
 
 }  // namespace
 
+bool is_path_option(const std::string& name) {
+  return name == "input" || name == "output" || name == "nodes" || name == "initial";
+}
+
 Json apply_config(const std::string& path, const std::vector<ConfigSection>& sections,
-                  po::variables_map& values) {
+                  po::variables_map& values, const std::vector<ConfigSection>& other_groups,
+                  const std::set<std::string>& other_keys) {
   Diagnostics diagnostics;
   const io::SourceText source = io::read_source(path, diagnostics);
   std::optional<Json> parsed;
@@ -94,7 +100,7 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
     if (s.name.empty()) top = &s;
 
   const auto store = [&](const ConfigSection& section, const std::string& key, const Json& value,
-                         const io::JsonPath& at) {
+                         const io::JsonPath& at, bool check_only) {
     const po::option_description* option = section.options->find_nothrow(key, false, false, false);
     const std::string shown = section.name.empty() ? key : section.name + "." + key;
     if (option == nullptr || command_only(key)) {
@@ -106,6 +112,13 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
     const bool is_switch = option->semantic()->max_tokens() == 0;
     const bool multiple = option->semantic()->max_tokens() > 1 || option->semantic()->is_composing();
     std::vector<std::string> tokens = tokens_of(value, is_switch, multiple, shown, where(at));
+    if (check_only) return;  // another command's group: checked, not used here
+    // A path in the file is read from the file's folder, as a relative link in a document is;
+    // absolute paths and "-" (standard input or output) stay as they are.
+    if (is_path_option(key))
+      for (std::string& token : tokens)
+        if (!token.empty() && token != "-" && std::filesystem::path(token).is_relative())
+          token = (std::filesystem::path(path).parent_path() / token).string();
     if (is_switch && !value.get<bool>()) return;                     // false: as if the flag was not given
     if (values.count(key) != 0 && !values[key].defaulted()) return;  // the command line wins
     po::parsed_options one(section.options);
@@ -134,11 +147,24 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
                                            std::string(io::json_type_name(value)));
       }
       for (const auto& [name, inner] : value.items())
-        store(*section, name, inner, {key, name});
+        store(*section, name, inner, {key, name}, false);
+      continue;
+    }
+    const auto other = std::find_if(other_groups.begin(), other_groups.end(),
+                                    [&](const ConfigSection& s) { return s.name == key; });
+    if (other != other_groups.end()) {
+      if (!value.is_object()) {
+        throw InputError(where({key}), key + ": expected an object of options, got " +
+                                           std::string(io::json_type_name(value)));
+      }
+      for (const auto& [name, inner] : value.items())
+        store(*other, name, inner, {key, name}, true);
       continue;
     }
     if (top == nullptr) throw InputError(where({key}), "unknown key '" + key + "'");
-    store(*top, key, value, {key});
+    if (other_keys.count(key) != 0 && top->options->find_nothrow(key, false, false, false) == nullptr)
+      continue;  // an option of another command
+    store(*top, key, value, {key}, false);
   }
   return root;
 }

@@ -41,27 +41,16 @@ bool is_manifest(const std::filesystem::path& path) {
   return path.filename() == "dataset.json";
 }
 
-void read_single_file(const std::filesystem::path& input, const LoadOptions& options,
-                      NetworkBuilder& builder) {
-  Diagnostics& diagnostics = builder.diagnostics();
-  const auto format = format_of(input);
-  if (!format) {
-    diagnostics.error(
-        {input.string(), 0, 0},
-        "unknown input format '" + input.extension().string() +
-            "'; expected a dataset folder, dataset.json, or a .csv, .graphml, .gml, .net, .gexf or "
-            ".json file (optionally .gz)");
-    return;
-  }
-  const SourceText source = read_source(input, diagnostics, options.max_input_bytes);
-  builder.network().input_files.push_back(input.string());
+/// Reads one file's text in `format`; a CSV edge list with its node table when `nodes_path` names
+/// one.
+void read_in_format(const SourceText& source, FileFormat format,
+                    const std::optional<std::filesystem::path>& nodes_path, const LoadOptions& options,
+                    NetworkBuilder& builder) {
   if (source.bytes.empty()) return;
-  switch (*format) {
+  switch (format) {
     case FileFormat::csv: {
-      std::optional<std::filesystem::path> nodes_path = options.nodes_file;
-      if (!nodes_path && std::filesystem::exists(csv_nodes_path(input))) nodes_path = csv_nodes_path(input);
       if (nodes_path) {
-        const SourceText nodes = read_source(*nodes_path, diagnostics, options.max_input_bytes);
+        const SourceText nodes = read_source(*nodes_path, builder.diagnostics(), options.max_input_bytes);
         builder.network().input_files.push_back(nodes_path->string());
         if (nodes.bytes.empty()) return;
         read_csv_edge_list(source, &nodes, builder);
@@ -78,10 +67,50 @@ void read_single_file(const std::filesystem::path& input, const LoadOptions& opt
   }
 }
 
+void read_single_file(const std::filesystem::path& input, const LoadOptions& options,
+                      NetworkBuilder& builder) {
+  Diagnostics& diagnostics = builder.diagnostics();
+  const auto format = format_of(input);
+  if (!format) {
+    diagnostics.error(
+        {input.string(), 0, 0},
+        "unknown input format '" + input.extension().string() +
+            "'; expected a dataset folder, dataset.json, or a .csv, .graphml, .gml, .net, .gexf or "
+            ".json file (optionally .gz)");
+    return;
+  }
+  const SourceText source = read_source(input, diagnostics, options.max_input_bytes);
+  builder.network().input_files.push_back(input.string());
+  std::optional<std::filesystem::path> nodes_path = options.nodes_file;
+  if (*format == FileFormat::csv && !nodes_path && std::filesystem::exists(csv_nodes_path(input)))
+    nodes_path = csv_nodes_path(input);
+  read_in_format(source, *format, nodes_path, options, builder);
+}
+
 void merge(std::vector<std::string>& into, const std::vector<std::string>& more) {
   for (const std::string& value : more) {
     if (std::find(into.begin(), into.end(), value) == into.end()) into.push_back(value);
   }
+}
+
+/// What every input goes through once read: the builder's final checks, roll-up, and the
+/// manifest's filters merged with the command line's. Throws InputError on any error.
+void finish_loading(Network& network, NetworkBuilder& builder, Filters filters, Level level,
+                    const LoadOptions& options) {
+  Diagnostics& diagnostics = builder.diagnostics();
+  diagnostics.throw_if_errors();
+  builder.finish();
+  diagnostics.throw_if_errors();
+  if (options.level == Level::institution) level = Level::institution;
+  if (level == Level::institution) roll_up(network, diagnostics);
+  merge(filters.region_prefixes, options.filters.region_prefixes);
+  merge(filters.types, options.filters.types);
+  merge(filters.kinds, options.filters.kinds);
+  if (!options.filters.from.empty()) filters.from = options.filters.from;
+  if (!options.filters.to.empty()) filters.to = options.filters.to;
+  filters.keep_partners = filters.keep_partners || options.filters.keep_partners;
+  apply_filters(network, filters, diagnostics, options.empty_filter_is_error);
+  diagnostics.throw_if_errors();
 }
 
 }  // namespace
@@ -108,20 +137,18 @@ Network load_network(const std::filesystem::path& input, const LoadOptions& opti
     if (network.name.empty()) network.name = input.stem().string();
     read_single_file(input, options, builder);
   }
-  diagnostics.throw_if_errors();
-  builder.finish();
-  diagnostics.throw_if_errors();
+  finish_loading(network, builder, filters, level, options);
+  return network;
+}
 
-  if (options.level == Level::institution) level = Level::institution;
-  if (level == Level::institution) roll_up(network, diagnostics);
-  merge(filters.region_prefixes, options.filters.region_prefixes);
-  merge(filters.types, options.filters.types);
-  merge(filters.kinds, options.filters.kinds);
-  if (!options.filters.from.empty()) filters.from = options.filters.from;
-  if (!options.filters.to.empty()) filters.to = options.filters.to;
-  filters.keep_partners = filters.keep_partners || options.filters.keep_partners;
-  apply_filters(network, filters, diagnostics, options.empty_filter_is_error);
-  diagnostics.throw_if_errors();
+Network load_network_from_source(const SourceText& source, FileFormat format, const LoadOptions& options,
+                                 Diagnostics& diagnostics) {
+  Network network;
+  network.name = "stdin";
+  NetworkBuilder builder(network, diagnostics);
+  builder.set_csv_settings(options.csv);
+  read_in_format(source, format, options.nodes_file, options, builder);
+  finish_loading(network, builder, {}, Level::as_loaded, options);
   return network;
 }
 

@@ -103,7 +103,7 @@ std::string summary_markdown(const Network& network, const Diagnostics& diagnost
     md += "| " + type + " | " + std::to_string(n) + " |\n";
   md += "\n## Ties by kind\n\n| kind | ties | total weight |\n| --- | ---: | ---: |\n";
   for (const auto& [kind, n, w] : c.kinds)
-    md += "| " + kind + " | " + std::to_string(n) + " | " + format_number(w) + " |\n";
+    md += "| " + kind + " | " + std::to_string(n) + " | " + readable_number(w) + " |\n";
   if (diagnostics.warning_count() > 0) {
     md += "\n## Warnings (" + std::to_string(diagnostics.warning_count()) + ")\n\n";
     for (const Diagnostic& d : condensed(diagnostics.warnings()))

@@ -9,6 +9,7 @@
 
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/io/builder.hpp"
+#include "clusterscope/io/formats.hpp"
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/model/network.hpp"
 
@@ -46,6 +47,11 @@ struct LoadOptions {
 /// InputError carrying all of them is thrown, so no caller ever sees a half-read network.
 Network load_network(const std::filesystem::path& input, const LoadOptions& options,
                      Diagnostics& diagnostics);
+
+/// Loads a network from text already read (standard input, "-"), in `format`: the same checks,
+/// node table (options.nodes_file), roll-up and filters as load_network() for a single file.
+Network load_network_from_source(const SourceText& source, FileFormat format, const LoadOptions& options,
+                                 Diagnostics& diagnostics);
 
 /// Applies filters in place: stakeholders by region and type, then ties by kind and date window
 /// (a tie is kept when its [start, end] overlaps [from, to]; undated ties are kept and counted

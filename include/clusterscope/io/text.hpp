@@ -75,6 +75,12 @@ Location location_of(const SourceText& source, std::size_t offset);
 /// Shortest text that reads back to the same double ("1", "0.5", "1e-09").
 std::string format_number(double value);
 
+/// A number for people (summary.md, Markdown tables, the summary lines of the commands; data files
+/// keep format_number): three significant digits ("0.412", "1.23", "12.3", "0.00123"), a whole
+/// number from 100 on with its thousands separated by commas ("195", "12,346"), "1.23e-05" below
+/// 0.001, trailing zeros dropped ("1.5", "2"); "n/a" for NaN, "inf" and "-inf".
+std::string readable_number(double value);
+
 /// Parses a whole string as a finite double (no leading/trailing blanks).
 std::optional<double> parse_double(std::string_view text) noexcept;
 
