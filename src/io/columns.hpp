@@ -43,4 +43,10 @@ std::vector<Column> tie_attribute_columns(const Network& network);
 /// "true" or "false"; anything else (and a value that is not of its type) unchanged.
 std::string normalise_typed(std::string_view type, std::string_view value);
 
+/// normalise_typed for an extra attribute; a canonical field, weight, kind or date as written
+/// (their own parsers read those: a boolean-typed weight "1" stays the weight 1).
+inline std::string typed_value(std::string_view type, bool is_attribute, std::string_view value) {
+  return is_attribute ? normalise_typed(type, value) : std::string(value);
+}
+
 }  // namespace clusterscope::io

@@ -111,6 +111,15 @@ class Reader {
   std::vector<std::string> viz_prefixes_;
   bool directed_ = false;
 
+  static std::string node_value(const Attribute& attribute, std::string_view text) {
+    const auto& fields = stakeholder_fields();
+    const bool extra = std::find(fields.begin(), fields.end(), attribute.node_column) == fields.end();
+    return typed_value(attribute.type, extra, text);
+  }
+  static std::string edge_value(const Attribute& attribute, std::string_view text) {
+    return typed_value(attribute.type, attribute.edge_role == xml::TieRole::attribute, text);
+  }
+
   /// "position" for <viz:position> (any prefix bound to a viz namespace), else "".
   [[nodiscard]] std::string_view viz_name(const pugi::xml_node& element) const {
     const std::string_view name = element.name();
@@ -233,7 +242,7 @@ class Reader {
       attribute.type = element.attribute("type").value();
       if (const pugi::xml_node value = element.child("default")) {
         attribute.has_default = true;
-        attribute.default_value = normalise_typed(attribute.type, xml::text_of(value));
+        attribute.default_value = xml::text_of(value);
         attribute.default_at = xml_.text_at(value);
       }
       attribute.node_column = xml::stakeholder_column(attribute.title, stakeholder_fields());
@@ -272,8 +281,7 @@ class Reader {
                                                         "'; expected the id of an <attribute> of this class");
           continue;
         }
-        const Attribute& attribute = declared.attributes[it->second];
-        use(attribute, normalise_typed(attribute.type, value.value()), xml_.at(value, attvalue));
+        use(declared.attributes[it->second], value.value(), xml_.at(value, attvalue));
       }
     }
   }
@@ -294,10 +302,11 @@ class Reader {
     if (const pugi::xml_attribute label = node.attribute("label"))
       builder_.set_field(s, "name", label.value(), xml_.at(label, node));
     for (const Attribute* attribute : node_attributes_.defaults)
-      values_.set(s, attribute->node_column, attribute->default_value, attribute->default_at);
+      values_.set(s, attribute->node_column, node_value(*attribute, attribute->default_value),
+                  attribute->default_at);
     for_each_value(node, node_attributes_,
                    [&](const Attribute& attribute, std::string_view value, Location at) {
-                     values_.set(s, attribute.node_column, value, at);
+                     values_.set(s, attribute.node_column, node_value(attribute, value), at);
                    });
     read_viz(node, s);
     builder_.add_stakeholder(std::move(s), id_at);
@@ -343,10 +352,11 @@ class Reader {
         values.set(role, name, attribute.value(), xml_.at(attribute, edge));
     }
     for (const Attribute* attribute : edge_attributes_.defaults)
-      values.set(attribute->edge_role, attribute->title, attribute->default_value, attribute->default_at);
+      values.set(attribute->edge_role, attribute->title, edge_value(*attribute, attribute->default_value),
+                 attribute->default_at);
     for_each_value(edge, edge_attributes_,
                    [&](const Attribute& attribute, std::string_view value, Location where) {
-                     values.set(attribute.edge_role, attribute.title, std::string(value), where);
+                     values.set(attribute.edge_role, attribute.title, edge_value(attribute, value), where);
                    });
     xml::add_tie(builder_, s, t, values, at);
   }

@@ -8,8 +8,8 @@
 // then the stakeholder's name too), else the integer id as text.
 // Edges refer to the integer ids. Every other field is a key of its own: `name "…"`,
 // `type "…"`, …; lat, lon, employees and weight are written as numbers, all other values as
-// strings; tags are one string "a;b". A real read (`score 2.0`) is kept as format_number writes
-// it ("2"), as the typed GraphML and GEXF readers keep theirs.
+// strings; tags are one string "a;b". A real attribute value (`score 2.0`) is kept as
+// format_number writes it ("2"), as the typed GraphML and GEXF readers keep theirs.
 //
 // Keys. GML keys hold letters and digits (networkx and igraph also accept '_'). An attribute name
 // with other characters, or one that is a key the format itself uses (label, source, key, …),
@@ -231,8 +231,8 @@ struct GmlEntry {
   ValueType type = ValueType::integer;
 };
 
-/// The text a value is kept as: a real as format_number writes it ("2.0" → "2", as the typed
-/// readers keep reals), anything else as written or decoded.
+/// The text an attribute value is kept as: a real as format_number writes it ("2.0" → "2", as
+/// the typed readers keep reals), anything else as written or decoded.
 std::string value_text(const GmlEntry& entry) {
   if (entry.type == ValueType::real) {
     if (const auto value = parse_double(entry.text)) return format_number(*value);
@@ -596,7 +596,9 @@ void GmlReader::read_node(const GmlEntry& node) {
     }
     std::string name = decode_key(entry.key, reserved_node_keys());
     if (name == "id") name = std::string(entry.key);  // the id comes from label, name or id only
-    builder_.set_field(s, name, value_text(entry), value_at(entry));
+    const auto& fields = stakeholder_fields();
+    const bool extra = std::find(fields.begin(), fields.end(), name) == fields.end();
+    builder_.set_field(s, name, extra ? value_text(entry) : entry.text, value_at(entry));
   }
   const auto [it, inserted] = nodes_.try_emplace(*number, NodeRef{s.id, id->value_line});
   if (!inserted) {

@@ -105,6 +105,15 @@ class Reader {
   std::vector<const Key*> edge_defaults_;
   bool directed_ = false;
   bool igraph_ = false;
+
+  static std::string node_value(const Key& key, std::string_view text) {
+    const auto& fields = stakeholder_fields();
+    const bool attribute = std::find(fields.begin(), fields.end(), key.node_column) == fields.end();
+    return typed_value(key.type, attribute, text);
+  }
+  static std::string edge_value(const Key& key, std::string_view text) {
+    return typed_value(key.type, key.edge_role == xml::TieRole::attribute, text);
+  }
   std::unordered_map<std::string, std::string> igraph_ids_;  ///< node id "n3" → stakeholder id
 
   /// True for a file igraph wrote: its node keys have igraph's ids ("v_name", "v_id") and its
@@ -158,7 +167,7 @@ class Reader {
     key.graphics = static_cast<bool>(element.attribute("yfiles.type"));
     if (const pugi::xml_node value = element.child("default")) {
       key.has_default = true;
-      key.default_value = normalise_typed(key.type, xml::text_of(value));
+      key.default_value = xml::text_of(value);
       key.default_at = xml_.text_at(value);
     }
     const auto [it, inserted] = key_index_.try_emplace(key.id, keys_.size());
@@ -275,10 +284,10 @@ class Reader {
     }
     builder_.set_field(s, "id", stakeholder_id, id_at);
     for (const Key* key : node_defaults_)
-      values_.set(s, key->node_column, key->default_value, key->default_at);
+      values_.set(s, key->node_column, node_value(*key, key->default_value), key->default_at);
     for (const pugi::xml_node& data : node.children("data")) {
       if (const Key* key = key_for(data, Domain::node))
-        values_.set(s, key->node_column, normalise_typed(key->type, xml::text_of(data)), xml_.text_at(data));
+        values_.set(s, key->node_column, node_value(*key, xml::text_of(data)), xml_.text_at(data));
     }
     builder_.add_stakeholder(std::move(s), id_at);
   }
@@ -317,11 +326,10 @@ class Reader {
     const auto t = end(target);
     xml::TieValues values;
     for (const Key* key : edge_defaults_)
-      values.set(key->edge_role, key->name, key->default_value, key->default_at);
+      values.set(key->edge_role, key->name, edge_value(*key, key->default_value), key->default_at);
     for (const pugi::xml_node& data : edge.children("data")) {
       if (const Key* key = key_for(data, Domain::edge))
-        values.set(key->edge_role, key->name, normalise_typed(key->type, xml::text_of(data)),
-                   xml_.text_at(data));
+        values.set(key->edge_role, key->name, edge_value(*key, xml::text_of(data)), xml_.text_at(data));
     }
     xml::add_tie(builder_, s, t, values, at);
   }

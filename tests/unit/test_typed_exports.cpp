@@ -317,3 +317,21 @@ TEST_CASE("GEXF drawn from a layout writes positions colours and sizes", "[typed
   CHECK(back.stakeholders[0].attributes.at("score") == "1.5");
   CHECK(text.find("title=\"x\"") == std::string::npos);
 }
+
+TEST_CASE("Typed reading leaves canonical fields and weights to their own parsers", "[typed][graphml]") {
+  TempDir dir;
+  const auto file = dir.write("odd.graphml",
+                              "<graphml>\n"
+                              "  <key id=\"n\" for=\"node\" attr.name=\"name\" attr.type=\"double\"/>\n"
+                              "  <key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"boolean\"/>\n"
+                              "  <graph edgedefault=\"undirected\">\n"
+                              "    <node id=\"a\"><data key=\"n\">2.0</data></node>\n    <node id=\"b\"/>\n"
+                              "    <edge source=\"a\" target=\"b\"><data key=\"w\">1</data></edge>\n"
+                              "  </graph>\n</graphml>\n");
+  Diagnostics diagnostics;
+  const Network n = test::load(file, diagnostics);
+  REQUIRE(n.size() == 2);
+  CHECK(n.stakeholders[0].name == "2.0");
+  REQUIRE(n.ties.size() == 1);
+  CHECK(n.ties[0].weight == 1.0);
+}
