@@ -381,9 +381,19 @@ const char* graphml_type(ValueType type) {
 void write_nodes(const Network& network, pugi::xml_node graph, KeyWriter& keys, xml::OutputText& text,
                  const std::vector<std::string>& ids) {
   // Only columns some stakeholder has a value in: a key without values reads as "" everywhere.
+  // The one exception: with an attribute named label, the name key is declared (values or
+  // not), or the reader would take the label for the name.
   const std::vector<Column> columns = stakeholder_columns(network, false);
+  const auto named = [&](const char* name) {
+    return std::any_of(columns.begin(), columns.end(),
+                       [&](const Column& c) { return xml::lower(c.name) == name; });
+  };
   std::vector<std::string> fields;
   std::vector<std::string> key_ids;
+  if (named("label") && !named("name")) {
+    fields.emplace_back("name");
+    key_ids.push_back(keys.add("node", "name", "string"));
+  }
   for (const Column& column : columns) {
     fields.push_back(column.name);
     key_ids.push_back(keys.add("node", column.name, graphml_type(column.type)));

@@ -335,3 +335,20 @@ TEST_CASE("Typed reading leaves canonical fields and weights to their own parser
   REQUIRE(n.ties.size() == 1);
   CHECK(n.ties[0].weight == 1.0);
 }
+
+TEST_CASE("GraphML declares the name key for an attribute named label even without names",
+          "[typed][graphml][roundtrip]") {
+  // Without a name key the reader would take the label key for the name.
+  Network n = typed_network();
+  n.stakeholders[0].attributes["label"] = "L";
+  n.attribute_names.emplace_back("label");
+  Diagnostics warnings;
+  const std::string text = io::write_graphml(n, "label.graphml", warnings);
+  CHECK(text.find("attr.name=\"name\"") != std::string::npos);
+  TempDir dir;
+  Diagnostics diagnostics;
+  const Network back = test::load(dir.write("label.graphml", text), diagnostics);
+  REQUIRE(back.size() == 3);
+  CHECK(back.stakeholders[0].name.empty());
+  CHECK(back.stakeholders[0].attributes.at("label") == "L");
+}
