@@ -1159,6 +1159,41 @@ std::string stakeholder_table(const Network& network, const metrics::MetricsResu
   return out;
 }
 
+/// network/network.gexf of analyze: the network with every measure, the consensus community and
+/// its stability as typed attributes (a measure named like a stakeholder field or attribute is
+/// left out: stakeholders.csv has it), drawn as the communities figure is — its layout, community
+/// colours and node radii (area by betweenness).
+std::string network_gexf(const Network& network, const metrics::MetricsResult& result,
+                         const communities::CommunityResult& groups, const Layout& positions,
+                         Diagnostics& warnings) {
+  Network measured = network;
+  const auto taken = [&](const std::string& name) {
+    const auto& fields = stakeholder_fields();
+    return std::find(fields.begin(), fields.end(), name) != fields.end() ||
+           std::find(measured.attribute_names.begin(), measured.attribute_names.end(), name) !=
+               measured.attribute_names.end();
+  };
+  const auto add = [&](const std::string& name, const auto& value_of) {
+    if (taken(name)) return;
+    measured.attribute_names.push_back(name);
+    for (std::size_t i = 0; i < measured.stakeholders.size(); ++i)
+      if (std::string value = value_of(i); !value.empty()) measured.stakeholders[i].attributes[name] = value;
+  };
+  for (const metrics::MetricColumn& c : result.nodes)
+    add(c.name, [&](std::size_t i) { return metrics::metric_text(c.values[i]); });
+  add("community", [&](std::size_t i) { return std::to_string(groups.partition.membership[i]); });
+  add("community_stability", [&](std::size_t i) { return metrics::metric_text(groups.node_stability[i]); });
+  render::FigureOptions figure;
+  figure.colour_by = render::ColourBy::community;
+  figure.communities = groups.partition;
+  figure.size_by = result.column("betweenness");
+  io::GexfDrawing drawing;
+  drawing.layout = positions;
+  drawing.colours = render::node_colours(network, figure);
+  drawing.sizes = render::node_radii(figure, network.size());
+  return io::write_gexf(measured, drawing, "network/network.gexf", warnings);
+}
+
 /// One file of the output folder in manifest.json: its path relative to the folder, size and hash.
 nlohmann::ordered_json file_entry(const fs::path& folder, const fs::path& file) {
   return {{"file", fs::relative(file, folder).generic_string()},
@@ -1394,6 +1429,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   }
   add_loaded_inputs(request, network);
   const fs::path folder = request.target;
+  Diagnostics gexf_warnings;  // values XML 1.0 cannot hold, replaced by U+FFFD
   std::vector<std::pair<std::string, std::string>> files = {
       {"stakeholders.csv", stakeholder_table(network, result, groups, positions)},
       {"metrics.json", metrics::metrics_json(network, result, settings)},
@@ -1405,6 +1441,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
       {"network/stakeholders.csv", io::write_csv_nodes(network)},
       {"network/ties.csv", io::write_csv_edges(network)},
       {"network/dataset.json", io::normalised_manifest(network)},
+      {"network/network.gexf", network_gexf(network, result, groups, positions, gexf_warnings)},
       {"summary.json", io::summary_json(network, diagnostics)},
       {"summary.md", io::summary_markdown(network, diagnostics)},
       {"report.html", html},
@@ -1412,6 +1449,9 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   };
   for (auto& table : pipeline::annex_tables(report))
     files.push_back(std::move(table));
+  if (!quiet)
+    for (const Diagnostic& warning : gexf_warnings.entries())
+      err << "clusterscope: warning: " << warning.message << '\n';
   io::write_checked_folder(request, files, [&](const fs::path& temporary) {
     std::vector<render::DrawJob> jobs;
     for (const pipeline::NamedScene& f : figures)

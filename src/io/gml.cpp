@@ -2,11 +2,14 @@
 // `graph [ directed 0|1 node [ id 1 label "x" … ] edge [ source 1 target 2 weight 0.5 … ] ]`.
 //
 // Stakeholder ids. GML node ids are integers in most tools, ours are text. The writer gives each
-// node `id <index>` and `label "<stakeholder id>"` (networkx: read_gml(path, label='label'));
-// the reader takes `label` as the stakeholder id when present, else the integer id as text.
+// node `id <index>` and `label "<stakeholder id>"` (networkx: read_gml(path, label='label')).
+// The reader takes as the stakeholder id the node's `label` (what networkx's write_gml and
+// clusterscope write), else its `name` (what igraph writes its vertex names as; the name is
+// then the stakeholder's name too), else the integer id as text.
 // Edges refer to the integer ids. Every other field is a key of its own: `name "…"`,
-// `type "…"`, …; lat, lon, employees and weight are numbers, all other values strings; tags are
-// one string "a;b".
+// `type "…"`, …; lat, lon, employees and weight are written as numbers, all other values as
+// strings; tags are one string "a;b". A real attribute value (`score 2.0`) is kept as
+// format_number writes it ("2"), as the typed GraphML and GEXF readers keep theirs.
 //
 // Keys. GML keys hold letters and digits (networkx and igraph also accept '_'). An attribute name
 // with other characters, or one that is a key the format itself uses (label, source, key, …),
@@ -227,6 +230,15 @@ struct GmlEntry {
   std::uint32_t value_line = 0, value_column = 0;
   ValueType type = ValueType::integer;
 };
+
+/// The text an attribute value is kept as: a real as format_number writes it ("2.0" → "2", as
+/// the typed readers keep reals), anything else as written or decoded.
+std::string value_text(const GmlEntry& entry) {
+  if (entry.type == ValueType::real) {
+    if (const auto value = parse_double(entry.text)) return format_number(*value);
+  }
+  return entry.text;
+}
 
 std::uint32_t narrow(std::size_t position) {
   return static_cast<std::uint32_t>(std::min<std::size_t>(position, UINT32_MAX));
@@ -555,9 +567,11 @@ void GmlReader::read_node(const GmlEntry& node) {
   if (!unique_keys(list, "node")) return;
   const GmlEntry* id = nullptr;
   const GmlEntry* label = nullptr;
+  const GmlEntry* vertex_name = nullptr;
   for (const GmlEntry& entry : list) {
     if (entry.key == "id") id = &entry;
     if (entry.key == "label") label = &entry;
+    if (entry.key == "name" && entry.type != ValueType::list) vertex_name = &entry;
   }
   if (id == nullptr) {
     error(key_at(node), "node has no id; expected 'id <integer>' in every node");
@@ -570,7 +584,9 @@ void GmlReader::read_node(const GmlEntry& node) {
     return;
   }
   Stakeholder s;
-  const GmlEntry& named_by = label != nullptr ? *label : *id;
+  // networkx and clusterscope write the id as the label; igraph writes its vertex names, the ids
+  // its users work with, as `name` (and a label only when the graph has one).
+  const GmlEntry& named_by = label != nullptr ? *label : vertex_name != nullptr ? *vertex_name : *id;
   builder_.set_field(s, "id", named_by.text, value_at(named_by));
   for (const GmlEntry& entry : list) {
     if (&entry == id || &entry == label) continue;
@@ -579,8 +595,10 @@ void GmlReader::read_node(const GmlEntry& node) {
       continue;
     }
     std::string name = decode_key(entry.key, reserved_node_keys());
-    if (name == "id") name = std::string(entry.key);  // the id comes from label or id only
-    builder_.set_field(s, name, entry.text, value_at(entry));
+    if (name == "id") name = std::string(entry.key);  // the id comes from label, name or id only
+    const auto& fields = stakeholder_fields();
+    const bool extra = std::find(fields.begin(), fields.end(), name) == fields.end();
+    builder_.set_field(s, name, extra ? value_text(entry) : entry.text, value_at(entry));
   }
   const auto [it, inserted] = nodes_.try_emplace(*number, NodeRef{s.id, id->value_line});
   if (!inserted) {
@@ -648,7 +666,7 @@ void GmlReader::read_edge(const GmlEntry& edge) {
     } else if (key == "kind") {
       kind = trim(entry.text);
     } else if (!entry.text.empty()) {
-      attributes[decode_key(key, reserved_edge_keys())] = entry.text;
+      attributes[decode_key(key, reserved_edge_keys())] = value_text(entry);
     }
   }
   if (!ok) return;

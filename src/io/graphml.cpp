@@ -8,6 +8,16 @@
 // `<default>` applies to every element without that data. Graph-level data and yFiles graphics
 // keys (yfiles.type) are ignored; hyperedges, ports, nested graphs, several graphs and edges
 // whose `directed` differs from edgedefault are reported as not supported.
+//
+// Ids. A node's `id` is the stakeholder id, except in a file igraph wrote (node keys with igraph's
+// ids v_name / v_id and nodes numbered n0, n1, … in order): there the node's data `id` — the ids
+// of the file igraph read, which igraph keeps as a vertex attribute — else its data `name` —
+// igraph's vertex names — is the stakeholder id. Elsewhere data named `id` is ignored (warned).
+//
+// Writing: keys typed by their values (columns.hpp: int, long, double, boolean, string), only
+// for columns some stakeholder or tie has a value in; the name as the key attr.name="name",
+// which igraph reads as its vertex names. Values of keys typed double or float are read as
+// format_number writes them, boolean ones as "true" or "false".
 
 #include <algorithm>
 #include <string>
@@ -16,6 +26,7 @@
 #include <vector>
 
 #include "clusterscope/io/formats.hpp"
+#include "columns.hpp"
 #include "xml_support.hpp"
 
 namespace clusterscope::io {
@@ -38,6 +49,7 @@ struct Key {
   std::string id;
   std::string name;  ///< attr.name, or the id when there is none
   std::string domain_text;
+  std::string type;  ///< attr.type: real and boolean values are normalised (normalise_typed)
   Domain domain = Domain::all;
   bool graphics = false;  ///< yFiles graphics: XML content, not a value
   bool has_default = false;
@@ -92,6 +104,49 @@ class Reader {
   std::vector<const Key*> node_defaults_;
   std::vector<const Key*> edge_defaults_;
   bool directed_ = false;
+  bool igraph_ = false;
+
+  static std::string node_value(const Key& key, std::string_view text) {
+    const auto& fields = stakeholder_fields();
+    const bool attribute = std::find(fields.begin(), fields.end(), key.node_column) == fields.end();
+    return typed_value(key.type, attribute, text);
+  }
+  static std::string edge_value(const Key& key, std::string_view text) {
+    return typed_value(key.type, key.edge_role == xml::TieRole::attribute, text);
+  }
+  std::unordered_map<std::string, std::string> igraph_ids_;  ///< node id "n3" → stakeholder id
+
+  /// True for a file igraph wrote: its node keys have igraph's ids ("v_name", "v_id") and its
+  /// nodes igraph's ids n0, n1, … in order.
+  [[nodiscard]] bool written_by_igraph(const pugi::xml_node& graph) const {
+    const bool keys = std::any_of(keys_.begin(), keys_.end(), [](const Key& k) {
+      return (k.id == "v_name" || k.id == "v_id") && k.domain == Domain::node;
+    });
+    if (!keys) return false;
+    std::size_t i = 0;
+    for (const pugi::xml_node& node : graph.children("node")) {
+      if (std::string_view(node.attribute("id").value()) != "n" + std::to_string(i)) return false;
+      ++i;
+    }
+    return i > 0;
+  }
+
+  /// The stakeholder id of a node in a file igraph wrote: its data "id" (the ids of the file igraph
+  /// read), else its data "name" (igraph's vertex names), else "".
+  [[nodiscard]] std::string igraph_id(const pugi::xml_node& node) const {
+    std::string name;
+    for (const pugi::xml_node& data : node.children("data")) {
+      const auto it = key_index_.find(data.attribute("key").value());
+      if (it == key_index_.end()) continue;
+      const Key& key = keys_[it->second];
+      if (key.domain != Domain::node && key.domain != Domain::all) continue;
+      const std::string folded = xml::lower(key.name);
+      const std::string text = xml::text_of(data);
+      if (folded == "id" && !xml::strip(text).empty()) return std::string(xml::strip(text));
+      if (folded == "name" && name.empty()) name = xml::strip(text);
+    }
+    return name;
+  }
 
   void read_key(const pugi::xml_node& element) {
     const pugi::xml_attribute id = element.attribute("id");
@@ -107,6 +162,7 @@ class Reader {
     const pugi::xml_attribute name = element.attribute("attr.name");
     key.name = name ? name.value() : key.id;
     key.domain_text = element.attribute("for").value();
+    key.type = element.attribute("attr.type").value();
     key.domain = domain_of(key.domain_text);
     key.graphics = static_cast<bool>(element.attribute("yfiles.type"));
     if (const pugi::xml_node value = element.child("default")) {
@@ -151,6 +207,7 @@ class Reader {
                          "edgedefault '" + std::string(value) + "'; expected directed or undirected");
     }
     builder_.network().directed = directed_;
+    igraph_ = written_by_igraph(graph);
     // Nodes first: an edge may come before the nodes it joins.
     for (const pugi::xml_node& child : graph.children()) {
       const std::string_view name = child.name();
@@ -220,12 +277,17 @@ class Reader {
     check_flat(node, "node '" + std::string(id.value()) + "'");
     Stakeholder s;
     const Location id_at = xml_.at(id, node);
-    builder_.set_field(s, "id", xml::strip(id.value()), id_at);
+    std::string stakeholder_id(xml::strip(id.value()));
+    if (igraph_) {
+      if (std::string named = igraph_id(node); !named.empty()) stakeholder_id = std::move(named);
+      igraph_ids_[id.value()] = stakeholder_id;
+    }
+    builder_.set_field(s, "id", stakeholder_id, id_at);
     for (const Key* key : node_defaults_)
-      values_.set(s, key->node_column, key->default_value, key->default_at);
+      values_.set(s, key->node_column, node_value(*key, key->default_value), key->default_at);
     for (const pugi::xml_node& data : node.children("data")) {
       if (const Key* key = key_for(data, Domain::node))
-        values_.set(s, key->node_column, xml::text_of(data), xml_.text_at(data));
+        values_.set(s, key->node_column, node_value(*key, xml::text_of(data)), xml_.text_at(data));
     }
     builder_.add_stakeholder(std::move(s), id_at);
   }
@@ -254,14 +316,20 @@ class Reader {
                                "\"; mixed graphs are not supported, expected every edge as the default");
       }
     }
-    const auto s = builder_.resolve(xml::strip(source.value()), xml_.at(source, edge));
-    const auto t = builder_.resolve(xml::strip(target.value()), xml_.at(target, edge));
+    const auto end = [&](const pugi::xml_attribute& attribute) {
+      std::string_view node_id = xml::strip(attribute.value());
+      if (const auto it = igraph_ids_.find(std::string(attribute.value())); it != igraph_ids_.end())
+        node_id = it->second;
+      return builder_.resolve(node_id, xml_.at(attribute, edge));
+    };
+    const auto s = end(source);
+    const auto t = end(target);
     xml::TieValues values;
     for (const Key* key : edge_defaults_)
-      values.set(key->edge_role, key->name, key->default_value, key->default_at);
+      values.set(key->edge_role, key->name, edge_value(*key, key->default_value), key->default_at);
     for (const pugi::xml_node& data : edge.children("data")) {
       if (const Key* key = key_for(data, Domain::edge))
-        values.set(key->edge_role, key->name, xml::text_of(data), xml_.text_at(data));
+        values.set(key->edge_role, key->name, edge_value(*key, xml::text_of(data)), xml_.text_at(data));
     }
     xml::add_tie(builder_, s, t, values, at);
   }
@@ -299,23 +367,43 @@ void add_data(pugi::xml_node element, const std::string& key, const std::string&
   data.append_child(pugi::node_pcdata).set_value(value.c_str());
 }
 
-const char* field_type(const std::string& field) {
-  return field == "lat" || field == "lon" || field == "employees" ? "double" : "string";
+const char* graphml_type(ValueType type) {
+  switch (type) {
+    case ValueType::boolean: return "boolean";
+    case ValueType::integer: return "int";
+    case ValueType::long_integer: return "long";
+    case ValueType::real: return "double";
+    case ValueType::string: break;
+  }
+  return "string";
 }
 
 void write_nodes(const Network& network, pugi::xml_node graph, KeyWriter& keys, xml::OutputText& text,
                  const std::vector<std::string>& ids) {
-  const std::vector<std::string> fields = used_stakeholder_fields(network);
-  std::vector<std::string> key_ids(fields.size());
-  for (std::size_t f = 0; f < fields.size(); ++f) {
-    if (fields[f] != "id") key_ids[f] = keys.add("node", fields[f], field_type(fields[f]));
+  // Only columns some stakeholder has a value in: a key without values reads as "" everywhere.
+  // The one exception: with an attribute named label, the name key is declared (values or
+  // not), or the reader would take the label for the name.
+  const std::vector<Column> columns = stakeholder_columns(network, false);
+  const auto named = [&](const char* name) {
+    return std::any_of(columns.begin(), columns.end(),
+                       [&](const Column& c) { return xml::lower(c.name) == name; });
+  };
+  std::vector<std::string> fields;
+  std::vector<std::string> key_ids;
+  if (named("label") && !named("name")) {
+    fields.emplace_back("name");
+    key_ids.push_back(keys.add("node", "name", "string"));
+  }
+  for (const Column& column : columns) {
+    fields.push_back(column.name);
+    key_ids.push_back(keys.add("node", column.name, graphml_type(column.type)));
   }
   for (std::size_t i = 0; i < network.stakeholders.size(); ++i) {
     pugi::xml_node node = graph.append_child("node");
     node.append_attribute("id") = ids[i].c_str();
     const std::vector<std::string> values = stakeholder_values(network.stakeholders[i], fields);
     for (std::size_t f = 0; f < fields.size(); ++f) {
-      if (fields[f] == "id" || values[f].empty()) continue;
+      if (values[f].empty()) continue;
       add_data(node, key_ids[f], text.clean(values[f], [&] {
         return "stakeholder '" + ids[i] + "' field '" + fields[f] + "'";
       }));
@@ -331,9 +419,10 @@ void write_edges(const Network& network, pugi::xml_node graph, KeyWriter& keys, 
   std::vector<std::string> date_keys;
   for (const std::string& field : date_fields)
     date_keys.push_back(keys.add("edge", field, "string"));
+  const std::vector<Column> attributes = tie_attribute_columns(network);
   std::vector<std::string> attribute_keys;
-  for (const std::string& name : network.tie_attribute_names)
-    attribute_keys.push_back(keys.add("edge", name, "string"));
+  for (const Column& column : attributes)
+    attribute_keys.push_back(keys.add("edge", column.name, graphml_type(column.type)));
   std::vector<std::string> kinds;
   for (const std::string& kind : network.kinds)
     kinds.push_back(text.clean(kind, [&] { return "tie kind '" + kind + "'"; }));
@@ -349,8 +438,8 @@ void write_edges(const Network& network, pugi::xml_node graph, KeyWriter& keys, 
       const std::string date = xml::tie_date(tie, date_fields[d]);
       if (!date.empty()) add_data(edge, date_keys[d], date);
     }
-    for (std::size_t a = 0; a < network.tie_attribute_names.size(); ++a) {
-      const std::string& name = network.tie_attribute_names[a];
+    for (std::size_t a = 0; a < attributes.size(); ++a) {
+      const std::string& name = attributes[a].name;
       const auto it = tie.attributes.find(name);
       if (it == tie.attributes.end() || it->second.empty()) continue;
       add_data(edge, attribute_keys[a], text.clean(it->second, [&] {

@@ -7,7 +7,9 @@
 // Ids may be strings or integers (an integer id is its decimal text). Values may be strings,
 // numbers or true/false; null is a missing value. lat, lon, employees and weight are written as
 // JSON numbers (the shortest text that reads back as the same double), tags as an array of
-// strings (read as an array or as one "a;b" string). "key" on a link is networkx's multigraph
+// strings (read as an array or as one "a;b" string). Other columns are written typed
+// (columns.hpp): numbers as JSON numbers, true/false as JSON booleans when every value of the
+// column is one, so "007" stays a string. "key" on a link is networkx's multigraph
 // edge key, not data: it is skipped. Arrays and objects in other values (networkx "pos") are
 // skipped with one warning per key. nlohmann::json keeps no positions, so every problem found
 // after parsing is placed with JsonLocator.
@@ -16,6 +18,7 @@
 #include <set>
 
 #include "clusterscope/io/formats.hpp"
+#include "columns.hpp"
 #include "json_locate.hpp"
 
 namespace clusterscope::io {
@@ -224,8 +227,25 @@ void NodeLinkReader::read(const Json& root) {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-Json node_json(const Stakeholder& s, const std::vector<std::string>& fields) {
+/// A value of a typed column as JSON: numbers as numbers (whole ones as integers), booleans as
+/// true/false, anything else as a string. Every value of a typed column has its type
+/// (columns.hpp), so it reads back as the same text.
+Json typed_json(ValueType type, const std::string& value) {
+  switch (type) {
+    case ValueType::boolean: return value == "true";
+    case ValueType::integer:
+    case ValueType::long_integer: return std::stoll(value);
+    case ValueType::real: return *parse_double(value);
+    case ValueType::string: break;
+  }
+  return value;
+}
+
+Json node_json(const Stakeholder& s, const std::vector<Column>& columns) {
   Json node = Json::object();
+  std::vector<std::string> fields;
+  for (const Column& column : columns)
+    fields.push_back(column.name);
   const std::vector<std::string> values = stakeholder_values(s, fields);
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const std::string& field = fields[i];
@@ -239,13 +259,13 @@ Json node_json(const Stakeholder& s, const std::vector<std::string>& fields) {
     } else if (field == "tags") {
       node[field] = s.tags;
     } else {
-      node[field] = values[i];
+      node[field] = typed_json(columns[i].type, values[i]);
     }
   }
   return node;
 }
 
-Json link_json(const Network& network, const Tie& tie) {
+Json link_json(const Network& network, const Tie& tie, const std::vector<Column>& attributes) {
   Json link = Json::object();
   link["source"] = network.stakeholders[static_cast<std::size_t>(tie.source)].id;
   link["target"] = network.stakeholders[static_cast<std::size_t>(tie.target)].id;
@@ -257,8 +277,10 @@ Json link_json(const Network& network, const Tie& tie) {
     if (!tie.start.empty()) link["start"] = tie.start.to_string();
     if (!tie.end.empty()) link["end"] = tie.end.to_string();
   }
-  for (const auto& [name, value] : tie.attributes) {
-    if (!value.empty() && !is_link_key(name)) link[name] = value;
+  for (const Column& column : attributes) {
+    const auto it = tie.attributes.find(column.name);
+    if (it != tie.attributes.end() && !it->second.empty() && !is_link_key(column.name))
+      link[column.name] = typed_json(column.type, it->second);
   }
   return link;
 }
@@ -300,12 +322,13 @@ std::string write_node_link_json(const Network& network, const std::string& file
   root["multigraph"] = has_parallel_ties(network);
   root["graph"] = Json{{"name", network.name}};
   Json& nodes = root["nodes"] = Json::array();
-  const std::vector<std::string> fields = used_stakeholder_fields(network);
+  const std::vector<Column> columns = stakeholder_columns(network, true);
   for (const Stakeholder& s : network.stakeholders)
-    nodes.push_back(node_json(s, fields));
+    nodes.push_back(node_json(s, columns));
   Json& links = root["links"] = Json::array();
+  const std::vector<Column> attributes = tie_attribute_columns(network);
   for (const Tie& tie : network.ties)
-    links.push_back(link_json(network, tie));
+    links.push_back(link_json(network, tie, attributes));
   report_reserved(network, file, warnings);
   // Invalid UTF-8 can only come from a network built in code; it is replaced, not thrown.
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

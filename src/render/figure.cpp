@@ -179,6 +179,16 @@ std::string field_value(const Stakeholder& s, const std::string& field) {
   return it == s.attributes.end() ? std::string() : it->second;
 }
 
+/// The radius of a stakeholder with size value `value` (`vmax`: the largest finite one).
+double radius_for(const FigureOptions& options, std::size_t n, double vmax, double value) {
+  if (options.size_by.empty()) {
+    if (options.node_radius > 0) return options.node_radius;
+    return std::clamp(60.0 / std::sqrt(static_cast<double>(std::max<std::size_t>(n, 1))), 0.6, 5.0);
+  }
+  if (!(vmax > 0) || !std::isfinite(value) || value <= 0) return options.min_radius;
+  return std::max(options.min_radius, options.max_radius * std::sqrt(value / vmax));
+}
+
 Colouring colour_nodes(const Network& network, const FigureOptions& options) {
   const std::size_t n = network.size();
   Colouring out;
@@ -355,6 +365,20 @@ bool inside(const Box& inner, const Box& outer) {
 
 }  // namespace
 
+std::vector<std::string> node_colours(const Network& network, const FigureOptions& options) {
+  return colour_nodes(network, options).colour;
+}
+
+std::vector<double> node_radii(const FigureOptions& options, std::size_t n) {
+  double vmax = 0;
+  for (const double v : options.size_by)
+    if (std::isfinite(v)) vmax = std::max(vmax, v);
+  std::vector<double> radius(n);
+  for (std::size_t v = 0; v < n; ++v)
+    radius[v] = radius_for(options, n, vmax, v < options.size_by.size() ? options.size_by[v] : 0.0);
+  return radius;
+}
+
 Scene network_scene(const Network& network, const Layout& layout, const FigureOptions& options,
                     const TextMeasure& measure) {
   const std::size_t n = network.size();
@@ -396,15 +420,7 @@ Scene network_scene(const Network& network, const Layout& layout, const FigureOp
   double vmax = 0;
   for (const double v : options.size_by)
     if (std::isfinite(v)) vmax = std::max(vmax, v);
-  const double default_radius =
-      options.node_radius > 0
-          ? options.node_radius
-          : std::clamp(60.0 / std::sqrt(static_cast<double>(std::max<std::size_t>(n, 1))), 0.6, 5.0);
-  const auto radius_of = [&](double value) {
-    if (options.size_by.empty()) return default_radius;
-    if (!(vmax > 0) || !std::isfinite(value) || value <= 0) return options.min_radius;
-    return std::max(options.min_radius, options.max_radius * std::sqrt(value / vmax));
-  };
+  const auto radius_of = [&](double value) { return radius_for(options, n, vmax, value); };
   std::vector<double> radius(n);
   double max_r = 0;
   for (std::size_t v = 0; v < n; ++v) {

@@ -45,7 +45,7 @@ TEST_CASE("CLI: analyze writes the folder, reproducibly, and the folder loads ag
                         err) == 0);
   for (const char* file : {"stakeholders.csv", "metrics.json", "communities.csv", "communities.json",
                            "candidates.json", "candidates.md", "network/stakeholders.csv", "network/ties.csv",
-                           "network/dataset.json", "summary.json", "summary.md"}) {
+                           "network/dataset.json", "network/network.gexf", "summary.json", "summary.md"}) {
     INFO(file);
     const std::string a = test::read_file(dir.path() / "a" / file);
     CHECK_FALSE(a.empty());

@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "clusterscope/core/sha256.hpp"
@@ -235,4 +236,45 @@ TEST_CASE("CLI: on a terminal analyze draws a progress bar per stage", "[cli][an
   CHECK(log.find("\r[3/8] communities  [") != std::string::npos);
   CHECK(log.find("] 100%") != std::string::npos);
   CHECK(log.find("[8/8] write") != std::string::npos);
+}
+
+TEST_CASE("CLI: analyze writes network/network.gexf drawn as the figure with measures",
+          "[cli][analyze][gexf]") {
+  TempDir dir;
+  std::string out, err;
+  REQUIRE(test::run_cli(
+              "analyze " + quote(test::example_dataset()) + " -o " + quote(dir.path() / "a") + " --quiet",
+              out, err) == 0);
+  Diagnostics diagnostics;
+  const Network drawn = test::load(dir.path() / "a" / "network" / "network.gexf", diagnostics);
+  const Network original = test::load(test::example_dataset(), diagnostics);
+  REQUIRE(drawn.size() == original.size());
+  CHECK(drawn.ties.size() == original.ties.size());
+  // Positions as figures/layout.csv has them (y up in both).
+  std::map<std::string, std::pair<std::string, std::string>> layout;
+  std::istringstream rows(test::read_file(dir.path() / "a" / "figures" / "layout.csv"));
+  std::string row;
+  std::getline(rows, row);
+  CHECK(row == "id,x,y");
+  while (std::getline(rows, row)) {
+    const auto first = row.rfind(',', row.rfind(',') - 1);
+    const auto second = row.rfind(',');
+    layout[row.substr(0, first)] = {row.substr(first + 1, second - first - 1), row.substr(second + 1)};
+  }
+  std::set<std::string> communities;
+  for (const Stakeholder& s : drawn.stakeholders) {
+    INFO(s.id);
+    REQUIRE(layout.count(s.id) == 1);
+    CHECK(s.attributes.at("x") == layout[s.id].first);
+    CHECK(s.attributes.at("y") == layout[s.id].second);
+    CHECK(s.attributes.at("color").size() == 7);
+    CHECK(std::stod(s.attributes.at("size")) >= 1.5);  // the figure's smallest radius
+    CHECK_FALSE(s.attributes.at("degree").empty());
+    communities.insert(s.attributes.at("community"));
+  }
+  CHECK(communities.size() > 1);
+  const std::string text = test::read_file(dir.path() / "a" / "network" / "network.gexf");
+  CHECK(text.find("xmlns=\"http://www.gexf.net/1.2draft\"") != std::string::npos);
+  CHECK(text.find("title=\"community\" type=\"integer\"") != std::string::npos);
+  CHECK(text.find("title=\"betweenness\" type=\"double\"") != std::string::npos);
 }

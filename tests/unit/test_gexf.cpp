@@ -121,15 +121,16 @@ TEST_CASE("GEXF escapes line breaks and tabs in attribute values so they survive
   test::require_same_network(expected, loaded);
 }
 
-TEST_CASE("GEXF writer output is well-formed GEXF 1.3 with declarations before the nodes", "[gexf]") {
+TEST_CASE("GEXF writer output is well-formed GEXF 1.2draft with declarations before the nodes", "[gexf]") {
   Diagnostics warnings;
   const std::string text = io::write_gexf(test::hostile_network(), "net.gexf", warnings);
   CHECK(text.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 0) == 0);
   pugi::xml_document document;
   REQUIRE(document.load_string(text.c_str()));
   const pugi::xml_node root = document.child("gexf");
-  CHECK(std::string(root.attribute("xmlns").value()) == "http://gexf.net/1.3");
-  CHECK(std::string(root.attribute("version").value()) == "1.3");
+  CHECK(std::string(root.attribute("xmlns").value()) == "http://www.gexf.net/1.2draft");
+  CHECK(std::string(root.attribute("xmlns:viz").value()) == "http://www.gexf.net/1.2draft/viz");
+  CHECK(std::string(root.attribute("version").value()) == "1.2");
   const pugi::xml_node graph = root.child("graph");
   CHECK(std::string(graph.attribute("defaultedgetype").value()) == "undirected");
   CHECK(std::string(graph.first_child().name()) == "attributes");

@@ -158,16 +158,16 @@ TEST_CASE("GML written by networkx (label as id, multigraph keys, entities) is r
   CHECK(n.tie_attribute_names == std::vector<std::string>{"strength"});
 }
 
-TEST_CASE("GML written by igraph (no label: the integer id is the stakeholder id) is read", "[gml]") {
+TEST_CASE("GML written by igraph (no label: igraph's vertex name is the stakeholder id) is read", "[gml]") {
   Diagnostics diagnostics;
   const Network n = test::load(test::fixture("gml/igraph_written.gml"), diagnostics);
   CHECK_FALSE(n.directed);
   REQUIRE(n.size() == 3);
-  CHECK(n.stakeholders[0].id == "0");
+  CHECK(n.stakeholders[0].id == "Örebro universitet");
   CHECK(n.stakeholders[0].name == "Örebro universitet");
   CHECK(n.stakeholders[2].type == "government");
   REQUIRE(n.ties.size() == 3);
-  CHECK(n.stakeholders[static_cast<std::size_t>(n.ties[0].source)].id == "1");
+  CHECK(n.stakeholders[static_cast<std::size_t>(n.ties[0].source)].id == "Alfa Laval");
   CHECK(n.ties[2].weight == 4.0);
   CHECK(n.kind_name(n.ties[0].kind) == "tie");
 }
@@ -331,4 +331,28 @@ TEST_CASE("GML: deep nesting, truncation and stray bytes end in errors, not cras
   }
   d = test::load_failing(dir.write("bytes.gml", "graph [ \x01\x02 node [ id 1 ] ]"));
   CHECK(test::has_error(d, 1, 9, "where a key belongs"));
+}
+
+TEST_CASE("GML ids: label first then name then the integer id", "[gml][peers]") {
+  TempDir dir;
+  const auto path = dir.write("ids.gml", R"(graph [
+  node [ id 0 label "s1" name "Alpha" ]
+  node [ id 1 name "Beta" ]
+  node [ id 2 ]
+  edge [ source 1 target 0 ]
+  edge [ source 2 target 1 ]
+])");
+  Diagnostics diagnostics;
+  const Network n = test::load(path, diagnostics);
+  REQUIRE(n.size() == 3);
+  CHECK(n.stakeholders[0].id == "s1");
+  CHECK(n.stakeholders[0].name == "Alpha");
+  CHECK(n.stakeholders[1].id == "Beta");
+  CHECK(n.stakeholders[1].name == "Beta");
+  CHECK(n.stakeholders[2].id == "2");
+  CHECK(n.stakeholders[2].name.empty());
+  REQUIRE(n.ties.size() == 2);
+  CHECK(n.ties[0].source == 1);
+  CHECK(n.ties[1].source == 2);
+  CHECK(n.ties[1].target == 1);
 }

@@ -192,12 +192,13 @@ TEST_CASE("GraphML written by networkx is read with fields, attributes, kinds an
   CHECK(n.ties[2].start.empty());
 }
 
-TEST_CASE("GraphML written by igraph is read as a directed network", "[graphml]") {
+TEST_CASE("GraphML written by igraph is read as a directed network, vertex names as ids", "[graphml]") {
   Diagnostics diagnostics;
   const Network n = test::load(test::fixture("graphml/igraph_style.graphml"), diagnostics);
   CHECK(n.directed);
   REQUIRE(n.size() == 3);
-  CHECK(n.stakeholders[0].id == "n0");
+  CHECK(n.stakeholders[0].id == "acme");
+  CHECK(n.stakeholders[2].id == "lab");
   CHECK(n.stakeholders[0].name == "acme");
   CHECK(n.stakeholders[1].type == "university");
   CHECK(n.stakeholders[2].employees == 45.0);
@@ -413,13 +414,13 @@ TEST_CASE("GraphML an invalid latitude is reported at its data", "[graphml][erro
 
 TEST_CASE("GraphML node data named id is not the id: the id attribute wins, one warning per file",
           "[graphml]") {
-  // igraph writes the ids a file was read with as data "id" and numbers the nodes n0, n1, ….
+  // Not a file igraph wrote (its key ids are not igraph's v_…): the node ids are the ids.
   Diagnostics diagnostics;
   const Network n = load_text(
-      "<graphml>\n  <key id=\"v_id\" for=\"node\" attr.name=\"id\" attr.type=\"string\"/>\n"
+      "<graphml>\n  <key id=\"d0\" for=\"node\" attr.name=\"id\" attr.type=\"string\"/>\n"
       "  <graph edgedefault=\"undirected\">\n"
-      "    <node id=\"n0\"><data key=\"v_id\">PL-1</data></node>\n"
-      "    <node id=\"n1\"><data key=\"v_id\">PL-2</data></node>\n"
+      "    <node id=\"n0\"><data key=\"d0\">PL-1</data></node>\n"
+      "    <node id=\"n1\"><data key=\"d0\">PL-2</data></node>\n"
       "    <edge source=\"n0\" target=\"n1\"/>\n  </graph>\n</graphml>\n",
       diagnostics);
   REQUIRE(n.size() == 2);
@@ -430,7 +431,52 @@ TEST_CASE("GraphML node data named id is not the id: the id attribute wins, one 
   const auto warnings = diagnostics.warnings();
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].where.line == 4);
-  CHECK(warnings[0].where.column == 36);
+  CHECK(warnings[0].where.column == 34);
   CHECK(warnings[0].message.find("node value 'id' ('PL-1') differs from the node's id 'n0'") !=
         std::string::npos);
+}
+
+TEST_CASE("GraphML written by igraph: the ids igraph read are the stakeholder ids", "[graphml][peers]") {
+  // igraph keeps the ids of the file it read as the vertex attribute "id", writes it as data
+  // v_id and numbers the nodes n0, n1, ….
+  Diagnostics diagnostics;
+  const Network n = load_text(
+      "<graphml>\n  <key id=\"v_name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+      "  <key id=\"v_id\" for=\"node\" attr.name=\"id\" attr.type=\"string\"/>\n"
+      "  <graph edgedefault=\"undirected\">\n"
+      "    <node id=\"n0\"><data key=\"v_name\">Alpha</data><data key=\"v_id\">PL-1</data></node>\n"
+      "    <node id=\"n1\"><data key=\"v_id\">PL-2</data></node>\n"
+      "    <node id=\"n2\"><data key=\"v_name\">Gamma</data></node>\n"
+      "    <edge source=\"n0\" target=\"n1\"/>\n    <edge source=\"n2\" target=\"n0\"/>\n"
+      "  </graph>\n</graphml>\n",
+      diagnostics);
+  INFO(test::dump(diagnostics));
+  REQUIRE(n.size() == 3);
+  CHECK(n.stakeholders[0].id == "PL-1");
+  CHECK(n.stakeholders[0].name == "Alpha");
+  CHECK(n.stakeholders[1].id == "PL-2");
+  CHECK(n.stakeholders[1].name.empty());
+  // No data id: igraph's vertex name is the id (and the name).
+  CHECK(n.stakeholders[2].id == "Gamma");
+  CHECK(n.stakeholders[2].name == "Gamma");
+  REQUIRE(n.ties.size() == 2);
+  CHECK(n.ties[0].source == 0);
+  CHECK(n.ties[0].target == 1);
+  CHECK(n.ties[1].source == 2);
+  CHECK(n.ties[1].target == 0);
+  CHECK(diagnostics.warnings().empty());
+}
+
+TEST_CASE("GraphML with igraph's keys but other node ids keeps the node ids", "[graphml][peers]") {
+  Diagnostics diagnostics;
+  const Network n = load_text(
+      "<graphml>\n  <key id=\"v_name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+      "  <graph edgedefault=\"undirected\">\n"
+      "    <node id=\"n1\"><data key=\"v_name\">Alpha</data></node>\n"
+      "    <node id=\"n0\"><data key=\"v_name\">Beta</data></node>\n"
+      "  </graph>\n</graphml>\n",
+      diagnostics);
+  REQUIRE(n.size() == 2);
+  CHECK(n.stakeholders[0].id == "n1");
+  CHECK(n.stakeholders[0].name == "Alpha");
 }

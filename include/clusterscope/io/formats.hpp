@@ -10,6 +10,7 @@
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/io/builder.hpp"
 #include "clusterscope/io/text.hpp"
+#include "clusterscope/model/layout.hpp"
 #include "clusterscope/model/network.hpp"
 
 namespace clusterscope::io {
@@ -27,8 +28,9 @@ void read_csv_edge_list(const SourceText& edges, const SourceText* nodes, Networ
 /// GraphML (graphml.graphdrawing.org): node `id` is the stakeholder id; `<key>` declarations
 /// name the data; an edge key named `weight` is the weight, `kind` the kind.
 void read_graphml(const SourceText& source, NetworkBuilder& builder);
-/// GEXF 1.2/1.3: node `id`, `label` → name, attvalues by attribute title; edge `weight`,
-/// `kind` attribute or `label` → kind.
+/// GEXF 1.1/1.2/1.3: node `id`, `label` → name, attvalues by attribute title, viz:position →
+/// attributes x, y (z), viz:color → color "#rrggbb" ("#rrggbbaa" with an alpha), viz:size →
+/// size; edge `weight`, `kind` attribute or `label` → kind.
 void read_gexf(const SourceText& source, NetworkBuilder& builder);
 /// GML: `graph [ directed 0|1 node [ id … label … ] edge [ source … target … ] ]`.
 void read_gml(const SourceText& source, NetworkBuilder& builder);
@@ -44,6 +46,19 @@ std::string write_csv_edges(const Network& network);
 std::string write_csv_nodes(const Network& network);
 std::string write_graphml(const Network& network, const std::string& file, Diagnostics& warnings);
 std::string write_gexf(const Network& network, const std::string& file, Diagnostics& warnings);
+/// How write_gexf draws the stakeholders in Gephi: for stakeholder v, viz:position x[v], y[v]
+/// (layout units; y grows upwards in a Layout and in Gephi alike, so it is written as it is),
+/// viz:color colours[v] ("#rrggbb") and viz:size sizes[v]. An empty layout or vector leaves
+/// that element out; a non-finite number or an empty colour leaves it out for that stakeholder.
+struct GexfDrawing {
+  Layout layout;
+  std::vector<std::string> colours;
+  std::vector<double> sizes;
+};
+/// GEXF of `network` drawn as `drawing` says: the stakeholder attributes x, y, color and size
+/// are replaced by the drawing's and written as viz elements.
+std::string write_gexf(const Network& network, const GexfDrawing& drawing, const std::string& file,
+                       Diagnostics& warnings);
 std::string write_gml(const Network& network, const std::string& file, Diagnostics& warnings);
 std::string write_pajek(const Network& network, const std::string& file, Diagnostics& warnings);
 std::string write_node_link_json(const Network& network, const std::string& file, Diagnostics& warnings);

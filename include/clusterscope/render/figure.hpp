@@ -70,6 +70,11 @@ std::string shorten_name(std::string_view name, std::size_t max_chars = 28);
 /// [0.05, 0.6] — the ink of overlapping lines grows with m, so opacity falls with it (docs/figures.md).
 double edge_base_opacity(std::size_t edges) noexcept;
 
+/// The colour ("#RRGGBB") network_scene gives each stakeholder under `options`.
+std::vector<std::string> node_colours(const Network& network, const FigureOptions& options);
+/// The radius (points) network_scene gives each of the `n` stakeholders under `options`.
+std::vector<double> node_radii(const FigureOptions& options, std::size_t n);
+
 /// Builds the figure. `layout` must hold one position per stakeholder. Vectors in `options` must be
 /// empty or hold one value per stakeholder (std::invalid_argument otherwise). O(n + m + N log n).
 Scene network_scene(const Network& network, const Layout& layout, const FigureOptions& options,
