@@ -98,7 +98,8 @@ bool CsvReader::read_row(CsvRow& row) {
     field.text.clear();
     field.line = line_;
     field.column = column_;
-    if (pos_ < n && text[pos_] == '"') {
+    field.quoted = pos_ < n && text[pos_] == '"';
+    if (field.quoted) {
       const std::size_t open_line = line_;
       const std::size_t open_column = column_;
       advance();
@@ -202,6 +203,22 @@ void append_csv_field(std::string& out, std::string_view field) {
     out.push_back(c);
   }
   out.push_back('"');
+}
+
+void append_csv_header(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    const std::string& name = fields[i];
+    if (name.find_first_of(";\t") != std::string::npos &&
+        name.find_first_of(",\"\n\r") == std::string::npos) {
+      out.push_back('"');
+      out.append(name);
+      out.push_back('"');
+    } else {
+      append_csv_field(out, name);
+    }
+  }
+  out.push_back('\n');
 }
 
 void append_csv_row(std::string& out, const std::vector<std::string>& fields) {

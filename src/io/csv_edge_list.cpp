@@ -82,7 +82,7 @@ void read_nodes(const SourceText& nodes, NetworkBuilder& builder) {
   if (columns.empty()) return;
   std::vector<std::string> original(columns.size());
   for (std::size_t i = 0; i < row.size; ++i)
-    original[i] = std::string(trim(row[i].text));
+    original[i] = row[i].quoted ? row[i].text : std::string(trim(row[i].text));
   // Gephi's node tables say Id and Label: Label is the name unless there is a name column.
   if (column_index(columns, "name") < 0) {
     const std::ptrdiff_t label = column_index(columns, "label");
@@ -132,7 +132,7 @@ void read_csv_edge_list(const SourceText& edges, const SourceText* nodes, Networ
   if (columns.empty()) return;
   std::vector<std::string> original(columns.size());
   for (std::size_t i = 0; i < row.size; ++i)
-    original[i] = std::string(trim(row[i].text));
+    original[i] = row[i].quoted ? row[i].text : std::string(trim(row[i].text));
   const std::ptrdiff_t source = column_index(columns, "source");
   const std::ptrdiff_t target = column_index(columns, "target");
   for (const auto& [index, name] : {std::pair{source, "source"}, std::pair{target, "target"}}) {
@@ -221,7 +221,7 @@ std::string write_csv_edges(const Network& network) {
   header.insert(header.end(), network.tie_attribute_names.begin(), network.tie_attribute_names.end());
   std::string out;
   out.reserve(network.ties.size() * 40 + 64);
-  append_csv_row(out, header);
+  append_csv_header(out, header);
   std::vector<std::string> fields;
   for (const Tie& tie : network.ties) {
     fields.clear();
@@ -260,7 +260,7 @@ std::vector<std::string> used_stakeholder_fields(const Network& network) {
 std::string write_csv_nodes(const Network& network) {
   const std::vector<std::string> header = used_stakeholder_fields(network);
   std::string out;
-  append_csv_row(out, header);
+  append_csv_header(out, header);
   for (const Stakeholder& s : network.stakeholders)
     append_csv_row(out, stakeholder_values(s, header));
   return out;

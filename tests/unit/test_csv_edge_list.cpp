@@ -27,6 +27,41 @@ TEST_CASE("CSV round trip keeps hostile names, fields, attributes, kinds, weight
   }
 }
 
+TEST_CASE("CSV round trip keeps attribute names with blanks around them or delimiters in them",
+          "[csv][roundtrip]") {
+  // " flag" next to "flag" (the writer quotes it; a quoted header name is kept as written), and
+  // names holding ';' and tabs, which must not make the header look ';'- or tab-delimited.
+  Network original;
+  original.attribute_names = {"flag", " flag", "a;b;c;d;e", "x\ty\tz\tw"};
+  for (const char* id : {"p", "q"}) {
+    Stakeholder s;
+    s.id = id;
+    s.name = std::string("Firm ") + id;
+    s.attributes = {{"flag", "1"}, {" flag", "2"}, {"a;b;c;d;e", "3"}, {"x\ty\tz\tw", "4"}};
+    original.stakeholders.push_back(s);
+  }
+  original.reindex();
+  Tie tie;
+  tie.source = 0;
+  tie.target = 1;
+  tie.kind = original.intern_kind("tie");
+  tie.attributes = {{"a;b;c;d;e", "5"}};
+  original.tie_attribute_names = {"a;b;c;d;e"};
+  original.ties.push_back(tie);
+  TempDir dir;
+  Diagnostics warnings;
+  io::save_network(original, dir.path() / "net.csv", warnings);
+  const std::string nodes = test::read_file(dir.path() / "net.nodes.csv");
+  CHECK(nodes.substr(0, nodes.find('\n')) == "id,name,type,flag,\" flag\",\"a;b;c;d;e\",\"x\ty\tz\tw\"");
+  Diagnostics diagnostics;
+  const Network loaded = test::load(dir.path() / "net.csv", diagnostics);
+  CHECK(diagnostics.notes().empty());  // read with ',' as the delimiter, no note about ';'
+  REQUIRE(loaded.stakeholders.size() == 2);
+  CHECK(loaded.stakeholders[0].attributes == original.stakeholders[0].attributes);
+  REQUIRE(loaded.ties.size() == 1);
+  CHECK(loaded.ties[0].attributes == tie.attributes);
+}
+
 namespace {
 
 /// Reads every record of `text` with CsvReader.

@@ -17,6 +17,7 @@ struct CsvField {
   std::string text;
   std::size_t line = 0;
   std::size_t column = 0;
+  bool quoted = false;  ///< written in quotes: its blanks are data (a header name is kept as written)
 };
 
 struct CsvRow {
@@ -88,6 +89,9 @@ class CsvReader {
 void append_csv_field(std::string& out, std::string_view field);
 /// Appends one record and CRLF-free "\n" line end.
 void append_csv_row(std::string& out, const std::vector<std::string>& fields);
+/// append_csv_row for a header clusterscope reads back: a name holding ';' or a tab is also quoted,
+/// so detect_delimiter, which counts delimiters outside quotes, still finds ','.
+void append_csv_header(std::string& out, const std::vector<std::string>& fields);
 
 /// Appends one record of a table meant for people, who open it in a spreadsheet (analyze's
 /// annex tables): a text cell beginning with '=', '+', '-', '@', tab or CR — which a spreadsheet
