@@ -23,15 +23,6 @@ bool is_real_field(std::string_view field) {
   return field == "lat" || field == "lon" || field == "employees";
 }
 
-std::string_view strip(std::string_view text) {
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && blank(text.front()))
-    text.remove_prefix(1);
-  while (!text.empty() && blank(text.back()))
-    text.remove_suffix(1);
-  return text;
-}
-
 std::string lower(std::string_view text) {
   std::string out(text);
   for (char& c : out)

@@ -133,7 +133,7 @@ class Reader {
 
   /// A viz number: its text as format_number writes it, or nullopt (warned) when it is not one.
   std::optional<std::string> viz_number(const pugi::xml_attribute& attribute, const pugi::xml_node& element) {
-    const auto value = parse_double(xml::strip(attribute.value()));
+    const auto value = parse_double(strip(attribute.value()));
     if (value) return format_number(*value);
     diagnostics_.warning(xml_.at(attribute, element), std::string(element.name()) + " " + attribute.name() +
                                                           " '" + attribute.value() +
@@ -171,7 +171,7 @@ class Reader {
       const pugi::xml_attribute attribute = element.attribute(channel);
       const bool alpha = channel[0] == 'a';
       if (!attribute && alpha) break;
-      const auto value = attribute ? parse_double(xml::strip(attribute.value())) : std::nullopt;
+      const auto value = attribute ? parse_double(strip(attribute.value())) : std::nullopt;
       const double limit = alpha ? 1.0 : 255.0;
       if (!value || *value < 0 || *value > limit || (!alpha && *value != std::floor(*value))) {
         diagnostics_.warning(
@@ -298,7 +298,7 @@ class Reader {
     }
     Stakeholder s;
     const Location id_at = xml_.at(id, node);
-    builder_.set_field(s, "id", xml::strip(id.value()), id_at);
+    builder_.set_field(s, "id", strip(id.value()), id_at);
     if (const pugi::xml_attribute label = node.attribute("label"))
       builder_.set_field(s, "name", label.value(), xml_.at(label, node));
     for (const Attribute* attribute : node_attributes_.defaults)
@@ -341,8 +341,8 @@ class Reader {
     }
     if (!source || !target) return;
     check_type(edge);
-    const auto s = builder_.resolve(xml::strip(source.value()), xml_.at(source, edge));
-    const auto t = builder_.resolve(xml::strip(target.value()), xml_.at(target, edge));
+    const auto s = builder_.resolve(strip(source.value()), xml_.at(source, edge));
+    const auto t = builder_.resolve(strip(target.value()), xml_.at(target, edge));
     xml::TieValues values;
     // Later values win: label, then the kind attribute, then attvalues.
     for (const auto& [name, role] :

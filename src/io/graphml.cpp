@@ -142,8 +142,8 @@ class Reader {
       if (key.domain != Domain::node && key.domain != Domain::all) continue;
       const std::string folded = xml::lower(key.name);
       const std::string text = xml::text_of(data);
-      if (folded == "id" && !xml::strip(text).empty()) return std::string(xml::strip(text));
-      if (folded == "name" && name.empty()) name = xml::strip(text);
+      if (folded == "id" && !strip(text).empty()) return std::string(strip(text));
+      if (folded == "name" && name.empty()) name = strip(text);
     }
     return name;
   }
@@ -277,7 +277,7 @@ class Reader {
     check_flat(node, "node '" + std::string(id.value()) + "'");
     Stakeholder s;
     const Location id_at = xml_.at(id, node);
-    std::string stakeholder_id(xml::strip(id.value()));
+    std::string stakeholder_id(strip(id.value()));
     if (igraph_) {
       if (std::string named = igraph_id(node); !named.empty()) stakeholder_id = std::move(named);
       igraph_ids_[id.value()] = stakeholder_id;
@@ -317,7 +317,7 @@ class Reader {
       }
     }
     const auto end = [&](const pugi::xml_attribute& attribute) {
-      std::string_view node_id = xml::strip(attribute.value());
+      std::string_view node_id = strip(attribute.value());
       if (const auto it = igraph_ids_.find(std::string(attribute.value())); it != igraph_ids_.end())
         node_id = it->second;
       return builder_.resolve(node_id, xml_.at(attribute, edge));

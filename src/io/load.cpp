@@ -12,15 +12,20 @@
 
 namespace clusterscope::io {
 
+std::optional<FileFormat> format_named(std::string_view name) {
+  if (name == "csv") return FileFormat::csv;
+  if (name == "graphml") return FileFormat::graphml;
+  if (name == "gml") return FileFormat::gml;
+  if (name == "net" || name == "paj" || name == "pajek") return FileFormat::pajek;
+  if (name == "gexf") return FileFormat::gexf;
+  if (name == "json") return FileFormat::json;
+  return std::nullopt;
+}
+
 std::optional<FileFormat> format_of(const std::filesystem::path& path) {
   const std::string ext = format_extension(path);
-  if (ext == ".csv") return FileFormat::csv;
-  if (ext == ".graphml") return FileFormat::graphml;
-  if (ext == ".gml") return FileFormat::gml;
-  if (ext == ".net" || ext == ".paj") return FileFormat::pajek;
-  if (ext == ".gexf") return FileFormat::gexf;
-  if (ext == ".json") return FileFormat::json;
-  return std::nullopt;
+  if (ext.size() < 2 || ext.front() != '.') return std::nullopt;
+  return format_named(std::string_view(ext).substr(1));
 }
 
 const char* format_name(FileFormat format) {

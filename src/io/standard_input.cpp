@@ -10,16 +10,6 @@
 
 namespace clusterscope::io {
 
-std::optional<FileFormat> format_named(std::string_view name) {
-  if (name == "csv") return FileFormat::csv;
-  if (name == "graphml") return FileFormat::graphml;
-  if (name == "gml") return FileFormat::gml;
-  if (name == "net" || name == "pajek") return FileFormat::pajek;
-  if (name == "gexf") return FileFormat::gexf;
-  if (name == "json") return FileFormat::json;
-  return std::nullopt;
-}
-
 SourceText read_standard_input(Diagnostics& diagnostics, std::uint64_t max_bytes) {
   if (isatty(STDIN_FILENO) != 0) {
     diagnostics.error({kStandardInputName, 0, 0},

@@ -164,17 +164,6 @@ inline std::string stakeholder_column(std::string_view name, const std::vector<s
   return std::string(name);
 }
 
-/// `text` without XML blanks (space, tab, CR and LF) around it. trim() keeps LF, but an
-/// indented element text (<data>\n  2.5\n</data>) holds line breaks around a number or id.
-inline std::string_view strip(std::string_view text) noexcept {
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && blank(text.front()))
-    text.remove_prefix(1);
-  while (!text.empty() && blank(text.back()))
-    text.remove_suffix(1);
-  return text;
-}
-
 /// Sets the stakeholder values read from node data. Values that set_field trims (ids, codes,
 /// numbers) lose surrounding line breaks as well. A value named "id" is not the id — the
 /// element's id attribute is, and the edges refer to that (igraph writes the old ids as such

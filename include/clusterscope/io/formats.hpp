@@ -20,6 +20,8 @@ enum class FileFormat { csv, graphml, gml, pajek, gexf, json };
 /// The format of a file by its extension (".graphml", ".gml", ".net", ".gexf", ".json",
 /// ".csv", each optionally followed by ".gz"); nullopt when unknown.
 std::optional<FileFormat> format_of(const std::filesystem::path& path);
+/// A format by its name as --format gives it: csv, graphml, gml, net (or paj, pajek), gexf, json.
+std::optional<FileFormat> format_named(std::string_view name);
 const char* format_name(FileFormat format);
 
 /// CSV edge list `source,target[,weight,kind,date,start,end,…]` and an optional node table

@@ -18,9 +18,6 @@ namespace clusterscope::io {
 /// The name standard input has in diagnostics ("<stdin>:3:5: weight is NaN").
 inline constexpr const char* kStandardInputName = "<stdin>";
 
-/// A format by its name as --format gives it: csv, graphml, gml, net (or pajek), gexf, json.
-std::optional<FileFormat> format_named(std::string_view name);
-
 /// Reads all of standard input: refused when it is a terminal (nothing would ever arrive) and
 /// when it holds more than `max_bytes`, gzip data is decompressed within the same limit. Problems
 /// are errors in `diagnostics`, with an empty text returned.

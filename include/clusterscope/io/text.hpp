@@ -96,6 +96,16 @@ std::string format_extension(const std::filesystem::path& path);
 
 /// Removes leading and trailing ASCII blanks.
 std::string_view trim(std::string_view text) noexcept;
+/// `text` without blanks (space, tab, CR and LF) around it. trim() keeps LF, but an indented XML
+/// element text (<data>\n  2.5\n</data>) or a typed value holds line breaks around a number or id.
+inline std::string_view strip(std::string_view text) noexcept {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && blank(text.front()))
+    text.remove_prefix(1);
+  while (!text.empty() && blank(text.back()))
+    text.remove_suffix(1);
+  return text;
+}
 
 /// Text for a Markdown table cell or line: Markdown's special characters backslash-escaped, line
 /// breaks as spaces.
