@@ -90,6 +90,7 @@ Graph::Graph(std::int32_t vertices, const std::vector<AggregatedEdge>& edges, bo
   }
   check(igraph_create(&impl_->graph, &list.v, vertices, directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED),
         "create");
+  impl_->created = true;
   impl_->directed = directed;
 }
 

@@ -44,8 +44,13 @@ struct Graph::Impl {
   igraph_t graph{};
   detail::Vector weights;
   bool directed = false;
+  /// igraph_create succeeded: only then does `graph` own memory (a Graph whose construction threw
+  /// destroys its Impl with `graph` never initialised, which igraph_destroy must not see).
+  bool created = false;
   Impl() = default;
-  ~Impl() { igraph_destroy(&graph); }
+  ~Impl() {
+    if (created) igraph_destroy(&graph);
+  }
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
 };

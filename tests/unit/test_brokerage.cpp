@@ -185,7 +185,7 @@ TEST_CASE("Brokerage: an undirected network equals the directed one with both ar
   CHECK(a.gatekeeper == a.representative);
 }
 
-TEST_CASE("Brokerage: Lazega advice by office and karate by club match a brute-force census", "[brokerage]") {
+TEST_CASE("Brokerage: Lazega advice by office and karate by club match a brute-force census", "[brokerage][shared]") {
   SECTION("Lazega advice (directed), groups = office") {
     Network n = load_lazega(true);
     REQUIRE(n.directed);
@@ -242,7 +242,7 @@ TEST_CASE("Brokerage: edge cases", "[brokerage]") {
   }
 }
 
-TEST_CASE("Effective size matches networkx 2.8.8 on the benchmark networks", "[brokerage]") {
+TEST_CASE("Effective size matches networkx 2.8.8 on the benchmark networks", "[brokerage][shared]") {
   struct Case {
     const char* name;
     Network network;

@@ -188,7 +188,7 @@ TEST_CASE("Algorithm names parse and print — unknown names are refused clearly
   }
 }
 
-TEST_CASE("Options out of range are refused", "[communities]") {
+TEST_CASE("Options out of range are refused", "[communities][shared]") {
   const Network& network = karate();
   const auto refused = [&](auto change) {
     cs::CommunityOptions o;
@@ -233,7 +233,7 @@ TEST_CASE("NMI and ARI equal python-igraph's compare_communities", "[communities
   CHECK(cs::compare_partitions({0}, {0}).nmi == 1.0);
 }
 
-TEST_CASE("Modularity of given partitions equals igraph's", "[communities]") {
+TEST_CASE("Modularity of given partitions equals igraph's", "[communities][shared]") {
   for (const auto& item : reference()["modularity"]) {
     const std::string dataset = item["dataset"];
     const Network& network = dataset == "karate" ? karate() : les_miserables();
@@ -246,7 +246,7 @@ TEST_CASE("Modularity of given partitions equals igraph's", "[communities]") {
   }
 }
 
-TEST_CASE("Leiden single runs score as python-igraph's community_leiden", "[communities]") {
+TEST_CASE("Leiden single runs score as python-igraph's community_leiden", "[communities][shared]") {
   // Same objective (modularity: node weights = strength, resolution / 2m), so over 20 seeds the
   // mean modularity agrees within 0.01 (the RNGs differ, so single runs do not).
   for (const std::string name : {"karate", "les-miserables", "lazega-lawfirm"}) {
@@ -264,7 +264,7 @@ TEST_CASE("Leiden single runs score as python-igraph's community_leiden", "[comm
   }
 }
 
-TEST_CASE("Karate: the club split is recovered at the documented levels", "[communities]") {
+TEST_CASE("Karate: the club split is recovered at the documented levels", "[communities][shared]") {
   const Network& network = karate();
   const std::vector<std::int32_t> club = categories(network, "club");
   cs::CommunityOptions o;
@@ -283,7 +283,7 @@ TEST_CASE("Karate: the club split is recovered at the documented levels", "[comm
 }
 
 TEST_CASE("Lazega law firm: the offices are recovered at the documented level (directed input)",
-          "[communities]") {
+          "[communities][shared]") {
   const Network& network = lazega();
   REQUIRE(network.directed);
   const std::vector<std::int32_t> office = categories(network, "office");
@@ -356,7 +356,7 @@ TEST_CASE("Same seed, same result — other seeds vary on an ambiguous network",
   CHECK(cs::run_seed(1, 0) == cs::run_seed(1, 0));
 }
 
-TEST_CASE("Every algorithm: communities connected, canonical, covering — isolates alone", "[communities]") {
+TEST_CASE("Every algorithm: communities connected, canonical, covering — isolates alone", "[communities][shared]") {
   // Les Misérables plus five isolates and a separate triangle: several components.
   Network network = les_miserables();
   const auto first_extra = static_cast<std::int32_t>(network.size());
@@ -500,7 +500,7 @@ TEST_CASE("Community statistics by hand", "[communities]") {
   CHECK(u.communities[0].conductance == Approx(1.0 / 7));
 }
 
-TEST_CASE("Stability: a community recovered in some runs only", "[communities]") {
+TEST_CASE("Stability: a community recovered in some runs only", "[communities][shared]") {
   // Karate at resolution 1: python-igraph and we find 4 communities; the runs disagree on a few
   // stakeholders, so some stability is below 1, and every stakeholder's share lies in [0, 1].
   cs::CommunityOptions o;
@@ -516,7 +516,7 @@ TEST_CASE("Stability: a community recovered in some runs only", "[communities]")
   CHECK(*std::min_element(r.node_stability.begin(), r.node_stability.end()) < 1);
 }
 
-TEST_CASE("Resolution sweep: the most stable non-trivial resolution is chosen", "[communities]") {
+TEST_CASE("Resolution sweep: the most stable non-trivial resolution is chosen", "[communities][shared]") {
   cs::CommunityOptions o;
   o.auto_resolution = true;
   o.null_models = 0;

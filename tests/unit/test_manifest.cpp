@@ -54,7 +54,7 @@ void require_projection(const Network& n, const nlohmann::json& expected) {
 }  // namespace
 
 TEST_CASE("Two-mode affiliation networks project onto organisations as networkx does",
-          "[manifest][two-mode]") {
+          "[manifest][two-mode][shared]") {
   const auto expected = expected_projections();
   for (const char* name : {"ceos-clubs", "brunson-corporate-leadership", "brunson-club-membership"}) {
     INFO(name);
@@ -68,7 +68,7 @@ TEST_CASE("Two-mode affiliation networks project onto organisations as networkx 
 }
 
 TEST_CASE("CORDIS 2021 calls: Catalonia (ES51) cut of the project co-participation network",
-          "[manifest][cordis]") {
+          "[manifest][cordis][shared]") {
   Diagnostics d;
   const Network n = test::load(manifest("cordis-calls2021-es51"), d);
   require_projection(n, expected_projections()["cordis-calls2021-es51"]);
@@ -94,7 +94,7 @@ TEST_CASE("CORDIS 2021 calls: Catalonia (ES51) cut of the project co-participati
 }
 
 TEST_CASE("CORDIS semiconductor / EV: 765 organisations, very large consortia down-weighted",
-          "[manifest][cordis]") {
+          "[manifest][cordis][shared]") {
   Diagnostics d;
   const Network n = test::load(manifest("cordis-semiconductor-ev"), d);
   require_projection(n, expected_projections()["cordis-semiconductor-ev"]);
@@ -108,7 +108,7 @@ TEST_CASE("CORDIS semiconductor / EV: 765 organisations, very large consortia do
   CHECK(it->attributes.at("shortName") == "IFAG");
 }
 
-TEST_CASE("Lazega law firm: multiplex directed ties with mapped attribute codes", "[manifest][lazega]") {
+TEST_CASE("Lazega law firm: multiplex directed ties with mapped attribute codes", "[manifest][lazega][shared]") {
   Diagnostics d;
   const Network n = test::load(manifest("lazega-lawfirm"), d);
   CHECK(n.directed);

@@ -59,7 +59,7 @@ bool close(double ours, const nlohmann::json& theirs) {
 
 }  // namespace
 
-TEST_CASE("Node and network measures equal python-igraph", "[metrics]") {
+TEST_CASE("Node and network measures equal python-igraph", "[metrics][shared]") {
   for (const char* name : {"karate", "les-miserables", "florentine", "davis-women", "lazega-advice",
                            "cordis-calls2021-es51", "disconnected"}) {
     INFO("dataset " << name);
@@ -89,7 +89,7 @@ TEST_CASE("Node and network measures equal python-igraph", "[metrics]") {
   }
 }
 
-TEST_CASE("Normalised variants follow the customary definitions", "[metrics]") {
+TEST_CASE("Normalised variants follow the customary definitions", "[metrics][shared]") {
   const Network network = load_named("florentine");
   const metrics::MetricsResult r = metrics::compute_metrics(network, {});
   const double n = static_cast<double>(network.stakeholders.size());

@@ -165,7 +165,7 @@ TEST_CASE("Mixing: the permutation p-value of the hand example approaches the ex
   CHECK(m.seed == 99);
 }
 
-TEST_CASE("Mixing: the seeded p-value is reproducible, also outside C++", "[mixing]") {
+TEST_CASE("Mixing: the seeded p-value is reproducible, also outside C++", "[mixing][shared]") {
   const Network n = undirected_example();
   const auto edges = aggregate_ties(n);
   const auto a = metrics::type_mixing(n, edges, 999, 2024);
@@ -179,7 +179,7 @@ TEST_CASE("Mixing: the seeded p-value is reproducible, also outside C++", "[mixi
   CHECK(l.ei_p_value == expected["lazega_advice_office"]["p"].get<double>());
 }
 
-TEST_CASE("Mixing: Lazega advice by office equals networkx.attribute_mixing_matrix (directed)", "[mixing]") {
+TEST_CASE("Mixing: Lazega advice by office equals networkx.attribute_mixing_matrix (directed)", "[mixing][shared]") {
   const Network n = load_lazega_advice();
   REQUIRE(n.directed);
   const auto edges = aggregate_ties(n);
@@ -207,7 +207,7 @@ TEST_CASE("Mixing: Lazega advice by office equals networkx.attribute_mixing_matr
   CHECK(tested.ei_p_value == 1.0 / 1000.0);
 }
 
-TEST_CASE("Mixing: karate by club equals networkx (undirected: diagonal halved)", "[mixing]") {
+TEST_CASE("Mixing: karate by club equals networkx (undirected: diagonal halved)", "[mixing][shared]") {
   io::LoadOptions options;
   options.nodes_file = test::shared_dataset("sna_benchmarks_networkx/karate_club_nodes.csv");
   Diagnostics d;

@@ -179,7 +179,7 @@ PathOptions exact(unsigned threads, bool integer = true) {
 
 }  // namespace
 
-TEST_CASE("path centralities equal igraph 0.10.2 on every reference graph", "[paths]") {
+TEST_CASE("path centralities equal igraph 0.10.2 on every reference graph", "[paths][shared]") {
   REQUIRE(reference()["igraph"] == "0.10.2");
   for (const auto& c : reference()["cases"]) {
     const Case data = load_case(c);
@@ -200,7 +200,7 @@ TEST_CASE("path centralities equal igraph 0.10.2 on every reference graph", "[pa
   }
 }
 
-TEST_CASE("closeness alone on one length runs the multi-source search, with the same bits", "[paths]") {
+TEST_CASE("closeness alone on one length runs the multi-source search, with the same bits", "[paths][shared]") {
   // The multi-source kernel forms each source's sums as the single-source searches do, so its
   // closeness, harmonic and reachable values are bit-identical to the combined run's (which the
   // test above checks against igraph) — directed, undirected and disconnected graphs alike.
@@ -362,7 +362,7 @@ TEST_CASE("sampled betweenness: all sources is exact, k sources stay within the 
   }
 }
 
-TEST_CASE("sampled closeness of directed graphs uses the reverse arcs", "[paths]") {
+TEST_CASE("sampled closeness of directed graphs uses the reverse arcs", "[paths][shared]") {
   // With k = n − 1 sources the one vertex left out is estimated from all the others, which is
   // exact: so every closeness, harmonic and reachable value must equal igraph's.
   for (const std::string name : {"lazega_advice", "hand_directed", "hand_undirected"}) {
@@ -404,7 +404,7 @@ TEST_CASE("automatic mode samples above the limit", "[paths]") {
   CHECK(PathOptions{}.exact_limit < 1e5 * 1e6);   // 100k / 1M are sampled
 }
 
-TEST_CASE("only the requested measures are computed", "[paths]") {
+TEST_CASE("only the requested measures are computed", "[paths][shared]") {
   const Case karate = load_case(find_case("karate"));
   const CsrGraph g = csr_of(karate.network, WeightMeaning::strength);
   PathOptions o = exact(2);

@@ -260,13 +260,9 @@ TEST_CASE("Manifest overrides correct fields per id, in notes, after loading", "
   CHECK_THAT(test::dump(bad), Catch::Contains("latitude '200' is not valid"));
 }
 
-TEST_CASE("All of Horizon 2020 validates with a handful of warning lines", "[exports][cordis]") {
+TEST_CASE("All of Horizon 2020 validates with a handful of warning lines", "[exports][cordis][shared]") {
   const auto manifest =
       test::shared_manifest(test::project_dir() / "docs" / "manifests" / "cordis-h2020-all" / "dataset.json");
-  if (!std::filesystem::exists(test::shared_dataset("cordis_h2020_all_participations_2020/h2020.csv.gz"))) {
-    WARN("skipped: ../shared/datasets/cordis_h2020_all_participations_2020 is absent");
-    return;
-  }
   std::string out, err;
   REQUIRE(test::run_cli("validate --strict " + quote(manifest.parent_path()), out, err) == 0);
   CHECK_THAT(out, Catch::Contains("35871 stakeholders, 1089509 ties"));
@@ -275,12 +271,7 @@ TEST_CASE("All of Horizon 2020 validates with a handful of warning lines", "[exp
 }
 
 TEST_CASE("The documented CORDIS overrides mark regional institutions and keep the rest",
-          "[exports][overrides][cordis]") {
-  if (!std::filesystem::exists(
-          test::shared_dataset("cordis_h2020_calls2021_dashboard/dashboard-export-2021.csv.gz"))) {
-    WARN("skipped: ../shared/datasets/cordis_h2020_calls2021_dashboard is absent");
-    return;
-  }
+          "[exports][overrides][cordis][shared]") {
   const auto dir = test::project_dir() / "docs" / "manifests";
   Diagnostics plain_d, corrected_d;
   const Network plain =

@@ -335,7 +335,7 @@ TEST_CASE("Eigenvector centrality of a path of 3,001 stakeholders: sin(kπ/3002)
 }
 
 TEST_CASE("Eigenvector power iteration: igraph's values where ARPACK converges, capped where it cannot",
-          "[termination][metrics]") {
+          "[termination][metrics][shared]") {
   Diagnostics d;
   const Network karate = test::load(test::shared_dataset("sna_benchmarks_networkx/karate_club_edges.csv"), d);
   const std::vector<AggregatedEdge> edges = aggregate_ties(karate);
@@ -365,4 +365,13 @@ TEST_CASE("Eigenvector power iteration: igraph's values where ARPACK converges, 
   CHECK_FALSE(capped.converged);
   CHECK(capped.iterations == 100);
   CHECK(capped.change > graph::kPowerTolerance);
+}
+
+TEST_CASE("A graph igraph refuses to create is an error, and nothing uninitialised is destroyed",
+          "[graph][termination]") {
+  // A negative vertex id: igraph_create fails (invalid vertex id); the handle must not pass its
+  // never-created igraph_t to igraph_destroy (ASan reports it when it does).
+  const std::vector<AggregatedEdge> edges = {{0, 1, 1.0, 1}, {0, -1, 1.0, 1}};
+  CHECK_THROWS_WITH(graph::Graph(2, edges, false), Catch::Contains("create"));
+  CHECK_NOTHROW(graph::Graph(2, {{0, 1, 1.0, 1}}, false));
 }

@@ -129,8 +129,9 @@ struct Candidate {
 
 std::vector<Candidate> find_candidates(const CandidateInput& input, const CandidateConfig& config);
 
-/// DESIGN.md's shape: {"candidates": [{"rank", "level", "score", "score_parts", "members": [ids],
-/// "anchors", "coordinator", "reason", "gaps", …}, …]}, members and anchors as stakeholder ids.
+/// The shape docs/candidates.md ("Outputs") documents: {"candidates": [{"rank", "level", "score",
+/// "score_parts", "members": [ids], "anchors", "coordinator", "reason", "gaps", …}, …]}, members and anchors
+/// as stakeholder ids.
 std::string candidates_json(const Network& network, const std::vector<Candidate>& candidates,
                             const CandidateConfig& config);
 /// A ranked document for people: a summary table, then one section per candidate (reason, gaps,

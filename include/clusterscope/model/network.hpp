@@ -74,8 +74,8 @@ struct TypeTerm {
   std::string label;
 };
 
-/// The default vocabulary (DESIGN.md): enterprise, university, research, support, government,
-/// cluster, ngo, other — with a colour-blind-safe palette (Okabe–Ito).
+/// The default vocabulary (docs/DATA_FORMATS.md, "Data model"): enterprise, university, research, support,
+/// government, cluster, ngo, other — with a colour-blind-safe palette (Okabe–Ito).
 std::vector<TypeTerm> default_vocabulary();
 
 /// Canonical stakeholder field names, in output order.
