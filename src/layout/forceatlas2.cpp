@@ -10,8 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
+#include "clusterscope/core/parallel.hpp"
 #include "clusterscope/core/threads.hpp"
 #include "detail.hpp"
 
@@ -288,17 +288,13 @@ void parallel_blocks(std::int32_t n, unsigned threads, const Body& body) {
     body(0, n);
     return;
   }
-  std::vector<std::thread> workers;
   const std::int32_t block =
       (n + static_cast<std::int32_t>(threads) - 1) / static_cast<std::int32_t>(threads);
-  for (unsigned t = 1; t < threads; ++t) {
+  core::run_workers(threads, [&](unsigned t) {
     const std::int32_t begin = std::min(n, static_cast<std::int32_t>(t) * block);
     const std::int32_t end = std::min(n, begin + block);
-    if (begin < end) workers.emplace_back([&body, begin, end] { body(begin, end); });
-  }
-  body(0, std::min(n, block));
-  for (std::thread& w : workers)
-    w.join();
+    if (begin < end) body(begin, end);
+  });
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 // Memory: O(n + m) for the prepared graph plus O(n) per thread (about 60 bytes per vertex).
 
 #include "clusterscope/metrics/paths.hpp"
+#include "clusterscope/core/parallel.hpp"
 
 #include <algorithm>
 #include <array>
@@ -30,7 +31,6 @@
 #include <random>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -384,12 +384,7 @@ void prune_dominated(Prepared& p, std::size_t n, unsigned threads) {
       }
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(work);
-  work();
-  for (auto& thread : pool)
-    thread.join();
+  core::run_workers(threads, [&](unsigned) { work(); });
 
   std::size_t kept = 0;
   std::int64_t previous = 0;
@@ -1028,13 +1023,7 @@ std::vector<std::unique_ptr<WorkerT>> run_workers(unsigned threads, Make make_wo
       errors[t] = std::current_exception();
     }
   };
-  std::vector<std::thread> pool;
-  pool.reserve(threads > 0 ? threads - 1 : 0);
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(body, t);
-  body(0);
-  for (auto& thread : pool)
-    thread.join();
+  core::run_workers(threads, body);
   for (const auto& error : errors) {
     if (error) std::rethrow_exception(error);
   }
@@ -1181,12 +1170,8 @@ void bit_parallel_bfs(std::size_t n, const std::int64_t* offs, const Vertex* tar
       }
     }
   };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < std::min<std::size_t>(states.size(), batches); ++t)
-    pool.emplace_back(work, std::ref(states[t]));
-  work(states[0]);
-  for (auto& thread : pool)
-    thread.join();
+  core::run_workers(static_cast<unsigned>(std::min<std::size_t>(states.size(), batches)),
+                    [&](unsigned t) { work(states[t]); });
 }
 
 /// Exact closeness, harmonic centrality and reachable counts of every vertex on the "bfs" kernel

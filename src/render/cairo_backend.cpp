@@ -17,11 +17,11 @@
 #include <numbers>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <type_traits>
 #include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/core/parallel.hpp"
 #include "clusterscope/core/threads.hpp"
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/render/scene.hpp"
@@ -378,15 +378,8 @@ void draw_all(const std::vector<DrawJob>& jobs, unsigned threads) {
       }
     }
   };
-  const unsigned helpers =
-      std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())) - (jobs.empty() ? 0 : 1);
-  std::vector<std::thread> pool;
-  pool.reserve(helpers);
-  for (unsigned t = 0; t < helpers; ++t)
-    pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool)
-    t.join();
+  core::run_workers(std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())),
+                    [&](unsigned) { work(); });
   for (const std::exception_ptr& e : errors)
     if (e) std::rethrow_exception(e);
 }

@@ -1,0 +1,18 @@
+#pragma once
+// The one way clusterscope runs work in parallel: a team of OpenMP threads (GCC's libgomp, which
+// igraph links as well), used by the path kernels, ForceAtlas2 and the figure drawing. Results
+// never depend on the team's size: every caller partitions its work into fixed blocks or pulls
+// items whose results land in fixed places, and sums in a fixed order afterwards.
+
+#include <functional>
+
+namespace clusterscope::core {
+
+/// Runs work(0) … work(workers − 1), each on a thread of one OpenMP team (the calling thread is
+/// one of them), and returns when all are done. workers ≤ 1 runs work(0) on the calling thread.
+/// Should OpenMP grant fewer threads than asked, the remaining indices run on the team's threads
+/// in turn, so every index runs exactly once. An exception thrown by any work(t) is rethrown here
+/// (the one of the lowest t), after all have finished.
+void run_workers(unsigned workers, const std::function<void(unsigned)>& work);
+
+}  // namespace clusterscope::core
