@@ -7,7 +7,10 @@ find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)
+# SHA-256 of the manifest's inputs and outputs (core/sha256.cpp).
+pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)
 find_package(Threads REQUIRED)
-# igraph links libgomp (PRPACK's PageRank is OpenMP-parallel); the graph module pins it to one
-# thread through the runtime's API, so only the runtime is linked (no -fopenmp for our sources).
+# OpenMP (GCC's libgomp): core::run_workers (core/parallel.cpp) runs the parallel stages on an
+# OpenMP team; igraph links the same runtime (PRPACK's PageRank, which the graph module pins to one
+# thread through the runtime's API).
 find_package(OpenMP REQUIRED COMPONENTS CXX)

@@ -1,8 +1,10 @@
 #pragma once
 // SHA-256 (FIPS 180-4) for the run manifest: input files and outputs are identified by their hash.
+// The hashing is Nettle's (nettle-dev), behind this interface so no Nettle type reaches a header.
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -12,16 +14,16 @@ namespace clusterscope {
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
   void update(std::string_view bytes);
   /// The digest as 64 lower-case hex digits. Call once; the object is spent afterwards.
   std::string hex();
 
  private:
-  void block(const unsigned char* p);
-  std::uint32_t h_[8];
-  unsigned char buffer_[64];
-  std::size_t buffered_ = 0;
-  std::uint64_t length_ = 0;
+  struct Context;
+  std::unique_ptr<Context> context_;
 };
 
 /// SHA-256 of `bytes`, hex.
