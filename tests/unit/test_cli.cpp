@@ -54,8 +54,14 @@ TEST_CASE("CLI: analyze writes the folder, reproducibly, and the folder loads ag
   // The normalised folder is itself a dataset with the same content.
   Diagnostics d1, d2;
   const Network original = test::load(example, d1);
-  Network again = test::load(dir.path() / "a" / "network", d2);
-  again.vocabulary = original.vocabulary;
+  const Network again = test::load(dir.path() / "a" / "network", d2);
+  // The vocabulary too (types, colours, labels): network/dataset.json writes it.
+  REQUIRE(again.vocabulary.size() == original.vocabulary.size());
+  for (std::size_t i = 0; i < original.vocabulary.size(); ++i) {
+    CHECK(again.vocabulary[i].name == original.vocabulary[i].name);
+    CHECK(again.vocabulary[i].colour == original.vocabulary[i].colour);
+    CHECK(again.vocabulary[i].label == original.vocabulary[i].label);
+  }
   test::require_same_network(original, again);
   // Only the output folder was created: no temporary folders left beside it.
   std::size_t entries = 0;

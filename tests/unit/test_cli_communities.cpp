@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 
 #include "support.hpp"
 
@@ -65,14 +67,37 @@ TEST_CASE("CLI: communities option errors exit 2 and write nothing", "[cli][comm
 }
 
 TEST_CASE("CLI: every algorithm runs on the example", "[cli][communities]") {
+  std::set<std::string> partitions;
   for (const char* algorithm : {"leiden", "louvain", "infomap", "walktrap", "labelprop"}) {
     INFO(algorithm);
     std::string out, err;
     REQUIRE(
         test::run_cli("communities " + quote(example) + " --runs 3 --null-models 0 --algorithm " + algorithm,
                       out, err) == 0);
-    CHECK(out.rfind("id,community,stability\n", 0) == 0);
+    REQUIRE(out.rfind("id,community,stability\n", 0) == 0);
+    CHECK(err.find(std::string("communities (") + algorithm + ",") != std::string::npos);
+    // Every stakeholder once, communities numbered 0, 1, 2, … by first appearance, stabilities in [0, 1].
+    std::istringstream rows(out.substr(out.find('\n') + 1));
+    std::set<std::string> ids;
+    std::string row, membership;
+    int next = 0;
+    while (std::getline(rows, row)) {
+      const auto first = row.find(','), second = row.rfind(',');
+      REQUIRE(first != second);
+      ids.insert(row.substr(0, first));
+      const int community = std::stoi(row.substr(first + 1, second - first - 1));
+      CHECK(community <= next);
+      if (community == next) ++next;
+      const double stability = std::stod(row.substr(second + 1));
+      CHECK((stability >= 0.0 && stability <= 1.0));
+      membership += std::to_string(community) + " ";
+    }
+    CHECK(ids.size() == 319);
+    CHECK(next >= 2);
+    partitions.insert(membership);
   }
+  // --algorithm is honoured: the five methods do not all give the same partition.
+  CHECK(partitions.size() >= 3);
 }
 
 TEST_CASE("CLI: candidates writes candidates.json and candidates.md, best first", "[cli][candidates]") {

@@ -1,6 +1,8 @@
 // End-to-end: the render command and the figures analyze writes.
 
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
 
 #include "support.hpp"
 
@@ -9,6 +11,19 @@ using clusterscope::test::TempDir;
 
 using test::quote;
 const std::filesystem::path example = test::example_dataset();
+
+namespace {
+
+/// The fill colours of an SVG Cairo wrote (`fill:rgb(…)`), with how often each occurs.
+std::map<std::string, int> fills(const std::filesystem::path& svg) {
+  const std::string text = test::read_file(svg);
+  std::map<std::string, int> out;
+  for (auto at = text.find("fill:rgb("); at != std::string::npos; at = text.find("fill:rgb(", at + 1))
+    ++out[text.substr(at, text.find(')', at) - at + 1)];
+  return out;
+}
+
+}  // namespace
 
 TEST_CASE("CLI: render writes SVG, PDF and PNG, and the layout as id,x,y", "[cli][render]") {
   TempDir dir;
@@ -51,15 +66,36 @@ TEST_CASE("CLI: render colours by community and by attribute, sizes by a measure
   CHECK(
       test::run_cli("render " + quote(example) + " --color-by municipality -o " + quote(dir.path() / "m.svg"),
                     out, err) == 0);
+  REQUIRE(test::run_cli("render " + quote(example) + " -o " + quote(dir.path() / "t.svg"), out, err) == 0);
+  // --color-by changes the colours: by type, the 239 enterprises are the vocabulary's #0072B2
+  // (0x72/255 = 44.705882 %, 0xB2/255 = 69.803922 %); by community and by municipality the
+  // palettes differ from it and from each other.
+  const auto by_type = fills(dir.path() / "t.svg");
+  const std::string enterprise = "fill:rgb(0%,44.705882%,69.803922%)";
+  REQUIRE(by_type.count(enterprise) == 1);
+  CHECK(by_type.at(enterprise) >= 239);
+  const auto by_community = fills(dir.path() / "c.svg");
+  const auto by_municipality = fills(dir.path() / "m.svg");
+  CHECK(by_community != by_type);
+  CHECK(by_municipality != by_type);
+  CHECK(by_municipality != by_community);
+  CHECK((by_community.count(enterprise) == 0 || by_community.at(enterprise) < 239));
+  // --layout changes the positions: every layout gives its own id,x,y table.
+  std::set<std::string> tables;
   for (const char* layout : {"fa2", "fr", "kk", "drl", "geo"}) {
     INFO(layout);
-    CHECK(test::run_cli(
-              "render " + quote(example) + " --layout " + layout + " -o " + quote(dir.path() / "l.csv"), out,
-              err) == 0);
+    const auto file = dir.path() / (std::string(layout) + ".csv");
+    CHECK(test::run_cli("render " + quote(example) + " --layout " + layout + " -o " + quote(file), out,
+                        err) == 0);
+    const std::string table = test::read_file(file);
+    CHECK(test::count_lines(table) == 320);  // header + 319 stakeholders
+    tables.insert(table);
   }
   CHECK(test::run_cli("render " + quote(example) + " --layout grouped --runs 5 --null-models 0 -o " +
                           quote(dir.path() / "g.csv"),
                       out, err) == 0);
+  tables.insert(test::read_file(dir.path() / "g.csv"));
+  CHECK(tables.size() == 6);
 }
 
 TEST_CASE("CLI: render errors", "[cli][render]") {

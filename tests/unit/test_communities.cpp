@@ -353,10 +353,18 @@ TEST_CASE("Same seed, same result — other seeds vary on an ambiguous network",
   // Run seeds: SplitMix64 outputs, distinct per run and per seed.
   CHECK(cs::run_seed(1, 0) != cs::run_seed(1, 1));
   CHECK(cs::run_seed(1, 0) != cs::run_seed(2, 0));
-  CHECK(cs::run_seed(1, 0) == cs::run_seed(1, 0));
+  // docs/communities.md, "Seeds": derive(seed, 1, r) = mix(mix(seed + φ) + (r + 1)·φ), computed
+  // independently in Python (mix = SplitMix64's output function):
+  //   M = 2**64 - 1; g = 0x9E3779B97F4A7C15
+  //   def mix(z): z &= M; z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M
+  //               z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M; return z ^ (z >> 31)
+  //   mix(mix(1 + g) + g), mix(mix(42 + g) + 4 * g)
+  CHECK(cs::run_seed(1, 0) == 6791897765849424158ULL);
+  CHECK(cs::run_seed(42, 3) == 1242533817266198696ULL);
 }
 
-TEST_CASE("Every algorithm: communities connected, canonical, covering — isolates alone", "[communities][shared]") {
+TEST_CASE("Every algorithm: communities connected, canonical, covering — isolates alone",
+          "[communities][shared]") {
   // Les Misérables plus five isolates and a separate triangle: several components.
   Network network = les_miserables();
   const auto first_extra = static_cast<std::int32_t>(network.size());

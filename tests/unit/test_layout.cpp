@@ -350,31 +350,39 @@ TEST_CASE("Layout options are checked", "[layout]") {
   const Planted p = planted(0.2, 100, 300, 2);
   LayoutOptions options;
   options.algorithm = Algorithm::grouped;
-  CHECK_THROWS_AS(layout::compute_layout(p.network, options), std::invalid_argument);
+  CHECK_THROWS_WITH(layout::compute_layout(p.network, options), Catch::Contains("grouped needs communities"));
   Partition wrong;
   wrong.membership = {0, 1};
   wrong.count = 2;
   options.communities = &wrong;
-  CHECK_THROWS_AS(layout::compute_layout(p.network, options), std::invalid_argument);
+  CHECK_THROWS_WITH(layout::compute_layout(p.network, options),
+                    Catch::Contains("communities must cover every stakeholder"));
   options = LayoutOptions{};
   options.iterations = -1;
-  CHECK_THROWS_AS(layout::compute_layout(p.network, options), std::invalid_argument);
+  CHECK_THROWS_WITH(layout::compute_layout(p.network, options),
+                    Catch::Contains("iterations must not be negative"));
   options = LayoutOptions{};
   options.scaling = 0;
-  CHECK_THROWS_AS(layout::compute_layout(p.network, options), std::invalid_argument);
+  CHECK_THROWS_WITH(layout::compute_layout(p.network, options),
+                    Catch::Contains("scaling must be a finite number > 0"));
   options = LayoutOptions{};
   options.gravity = -1;
-  CHECK_THROWS_AS(layout::compute_layout(p.network, options), std::invalid_argument);
+  CHECK_THROWS_WITH(layout::compute_layout(p.network, options),
+                    Catch::Contains("gravity must be a finite number"));
   options = LayoutOptions{};
   options.node_sizes = {1.0};
-  CHECK_THROWS_AS(layout::compute_layout(p.network, options), std::invalid_argument);
+  CHECK_THROWS_WITH(layout::compute_layout(p.network, options),
+                    Catch::Contains("node_sizes must have one entry per stakeholder"));
   options = LayoutOptions{};
   const Layout small{{0.0}, {0.0}};
   options.initial = &small;
-  CHECK_THROWS_AS(layout::compute_layout(p.network, options), std::invalid_argument);
+  CHECK_THROWS_WITH(layout::compute_layout(p.network, options),
+                    Catch::Contains("initial positions must have one entry per stakeholder"));
   const Layout l = layout::compute_layout(p.network, LayoutOptions{});
-  CHECK_THROWS_AS(layout::intra_inter_ratio(p.network, l, {0, 1}), std::invalid_argument);
-  CHECK_THROWS_AS(layout::intra_inter_ratio(p.network, small, p.truth), std::invalid_argument);
+  CHECK_THROWS_WITH(layout::intra_inter_ratio(p.network, l, {0, 1}),
+                    Catch::Contains("membership must have one entry per stakeholder"));
+  CHECK_THROWS_WITH(layout::intra_inter_ratio(p.network, small, p.truth),
+                    Catch::Contains("layout must have one position per stakeholder"));
   // One community only: no edges between, the ratio is undefined.
   CHECK(std::isnan(layout::intra_inter_ratio(p.network, l, std::vector<std::int32_t>(p.network.size(), 0))));
   // Empty network: empty layout.
