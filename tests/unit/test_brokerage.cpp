@@ -185,7 +185,8 @@ TEST_CASE("Brokerage: an undirected network equals the directed one with both ar
   CHECK(a.gatekeeper == a.representative);
 }
 
-TEST_CASE("Brokerage: Lazega advice by office and karate by club match a brute-force census", "[brokerage][shared]") {
+TEST_CASE("Brokerage: Lazega advice by office and karate by club match a brute-force census",
+          "[brokerage][shared]") {
   SECTION("Lazega advice (directed), groups = office") {
     Network n = load_lazega(true);
     REQUIRE(n.directed);

@@ -108,7 +108,8 @@ TEST_CASE("CORDIS semiconductor / EV: 765 organisations, very large consortia do
   CHECK(it->attributes.at("shortName") == "IFAG");
 }
 
-TEST_CASE("Lazega law firm: multiplex directed ties with mapped attribute codes", "[manifest][lazega][shared]") {
+TEST_CASE("Lazega law firm: multiplex directed ties with mapped attribute codes",
+          "[manifest][lazega][shared]") {
   Diagnostics d;
   const Network n = test::load(manifest("lazega-lawfirm"), d);
   CHECK(n.directed);

@@ -179,7 +179,8 @@ TEST_CASE("Mixing: the seeded p-value is reproducible, also outside C++", "[mixi
   CHECK(l.ei_p_value == expected["lazega_advice_office"]["p"].get<double>());
 }
 
-TEST_CASE("Mixing: Lazega advice by office equals networkx.attribute_mixing_matrix (directed)", "[mixing][shared]") {
+TEST_CASE("Mixing: Lazega advice by office equals networkx.attribute_mixing_matrix (directed)",
+          "[mixing][shared]") {
   const Network n = load_lazega_advice();
   REQUIRE(n.directed);
   const auto edges = aggregate_ties(n);

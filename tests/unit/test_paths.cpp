@@ -200,7 +200,8 @@ TEST_CASE("path centralities equal igraph 0.10.2 on every reference graph", "[pa
   }
 }
 
-TEST_CASE("closeness alone on one length runs the multi-source search, with the same bits", "[paths][shared]") {
+TEST_CASE("closeness alone on one length runs the multi-source search, with the same bits",
+          "[paths][shared]") {
   // The multi-source kernel forms each source's sums as the single-source searches do, so its
   // closeness, harmonic and reachable values are bit-identical to the combined run's (which the
   // test above checks against igraph) — directed, undirected and disconnected graphs alike.
