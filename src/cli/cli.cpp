@@ -28,6 +28,7 @@
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/layout/layout.hpp"
 #include "clusterscope/metrics/metrics.hpp"
+#include "clusterscope/pipeline/analysis.hpp"
 #include "clusterscope/pipeline/community_outputs.hpp"
 #include "clusterscope/pipeline/figures.hpp"
 #include "clusterscope/pipeline/report.hpp"
@@ -802,9 +803,9 @@ candidates::CandidateConfig candidate_config(const std::string& file) {
 }
 
 /// --palette: the type colours, in vocabulary order, from a comma-separated list of #rrggbb.
-void apply_palette(Network& network, const std::string& palette) {
-  if (palette.empty()) return;
+std::vector<std::string> palette_colours(const std::string& palette) {
   std::vector<std::string> colours;
+  if (palette.empty()) return colours;
   std::string item;
   std::istringstream in(palette);
   while (std::getline(in, item, ',')) {
@@ -820,6 +821,12 @@ void apply_palette(Network& network, const std::string& palette) {
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     colours.push_back(lower);
   }
+  return colours;
+}
+
+/// --palette applied to the network's types.
+void apply_palette(Network& network, const std::string& palette) {
+  const std::vector<std::string> colours = palette_colours(palette);
   for (std::size_t i = 0; i < std::min(colours.size(), network.vocabulary.size()); ++i)
     network.vocabulary[i].colour = colours[i];
 }
@@ -831,8 +838,7 @@ layout::LayoutOptions layout_settings(const FigureFlags& f, std::uint64_t seed) 
   } catch (const std::invalid_argument&) {
     throw UsageError("--layout '" + f.layout + "': expected fa2, fr, kk, drl, grouped or geo");
   }
-  Network no_types;
-  apply_palette(no_types, f.palette);  // a bad colour is a usage error before any work
+  palette_colours(f.palette);  // a bad colour is a usage error before any work
   o.iterations = f.iterations;
   o.linlog = f.linlog;
   o.prevent_overlap = f.prevent_overlap;
@@ -1132,140 +1138,6 @@ int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std:
   return 0;
 }
 
-/// stakeholders.csv of analyze: the stakeholder's fields and attributes, every measure, then the
-/// consensus community and the stakeholder's stability in it.
-std::string stakeholder_table(const Network& network, const metrics::MetricsResult& result,
-                              const communities::CommunityResult& groups, const Layout& positions) {
-  const std::vector<std::string> fields = io::used_stakeholder_fields(network);
-  std::vector<std::string> header = fields;
-  for (const metrics::MetricColumn& c : result.nodes)
-    header.push_back(c.name);
-  header.emplace_back("community");
-  header.emplace_back("community_stability");
-  header.emplace_back("x");
-  header.emplace_back("y");
-  std::string out;
-  io::append_csv_row(out, header);
-  for (std::size_t i = 0; i < network.stakeholders.size(); ++i) {
-    std::vector<std::string> row = io::stakeholder_values(network.stakeholders[i], fields);
-    for (const metrics::MetricColumn& c : result.nodes)
-      row.push_back(metrics::metric_text(c.values[i]));
-    row.push_back(std::to_string(groups.partition.membership[i]));
-    row.push_back(metrics::metric_text(groups.node_stability[i]));
-    row.push_back(io::format_number(positions.x[i]));
-    row.push_back(io::format_number(positions.y[i]));
-    io::append_csv_row(out, row);
-  }
-  return out;
-}
-
-/// network/network.gexf of analyze: the network with every measure, the consensus community and
-/// its stability as typed attributes (a measure named like a stakeholder field or attribute is
-/// left out: stakeholders.csv has it), drawn as the communities figure is — its layout, community
-/// colours and node radii (area by betweenness).
-std::string network_gexf(const Network& network, const metrics::MetricsResult& result,
-                         const communities::CommunityResult& groups, const Layout& positions,
-                         Diagnostics& warnings) {
-  Network measured = network;
-  const auto taken = [&](const std::string& name) {
-    const auto& fields = stakeholder_fields();
-    return std::find(fields.begin(), fields.end(), name) != fields.end() ||
-           std::find(measured.attribute_names.begin(), measured.attribute_names.end(), name) !=
-               measured.attribute_names.end();
-  };
-  const auto add = [&](const std::string& name, const auto& value_of) {
-    if (taken(name)) return;
-    measured.attribute_names.push_back(name);
-    for (std::size_t i = 0; i < measured.stakeholders.size(); ++i)
-      if (std::string value = value_of(i); !value.empty()) measured.stakeholders[i].attributes[name] = value;
-  };
-  for (const metrics::MetricColumn& c : result.nodes)
-    add(c.name, [&](std::size_t i) { return metrics::metric_text(c.values[i]); });
-  add("community", [&](std::size_t i) { return std::to_string(groups.partition.membership[i]); });
-  add("community_stability", [&](std::size_t i) { return metrics::metric_text(groups.node_stability[i]); });
-  render::FigureOptions figure;
-  figure.colour_by = render::ColourBy::community;
-  figure.communities = groups.partition;
-  figure.size_by = result.column("betweenness");
-  io::GexfDrawing drawing;
-  drawing.layout = positions;
-  drawing.colours = render::node_colours(network, figure);
-  drawing.sizes = render::node_radii(figure, network.size());
-  return io::write_gexf(measured, drawing, "network/network.gexf", warnings);
-}
-
-/// One file of the output folder in manifest.json: its path relative to the folder, size and hash.
-nlohmann::ordered_json file_entry(const fs::path& folder, const fs::path& file) {
-  return {{"file", fs::relative(file, folder).generic_string()},
-          {"bytes", fs::file_size(file)},
-          {"sha256", sha256_file(file)}};
-}
-
-/// manifest.json: what went in (files with SHA-256, every option and its source, the seed), what
-/// came out (every file with SHA-256), with which software, and how long each stage took. "run"
-/// holds everything that changes between identical runs (date, timings, memory).
-std::string run_manifest(const Network& network, const nlohmann::ordered_json& inputs,
-                         const std::vector<OptionRecord>& records,
-                         const nlohmann::ordered_json& candidate_settings,
-                         const std::string& candidate_source, std::uint64_t seed, const fs::path& folder,
-                         const std::vector<StageTime>& stages, const std::string& started) {
-  nlohmann::ordered_json m;
-  m["clusterscope"] = CLUSTERSCOPE_VERSION;
-  m["command"] = "analyze";
-  m["dataset"] = network.name;
-  m["inputs"] = inputs;
-  m["seed"] = seed;
-  nlohmann::ordered_json options = option_sources(records);
-  options["candidates"] = {{"value", candidate_settings}, {"source", candidate_source}};
-  m["options"] = options;
-  nlohmann::ordered_json versions = {{"clusterscope", CLUSTERSCOPE_VERSION},
-                                     {"igraph", graph::igraph_version()}};
-  for (const auto& [library, version] : render::library_versions())
-    versions[library] = version;
-  m["versions"] = versions;
-  m["network"] = {{"stakeholders", network.stakeholders.size()}, {"ties", network.ties.size()}};
-  if (!network.overrides.empty()) {
-    // The manifest's corrections, so a reader of the results knows which values are not the
-    // source's (the source files' hashes alone would not say).
-    nlohmann::ordered_json overrides = nlohmann::ordered_json::array();
-    for (const FieldOverride& o : network.overrides)
-      overrides.push_back({{"id", o.id}, {"field", o.field}, {"previous", o.previous}, {"value", o.value}});
-    m["overrides"] = overrides;
-  }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(folder))
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
-  for (const fs::path& file : files)
-    outputs.push_back(file_entry(folder, file));
-  m["outputs"] = outputs;
-  nlohmann::ordered_json timings = nlohmann::ordered_json::array();
-  double total = 0, peak = 0;
-  for (const StageTime& t : stages) {
-    timings.push_back({{"stage", t.stage},
-                       {"seconds", std::round(t.seconds * 1000) / 1000},
-                       {"peak_mib", std::round(t.peak_mib * 10) / 10}});
-    total += t.seconds;
-    peak = std::max(peak, t.peak_mib);
-  }
-  m["run"] = {{"started_utc", started},
-              {"stages", timings},
-              {"seconds", std::round(total * 1000) / 1000},
-              {"peak_mib", std::round(peak * 10) / 10},
-              {"cores", std::thread::hardware_concurrency()}};
-  return m.dump(2) + "\n";
-}
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
   CommonFlags common;
@@ -1338,49 +1210,22 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
     io::check_output(request);  // before any work
   }
 
-  const std::string started = utc_now();
-  Progress progress(err, Progress::mode_for(err, quiet), 8);
-  progress.begin("load");
-  Diagnostics diagnostics;
-  Network network = load(o, common, err, diagnostics);
-  apply_palette(network, figure_flags.palette);
-  progress.begin("measures");
-  metrics::MetricOptions measured = settings;
-  measured.paths.progress = progress.reporter();  // the path searches are most of this stage
-  const metrics::MetricsResult result = metrics::compute_metrics(network, measured);
-  if (!quiet)
-    for (const std::string& warning : result.warnings)
-      err << "clusterscope: warning: " << warning << '\n';
-  progress.begin("communities");
-  community_settings_.progress = progress.reporter();
-  const communities::CommunityResult groups = communities::detect_communities(network, community_settings_);
-  progress.begin("candidates");
-  const std::vector<double> strength = pipeline::tie_strength(network);
-  const std::vector<candidates::Candidate> found =
-      pipeline::find_candidates(network, groups, strength, config);
-  progress.begin("layout");
-  const Layout positions = compute_figure_layout(network, figure_flags, seed, &groups.partition);
-  progress.begin("figures");
-  const render::PangoMeasure measure;
-  const std::vector<pipeline::NamedScene> figures =
-      pipeline::standard_figures(network, positions, result, groups, found, measure);
-  progress.begin("report");
-  pipeline::ReportInput report_input;
-  report_input.network = &network;
-  report_input.metrics = &result;
-  report_input.metric_options = &settings;
-  report_input.communities = &groups;
-  report_input.candidates = &found;
-  report_input.candidate_config = &config;
-  report_input.figures = &figures;
-  report_input.layout = figure_flags.layout;
-  report_input.version = CLUSTERSCOPE_VERSION;
-  report_input.seed = seed;
-  // Every input file hashed once, for the report's meta line and the manifest.
-  nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
-  for (const std::string& file : network.input_files)
-    inputs.push_back({{"file", file}, {"bytes", fs::file_size(file)}, {"sha256", sha256_file(file)}});
-  if (!inputs.empty()) report_input.input_sha256 = inputs.front()["sha256"].get<std::string>();
+  pipeline::AnalysisConfig analysis;
+  analysis.input = o.input;
+  analysis.input_format = *io::format_named(common.format.empty() ? "csv" : common.format);
+  analysis.load = load_options(o);
+  analysis.strict = o.strict;
+  analysis.seed = seed;
+  analysis.metrics = settings;
+  analysis.communities = community_settings_;
+  analysis.candidates = config;
+  analysis.candidates_from_config = candidates_from_config;
+  analysis.layout = layout_settings(figure_flags, seed);
+  analysis.layout_name = figure_flags.layout;
+  analysis.initial_layout = figure_flags.initial;
+  analysis.palette = palette_colours(figure_flags.palette);
+  analysis.dpi = figure_flags.dpi;
+  analysis.threads = flags.threads;
   for (const OptionRecord& r : records) {
     // Options that cannot change a result (where, how fast, how loud) are in manifest.json only, so
     // that the report of the same analysis is the same file.
@@ -1388,96 +1233,33 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
         r.name == "threads" || r.name == "force")
       continue;
     const std::string value = r.value.is_string() ? r.value.get<std::string>() : r.value.dump();
-    report_input.parameters.push_back({"--" + r.name, value, r.source});
+    analysis.report_parameters.push_back({"--" + r.name, value, r.source});
   }
-  pipeline::Report report = pipeline::build_report(report_input);
-  // Large figures go into report.html as PNG: encode each once (on the other core, while the PDF
-  // is laid out), for the report and for figures/.
-  std::map<std::string, std::string> pngs;
-  for (const pipeline::NamedScene& f : figures)
-    if (render::primitive_count(f.scene) > pipeline::max_inline_svg_primitives) pngs[f.name];
-  std::string pdf;
-  {
-    std::exception_ptr failure;
-    std::thread encoder([&]() noexcept {
-      try {
-        for (const pipeline::NamedScene& f : figures)
-          if (pngs.count(f.name) != 0) pngs[f.name] = render::encode(f.scene, ".png", figure_flags.dpi);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-    try {
-      pdf = pipeline::report_pdf(report);
-    } catch (...) {
-      encoder.join();
-      throw;
-    }
-    encoder.join();
-    if (failure) std::rethrow_exception(failure);
-  }
-  for (pipeline::ReportSection& section : report.sections)
-    for (pipeline::ReportBlock& block : section.blocks)
-      if (block.kind == pipeline::ReportBlock::Kind::figure && pngs.count(block.figure.name) != 0)
-        block.figure.png = &pngs.at(block.figure.name);
-  const std::string html = pipeline::report_html(report, figure_flags.dpi);
-  progress.begin("write");
+  analysis.manifest_options = option_sources(records);
+
+  Progress progress(err, Progress::mode_for(err, quiet), pipeline::analysis_stages);
+  pipeline::AnalysisProgress hooks;
+  hooks.begin = [&](const std::string& stage) { progress.begin(stage); };
+  hooks.update = progress.reporter();
+  hooks.end = [&]() { progress.end(); };
+  hooks.loaded = [&](const Diagnostics& diagnostics) { print_diagnostics(diagnostics, err); };
+  if (!quiet)
+    hooks.warning = [&](const std::string& warning) { err << "clusterscope: warning: " << warning << '\n'; };
+  const pipeline::Analysis result = pipeline::run_analysis(analysis, hooks);
   if (output.empty()) {
     // The default folder is named after the dataset, as one safe path component.
-    request = output_request((fs::path("output") / io::safe_component(network.name)).string(),
+    request = output_request((fs::path("output") / io::safe_component(result.network.name)).string(),
                              io::OutputKind::folder, o, force, {config_file, figure_flags.initial});
   }
-  add_loaded_inputs(request, network);
-  const fs::path folder = request.target;
-  Diagnostics gexf_warnings;  // values XML 1.0 cannot hold, replaced by U+FFFD
-  std::vector<std::pair<std::string, std::string>> files = {
-      {"stakeholders.csv", stakeholder_table(network, result, groups, positions)},
-      {"metrics.json", metrics::metrics_json(network, result, settings)},
-      {"communities.csv", pipeline::community_table_csv(network, groups, strength)},
-      {"communities.json", pipeline::community_json(network, groups, strength)},
-      {"candidates.json", candidates::candidates_json(network, found, config)},
-      {"candidates.md", candidates::candidates_markdown(network, found)},
-      {"figures/layout.csv", pipeline::layout_csv(network, positions)},
-      {"network/stakeholders.csv", io::write_csv_nodes(network)},
-      {"network/ties.csv", io::write_csv_edges(network)},
-      {"network/dataset.json", io::normalised_manifest(network)},
-      {"network/network.gexf", network_gexf(network, result, groups, positions, gexf_warnings)},
-      {"summary.json", io::summary_json(network, diagnostics)},
-      {"summary.md", io::summary_markdown(network, diagnostics)},
-      {"report.html", html},
-      {"report.pdf", pdf},
-  };
-  for (auto& table : pipeline::annex_tables(report))
-    files.push_back(std::move(table));
-  if (!quiet)
-    for (const Diagnostic& warning : gexf_warnings.entries())
-      err << "clusterscope: warning: " << warning.message << '\n';
-  io::write_checked_folder(request, files, [&](const fs::path& temporary) {
-    std::vector<render::DrawJob> jobs;
-    for (const pipeline::NamedScene& f : figures)
-      for (const std::string extension : {".svg", ".pdf", ".png"}) {
-        const fs::path file = temporary / "figures" / (f.name + extension);
-        if (extension == ".png" && pngs.count(f.name) != 0) {
-          io::write_file_atomically(file, pngs.at(f.name));  // encoded for the report already
-        } else {
-          jobs.push_back({&f.scene, file, figure_flags.dpi});
-        }
-      }
-    render::draw_all(jobs, flags.threads);
-    progress.end();
-    io::write_file_atomically(
-        temporary / "manifest.json",
-        run_manifest(network, inputs, records, candidates::candidate_config_to_json(config),
-                     candidates_from_config ? "config" : "default", seed, temporary, progress.times(),
-                     started));
-  });
+  pipeline::write_analysis(result, request, hooks);
   if (!quiet) {
     std::int32_t ready = 0;
-    for (const candidates::Candidate& c : found)
+    for (const candidates::Candidate& c : result.candidates)
       ready += c.level == "initiative-ready" ? 1 : 0;
-    out << "wrote " << folder.string() << "/ (" << network.stakeholders.size() << " stakeholders, "
-        << network.ties.size() << " ties; " << groups.partition.count << " communities; " << found.size()
-        << " candidates, " << ready << " initiative-ready; report.html, report.pdf; seed " << seed << ")\n";
+    out << "wrote " << request.target.string() << "/ (" << result.network.stakeholders.size()
+        << " stakeholders, " << result.network.ties.size() << " ties; " << result.communities.partition.count
+        << " communities; " << result.candidates.size() << " candidates, " << ready
+        << " initiative-ready; report.html, report.pdf; seed " << seed << ")\n";
   }
   return 0;
 }
