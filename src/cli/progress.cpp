@@ -1,6 +1,5 @@
 #include "progress.hpp"
 
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,12 +8,6 @@
 #include <iostream>
 
 namespace clusterscope::cli {
-
-double peak_memory_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
 
 Progress::Mode Progress::mode_for(const std::ostream& err, bool quiet) {
   if (quiet) return Mode::quiet;
@@ -53,8 +46,6 @@ void Progress::end() {
   const std::lock_guard<std::mutex> lock(mutex_);
   if (!open_) return;
   open_ = false;
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  times_.push_back({stage_, seconds, peak_memory_mib()});
   if (mode_ != Mode::quiet) draw(1, true);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Progress of analyze's stages on standard error: a bar per stage on a terminal, one plain line
-// per finished stage when standard error is a pipe or file, nothing with --quiet. Also keeps each
-// stage's wall time and the process's peak memory after it, for manifest.json.
+// per finished stage when standard error is a pipe or file, nothing with --quiet. The stages and
+// their times for manifest.json are the pipeline's (pipeline::AnalysisProgress drives this).
 
 #include <chrono>
 #include <cstddef>
@@ -12,12 +12,6 @@
 #include <vector>
 
 namespace clusterscope::cli {
-
-struct StageTime {
-  std::string stage;
-  double seconds = 0;
-  double peak_mib = 0;  ///< the process's peak resident memory when the stage ended
-};
 
 class Progress {
  public:
@@ -31,9 +25,8 @@ class Progress {
   void update(double fraction);
   /// A callback for update, to hand to long-running steps.
   std::function<void(double)> reporter();
-  /// Ends the current stage, recording its time.
+  /// Ends the current stage (a line, or the bar completed).
   void end();
-  [[nodiscard]] const std::vector<StageTime>& times() const { return times_; }
 
   /// bar when `err` is the process's standard error and that is a terminal, else lines.
   static Mode mode_for(const std::ostream& err, bool quiet);
@@ -48,11 +41,7 @@ class Progress {
   std::string stage_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point drawn_;
-  std::vector<StageTime> times_;
   std::mutex mutex_;
 };
-
-/// Peak resident memory of this process so far, MiB (getrusage).
-double peak_memory_mib();
 
 }  // namespace clusterscope::cli

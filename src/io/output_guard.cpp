@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <random>
 #include <set>
 #include <thread>
@@ -268,19 +269,126 @@ void write_checked_files(const std::vector<OutputRequest>& requests,
   }
 }
 
+namespace {
+
+void rename_step(const RenameStep& rename, const fs::path& from, const fs::path& to) {
+  if (rename) {
+    rename(from, to);
+  } else {
+    fs::rename(from, to);
+  }
+}
+
+/// The entries of `folder` but `skip`, sorted (so a retry moves them in the same order).
+std::vector<fs::path> entries_but(const fs::path& folder, const std::set<fs::path>& skip) {
+  std::vector<fs::path> out;
+  for (const auto& entry : fs::directory_iterator(folder))
+    if (skip.count(entry.path()) == 0) out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// Moves each of `entries` into `to` (same file name); on a failure moves the moved ones back and
+/// rethrows. Returns the moved paths (in `to`).
+std::vector<fs::path> move_entries(const std::vector<fs::path>& entries, const fs::path& to,
+                                   const RenameStep& rename) {
+  std::vector<std::pair<fs::path, fs::path>> moved;
+  try {
+    for (const fs::path& entry : entries) {
+      const fs::path destination = to / entry.filename();
+      rename_step(rename, entry, destination);
+      moved.emplace_back(entry, destination);
+    }
+  } catch (...) {
+    std::error_code ec;
+    for (auto it = moved.rbegin(); it != moved.rend(); ++it)
+      fs::rename(it->second, it->first, ec);  // best effort: the same renames, backwards
+    throw;
+  }
+  std::vector<fs::path> out;
+  for (const auto& m : moved)
+    out.push_back(m.second);
+  return out;
+}
+
+/// Puts the new output (the entries of `temporary`) in place of the old one in `folder`, the
+/// folder the process runs in, which cannot be renamed: the old entries are moved aside into
+/// `aside` (a hidden folder inside it), the new ones moved in, and on any failure every move is
+/// undone. Runs under temporaries_mutex(), so no signal cleanup interleaves.
+void replace_in_place(const fs::path& folder, const fs::path& temporary, const fs::path& aside,
+                      const RenameStep& rename) {
+  fs::create_directory(aside);
+  const std::vector<fs::path> old = entries_but(folder, {temporary, aside});
+  std::vector<fs::path> moved_aside;
+  try {
+    moved_aside = move_entries(old, aside, rename);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(aside, ec);  // empty again: the moves were undone
+    throw;
+  }
+  try {
+    move_entries(entries_but(temporary, {}), folder, rename);
+  } catch (...) {
+    bool restored = true;
+    for (const fs::path& entry : moved_aside) {
+      std::error_code ec;
+      fs::rename(entry, folder / entry.filename(), ec);
+      restored = restored && !ec;
+    }
+    if (!restored)
+      throw OutputError(folder.string() +
+                        ": the new output could not be moved in, and part of the previous " +
+                        "output could not be put back: it is kept in " + aside.string());
+    std::error_code ec;
+    fs::remove(aside, ec);
+    throw;
+  }
+  std::error_code ec;
+  fs::remove(temporary, ec);  // emptied by the moves
+}
+
+/// Renames the new output `temporary` to `folder`, replacing the old folder: the old one is
+/// renamed aside to `aside` first and renamed back when the second rename fails. Runs under
+/// temporaries_mutex().
+void replace_folder(const fs::path& folder, const fs::path& temporary, const fs::path& aside,
+                    const RenameStep& rename) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(folder, ec))) {
+    rename_step(rename, temporary, folder);
+    return;
+  }
+  rename_step(rename, folder, aside);
+  try {
+    rename_step(rename, temporary, folder);
+  } catch (const fs::filesystem_error& e) {
+    fs::rename(aside, folder, ec);
+    if (ec)
+      throw OutputError(folder.string() + ": " + e.code().message() +
+                        "; the previous output could not be put " + "back and is kept as " + aside.string());
+    throw;
+  } catch (...) {
+    fs::rename(aside, folder, ec);
+    throw;
+  }
+}
+
+}  // namespace
+
 void write_checked_folder(const OutputRequest& request,
                           const std::vector<std::pair<std::string, std::string>>& files,
-                          const std::function<void(const fs::path&)>& more) {
+                          const std::function<void(const fs::path&)>& more, const RenameStep& rename) {
   check_output(request);
   std::error_code ec;
   const fs::path folder = resolved(request.target);
   const bool in_place = folder == resolved(fs::current_path(ec));
   const std::vector<fs::path> created = in_place ? std::vector<fs::path>{} : create_parents(folder);
   const fs::path parent = in_place ? folder : folder.parent_path();
-  const fs::path temporary =
-      parent / ((in_place ? std::string(".clusterscope") : "." + folder.filename().string()) + ".tmp-" +
-                random_suffix());
-  const TemporaryPath guard(temporary);
+  const std::string stem = in_place ? std::string(".clusterscope") : "." + folder.filename().string();
+  const std::string suffix = random_suffix();
+  const fs::path temporary = parent / (stem + ".tmp-" + suffix);
+  const fs::path aside = parent / (stem + ".old-" + suffix);
+  std::optional<TemporaryPath> guard(std::in_place, temporary);
   try {
     fs::create_directory(temporary);
     for (const auto& [name, content] : files) {
@@ -290,20 +398,12 @@ void write_checked_folder(const OutputRequest& request,
     if (more) more(temporary);
     std::lock_guard<std::mutex> lock(temporaries_mutex());
     if (in_place) {
-      // The folder checked as empty or a previous output: remove what is there, move the new in.
-      for (const auto& entry : fs::directory_iterator(folder))
-        if (entry.path() != temporary) fs::remove_all(entry.path());
-      for (const auto& entry : fs::directory_iterator(temporary))
-        fs::rename(entry.path(), folder / entry.path().filename());
-      fs::remove(temporary);
-    } else if (fs::exists(folder)) {
-      const fs::path old = parent / ("." + folder.filename().string() + ".old-" + random_suffix());
-      fs::rename(folder, old);
-      fs::rename(temporary, folder);
-      fs::remove_all(old, ec);
+      replace_in_place(folder, temporary, aside, rename);
     } else {
-      fs::rename(temporary, folder);
+      replace_folder(folder, temporary, aside, rename);
     }
+    // The new output is in place: what is left aside is removed from now on, also on a signal.
+    registered().push_back(aside);
   } catch (const fs::filesystem_error& e) {
     fs::remove_all(temporary, ec);
     remove_created(created);
@@ -313,6 +413,11 @@ void write_checked_folder(const OutputRequest& request,
     remove_created(created);
     throw;
   }
+  guard.reset();
+  fs::remove_all(aside, ec);
+  const std::lock_guard<std::mutex> lock(temporaries_mutex());
+  auto& paths = registered();
+  if (const auto it = std::find(paths.begin(), paths.end(), aside); it != paths.end()) paths.erase(it);
 }
 
 std::string safe_component(std::string_view name) {

@@ -57,13 +57,30 @@ void write_checked_file(const OutputRequest& request, std::string_view content);
 void write_checked_files(const std::vector<OutputRequest>& requests,
                          const std::vector<std::string>& contents);
 
-/// Writes analyze's folder after check_output(): every file into a temporary folder beside the
-/// target (`more` adds the rest there), then the temporary renamed into place, replacing the old
-/// folder in one step. The current folder cannot be renamed: there the old output's files are
-/// removed and the new ones moved in. Folders created for the target are removed on failure.
+/// How write_checked_folder moves a file or folder (std::filesystem::rename when empty). Tests pass
+/// one that fails at a chosen step, to see that the previous output survives.
+using RenameStep = std::function<void(const std::filesystem::path& from, const std::filesystem::path& to)>;
+
+/// Writes analyze's folder after check_output(), all or nothing:
+/// 1. every file goes into a temporary sibling folder ".<name>.tmp-N" (`more` adds the rest there);
+/// 2. the previous output, if any (check_output() accepted it as clusterscope's), is renamed aside
+///    to ".<name>.old-N", and the temporary renamed to the target; when that second rename fails
+///    the previous output is renamed back, so the target holds the old output or the new one,
+///    never a mix and never nothing;
+/// 3. only then is the old folder removed.
+/// A failure at any step removes the temporary and the folders created for the target, leaves the
+/// previous output as it was and throws (an OutputError for file-system errors). The renames run
+/// under temporaries_mutex(), so SIGINT/SIGTERM/SIGHUP wait until the target is consistent.
+/// The current folder ("-o ." or its path) cannot be renamed: there the temporary is a hidden
+/// ".clusterscope.tmp-N" inside it, the old entries are moved into a hidden ".clusterscope.old-N"
+/// beside it, the new entries moved in, and a failed move undoes every move before it. That keeps
+/// the guarantee for every error clusterscope sees and for those signals; unlike a folder rename it
+/// is not one step for other processes reading the folder meanwhile, nor after a crash or power
+/// loss halfway, which can leave both sets of entries (the old ones inside ".clusterscope.old-N").
 void write_checked_folder(const OutputRequest& request,
                           const std::vector<std::pair<std::string, std::string>>& files,
-                          const std::function<void(const std::filesystem::path&)>& more = {});
+                          const std::function<void(const std::filesystem::path&)>& more = {},
+                          const RenameStep& rename = {});
 
 /// A name from data (a dataset's name) as one safe path component: no separators, no control
 /// characters, not "." or "..", not starting with '.', at most 100 bytes (whole UTF-8 sequences);

@@ -1,0 +1,108 @@
+#pragma once
+// The whole analysis behind `clusterscope analyze` (docs/ARCHITECTURE.md, "pipeline/"): load,
+// measures, communities, candidates, layout, figures and the report, computed once by
+// run_analysis() into an Analysis value, then written as one output folder by write_analysis().
+// The settings arrive parsed (AnalysisConfig); what the command line was is not known here:
+// progress and warnings go out through AnalysisProgress, the option records for the manifest and
+// the report arrive as plain values.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clusterscope/candidates/candidates.hpp"
+#include "clusterscope/communities/communities.hpp"
+#include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/io/formats.hpp"
+#include "clusterscope/io/load.hpp"
+#include "clusterscope/io/output_guard.hpp"
+#include "clusterscope/layout/layout.hpp"
+#include "clusterscope/metrics/metrics.hpp"
+#include "clusterscope/model/layout.hpp"
+#include "clusterscope/model/network.hpp"
+#include "clusterscope/pipeline/figures.hpp"
+
+namespace clusterscope::pipeline {
+
+/// Every setting of an analysis, already parsed and checked.
+struct AnalysisConfig {
+  std::string input;                                  ///< a path, or "-" for standard input
+  io::FileFormat input_format = io::FileFormat::csv;  ///< of standard input (input "-")
+  io::LoadOptions load;
+  bool strict = false;  ///< a loader warning fails like an error
+  std::uint64_t seed = 42;
+  metrics::MetricOptions metrics;
+  communities::CommunityOptions communities;
+  candidates::CandidateConfig candidates;
+  bool candidates_from_config = false;  ///< the manifest's source of the candidate settings
+  /// Layout algorithm and its settings; `initial` and `communities` are set by the analysis.
+  layout::LayoutOptions layout;
+  std::string layout_name = "fa2";   ///< as given, for the report and messages
+  std::string initial_layout;        ///< an id,x,y file to start from (empty: none)
+  std::vector<std::string> palette;  ///< type colours (#RRGGBB) in vocabulary order
+  double dpi = 150;                  ///< PNG resolution
+  unsigned threads = 0;              ///< threads drawing the figures (0: all cores)
+  /// (option, value, source) rows of the report's parameters table.
+  std::vector<std::vector<std::string>> report_parameters;
+  /// manifest.json's "options": {"section": {"name": {"value": …, "source": …}}}; the candidate
+  /// settings are added to it.
+  nlohmann::ordered_json manifest_options = nlohmann::ordered_json::object();
+};
+
+/// Where progress and warnings go; every member may be empty.
+struct AnalysisProgress {
+  std::function<void(const std::string& stage)> begin;  ///< a stage starts (the previous one ended)
+  std::function<void(double fraction)> update;          ///< of the current stage, 0–1; any thread
+  std::function<void()> end;                            ///< the current stage ended
+  std::function<void(const Diagnostics&)> loaded;       ///< the loader's diagnostics
+  std::function<void(const std::string&)> warning;      ///< a warning about the results
+};
+
+/// One stage's wall time and the process's peak memory when it ended (manifest.json's "run").
+struct StageTime {
+  std::string stage;
+  double seconds = 0;
+  double peak_mib = 0;
+};
+
+/// How many stages analyze reports: the seven of run_analysis() and write_analysis()'s "write".
+inline constexpr std::size_t analysis_stages = 8;
+
+/// Everything an analysis found and every content its folder holds but the figure files.
+struct Analysis {
+  AnalysisConfig config;
+  Network network;
+  Diagnostics diagnostics;  ///< of loading (summary.json and summary.md)
+  metrics::MetricsResult metrics;
+  communities::CommunityResult communities;
+  std::vector<double> tie_strength;
+  std::vector<candidates::Candidate> candidates;
+  Layout positions;
+  std::vector<NamedScene> figures;
+  std::map<std::string, std::string> pngs;  ///< figures too large for inline SVG, encoded once
+  std::string report_html;
+  std::string report_pdf;
+  std::vector<std::pair<std::string, std::string>> annex_tables;    ///< tables/… (path, content)
+  nlohmann::ordered_json inputs = nlohmann::ordered_json::array();  ///< input files with SHA-256
+  std::string started_utc;
+  std::vector<StageTime> stages;  ///< load … report
+};
+
+/// Runs every stage but "write". Throws InputError for input problems (also a warning with
+/// `strict`), UsageError for a layout the network does not allow.
+Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& progress = {});
+
+/// Writes the folder `request.target` (checked by io::check_output() before the work): the data,
+/// tables, figures in SVG, PDF and PNG, the report and manifest.json, all or nothing
+/// (io::write_checked_folder). The files the loader read are added to the request's inputs.
+void write_analysis(const Analysis& analysis, io::OutputRequest request,
+                    const AnalysisProgress& progress = {});
+
+/// Peak resident memory of this process so far, MiB (getrusage).
+double peak_memory_mib();
+
+}  // namespace clusterscope::pipeline

@@ -1,0 +1,143 @@
+#pragma once
+// The option groups the commands share (docs/CLI.md): their boost::program_options descriptions,
+// the flags they fill, and the conversion of those flags into the settings of the library
+// (io::LoadOptions, metrics::MetricOptions, …), where a bad value becomes a UsageError.
+
+#include <boost/program_options.hpp>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "clusterscope/communities/communities.hpp"
+#include "clusterscope/io/load.hpp"
+#include "clusterscope/layout/layout.hpp"
+#include "clusterscope/metrics/metrics.hpp"
+#include "clusterscope/model/network.hpp"
+
+namespace clusterscope::cli {
+
+// Documented ranges of the numeric options (docs/CLI.md, "Option values").
+inline constexpr std::size_t kMaxSamples = 100'000'000;
+inline constexpr unsigned kMaxThreads =
+    1024;  // more than the cores is allowed, but never more workers than cores
+inline constexpr std::size_t kMaxPermutations = 1'000'000;
+inline constexpr std::int32_t kMaxRuns = 10'000;
+inline constexpr std::int32_t kMaxIterations = 1'000'000;
+inline constexpr std::size_t kMaxLabels = 10'000;
+
+/// A text option stored in `target`. Defined once (options.cpp), so boost's value type for strings
+/// is compiled there only: GCC 12 at -O3 reports a false -Wnull-dereference inside its notify() in
+/// some of the files that would otherwise compile it.
+boost::program_options::typed_value<std::string>* text_value(std::string* target);
+
+/// --seed: any integer from 0 to 2^64 − 1 (a negative seed is an error, not a wrapped number).
+boost::program_options::typed_value<std::uint64_t>* seed_value(std::uint64_t* seed);
+
+/// Options shared by every command that loads an input.
+struct InputOptions {
+  std::string input;
+  std::string nodes;
+  std::vector<std::string> regions;
+  std::vector<std::string> types;
+  std::vector<std::string> kinds;
+  std::string from;
+  std::string to;
+  bool keep_partners = false;
+  std::string level = "as-loaded";
+  bool strict = false;
+  std::string max_input_size;
+  std::string delimiter;
+  std::string decimal;
+  std::vector<std::string> missing;
+};
+
+boost::program_options::options_description input_options(InputOptions& o);
+/// The loader's options from the input flags.
+io::LoadOptions load_options(const InputOptions& o);
+
+/// Options every command takes (docs/CLI.md, "Conventions"): --quiet, --config and, for INPUT
+/// '-', the --format of standard input; commands that write one file also take --output-format
+/// for -o - (standard output).
+struct CommonFlags {
+  bool quiet = false;
+  std::string config;
+  std::string format;
+  std::string output_format;
+};
+
+/// "-" as INPUT or as -o: standard input or output.
+inline constexpr const char* kStandardStream = "-";
+
+void add_common_options(boost::program_options::options_description& d, CommonFlags& common,
+                        const char* config_help =
+                            "JSON config holding any of these options (flags win over "
+                            "it); paths in it are read from its folder");
+
+/// --output-format for -o - (standard output), whose name holds no extension.
+void add_output_format(boost::program_options::options_description& d, CommonFlags& common,
+                       const std::string& choices);
+
+/// The format written to standard output: --output-format, else `fallback`; one of `allowed`
+/// (extensions without the dot). --output-format with a file is a usage error: a file's format
+/// comes from its extension.
+std::string stdout_format(const CommonFlags& common, const std::string& output, const std::string& fallback,
+                          const std::vector<std::string>& allowed);
+
+/// -o - for a command that writes a folder: a usage error that says so.
+void refuse_stdout_folder(const std::string& command, const std::string& output, const char* what);
+
+/// Top-level config keys of any command: a config file may hold those of other commands (they
+/// are skipped), so one file serves analyze, render and the rest.
+const std::set<std::string>& config_keys_elsewhere();
+
+/// --force: the one way to replace an existing path clusterscope does not recognise as its own.
+inline constexpr const char* kForceHelp =
+    "replace an existing output that clusterscope does not recognise as its own (never the input)";
+
+/// Options of the measures (metrics, analyze).
+struct MetricFlags {
+  std::string weights = "strength";
+  std::string betweenness = "auto";
+  std::size_t samples = 0;
+  unsigned threads = 0;
+  std::size_t permutations = 999;
+};
+
+boost::program_options::options_description metric_options(MetricFlags& f);
+metrics::MetricOptions metric_settings(const MetricFlags& f, std::uint64_t seed);
+
+/// Options of community detection (communities, candidates, analyze).
+struct CommunityFlags {
+  std::string algorithm = "leiden";
+  std::string quality = "modularity";
+  std::string resolution = "1";
+  std::int32_t runs = 50;
+  std::int32_t null_models = 20;
+  std::string weights = "strength";
+};
+
+boost::program_options::options_description community_options(CommunityFlags& f);
+communities::CommunityOptions community_settings(const CommunityFlags& f, std::uint64_t seed);
+
+/// Options of layouts and figures (render, analyze).
+struct FigureFlags {
+  std::string layout = "fa2";
+  std::string initial;
+  std::int32_t iterations = 0;
+  bool linlog = false;
+  bool prevent_overlap = false;
+  double dpi = 150;
+  std::string palette;
+};
+
+boost::program_options::options_description figure_options(FigureFlags& f);
+
+/// --palette: the type colours, in vocabulary order, from a comma-separated list of #rrggbb.
+std::vector<std::string> palette_colours(const std::string& palette);
+/// --palette applied to the network's types.
+void apply_palette(Network& network, const std::string& palette);
+/// The layout settings of the figure flags (a bad --layout or --palette is a UsageError).
+layout::LayoutOptions layout_settings(const FigureFlags& f, std::uint64_t seed);
+
+}  // namespace clusterscope::cli

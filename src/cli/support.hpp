@@ -1,0 +1,64 @@
+#pragma once
+// What every command does around its own work: parsing its command line (with --config), checking
+// and loading the input, naming what it reads for the output checks, printing diagnostics.
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "clusterscope/candidates/candidates.hpp"
+#include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/io/output_guard.hpp"
+#include "clusterscope/model/layout.hpp"
+#include "clusterscope/model/network.hpp"
+#include "clusterscope/model/partition.hpp"
+#include "config.hpp"
+#include "options.hpp"
+
+namespace clusterscope::cli {
+
+/// Every error; warnings and notes condensed to a few of each kind and a count of the rest.
+void print_diagnostics(const std::vector<Diagnostic>& entries, std::ostream& err);
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+
+/// Before any work: the INPUT exists (or is '-') and --format fits it.
+void check_input(const InputOptions& o, const CommonFlags& common);
+
+/// Loads the input, printing warnings; with --strict a warning fails like an error.
+/// Filters that empty the network are an error unless `empty_filter_is_error` is false (validate
+/// reports them as a warning).
+Network load(const InputOptions& o, const CommonFlags& common, std::ostream& err, Diagnostics& diagnostics,
+             bool empty_filter_is_error = true);
+
+/// What a command reads, for the output checks: the input (and its folder), the node table, and
+/// any further file the command reads (config, initial layout).
+io::OutputRequest output_request(const std::string& output, io::OutputKind kind, const InputOptions& o,
+                                 bool force, const std::vector<std::string>& more_inputs = {});
+
+/// After loading: every file the loader read (a manifest's tables) is an input too.
+void add_loaded_inputs(io::OutputRequest& request, const Network& network);
+
+struct Parsed {
+  boost::program_options::variables_map values;
+  bool help = false;
+  std::set<std::string> typed;    ///< options given on the command line
+  nlohmann::ordered_json config;  ///< the applied config document (null without --config)
+};
+
+/// Parses the command line; with `sections`, a --config file then fills what the flags left at
+/// their defaults (flags win). Prints the help and returns help = true for --help.
+Parsed parse(const std::vector<std::string>& args, const boost::program_options::options_description& visible,
+             std::ostream& out, const std::string& usage_line,
+             const std::vector<ConfigSection>* sections = nullptr);
+
+/// The candidate settings: defaults, overridden by the "candidates" object of a JSON config file.
+candidates::CandidateConfig candidate_config(const std::string& file);
+
+/// Lays the network out; `communities` is needed by the grouped layout only.
+Layout compute_figure_layout(const Network& network, const FigureFlags& flags, std::uint64_t seed,
+                             const Partition* communities);
+
+}  // namespace clusterscope::cli

@@ -1,0 +1,184 @@
+// run_analysis(): the stages of analyze up to the report (clusterscope/pipeline/analysis.hpp).
+#include "clusterscope/pipeline/analysis.hpp"
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <ctime>
+#include <exception>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+#include "clusterscope/core/sha256.hpp"
+#include "clusterscope/io/standard_input.hpp"
+#include "clusterscope/pipeline/community_outputs.hpp"
+#include "clusterscope/pipeline/report.hpp"
+#include "clusterscope/render/figure.hpp"
+#include "stages.hpp"
+
+namespace clusterscope::pipeline {
+
+namespace fs = std::filesystem;
+
+double peak_memory_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+StageClock::StageClock(const AnalysisProgress& progress, std::vector<StageTime> times)
+    : progress_(progress), times_(std::move(times)) {}
+
+void StageClock::begin(const std::string& stage) {
+  end();
+  stage_ = stage;
+  open_ = true;
+  start_ = std::chrono::steady_clock::now();
+  if (progress_.begin) progress_.begin(stage);
+}
+
+void StageClock::end() {
+  if (!open_) return;
+  open_ = false;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  times_.push_back({stage_, seconds, peak_memory_mib()});
+  if (progress_.end) progress_.end();
+}
+
+namespace {
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+/// Loads the input and hands its diagnostics on; with `strict` a warning fails like an error.
+Network load(const AnalysisConfig& config, Diagnostics& diagnostics, const AnalysisProgress& progress) {
+  Network network;
+  if (config.input == "-") {
+    const io::SourceText source = io::read_standard_input(diagnostics, config.load.max_input_bytes);
+    network = io::load_network_from_source(source, config.input_format, config.load, diagnostics);
+  } else {
+    network = io::load_network(config.input, config.load, diagnostics);
+  }
+  if (progress.loaded) progress.loaded(diagnostics);
+  if (config.strict && diagnostics.warning_count() > 0) {
+    const std::size_t n = diagnostics.warning_count();
+    throw InputError(Location{config.input, 0, 0},
+                     std::to_string(n) + (n == 1 ? " warning" : " warnings") + " and --strict given");
+  }
+  return network;
+}
+
+/// The type colours of the palette, in vocabulary order (types beyond keep theirs).
+void apply_palette(Network& network, const std::vector<std::string>& colours) {
+  for (std::size_t i = 0; i < std::min(colours.size(), network.vocabulary.size()); ++i)
+    network.vocabulary[i].colour = colours[i];
+}
+
+Layout compute_layout(const Network& network, const AnalysisConfig& config, const Partition& communities) {
+  layout::LayoutOptions o = config.layout;
+  Layout initial;
+  if (!config.initial_layout.empty()) {
+    initial = read_layout_csv(network, config.initial_layout);
+    o.initial = &initial;
+  }
+  o.communities = &communities;
+  try {
+    return layout::compute_layout(network, o);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--layout ") + config.layout_name + ": " + e.what());
+  }
+}
+
+/// The report's content and its renderings: report.pdf laid out while the large figures are
+/// encoded as PNG on another thread (once, for report.html and for figures/).
+void build_reports(Analysis& a) {
+  ReportInput input;
+  input.network = &a.network;
+  input.metrics = &a.metrics;
+  input.metric_options = &a.config.metrics;
+  input.communities = &a.communities;
+  input.candidates = &a.candidates;
+  input.candidate_config = &a.config.candidates;
+  input.figures = &a.figures;
+  input.layout = a.config.layout_name;
+  input.version = CLUSTERSCOPE_VERSION;
+  input.seed = a.config.seed;
+  // Every input file hashed once, for the report's meta line and the manifest.
+  for (const std::string& file : a.network.input_files)
+    a.inputs.push_back({{"file", file}, {"bytes", fs::file_size(file)}, {"sha256", sha256_file(file)}});
+  if (!a.inputs.empty()) input.input_sha256 = a.inputs.front()["sha256"].get<std::string>();
+  input.parameters = a.config.report_parameters;
+  Report report = build_report(input);
+  for (const NamedScene& f : a.figures)
+    if (render::primitive_count(f.scene) > max_inline_svg_primitives) a.pngs[f.name];
+  {
+    std::exception_ptr failure;
+    std::thread encoder([&]() noexcept {
+      try {
+        for (const NamedScene& f : a.figures)
+          if (a.pngs.count(f.name) != 0) a.pngs[f.name] = render::encode(f.scene, ".png", a.config.dpi);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    try {
+      a.report_pdf = report_pdf(report);
+    } catch (...) {
+      encoder.join();
+      throw;
+    }
+    encoder.join();
+    if (failure) std::rethrow_exception(failure);
+  }
+  for (ReportSection& section : report.sections)
+    for (ReportBlock& block : section.blocks)
+      if (block.kind == ReportBlock::Kind::figure && a.pngs.count(block.figure.name) != 0)
+        block.figure.png = &a.pngs.at(block.figure.name);
+  a.report_html = report_html(report, a.config.dpi);
+  a.annex_tables = annex_tables(report);
+}
+
+}  // namespace
+
+Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& progress) {
+  Analysis a;
+  a.config = config;
+  a.started_utc = utc_now();
+  StageClock clock(progress);
+  clock.begin("load");
+  a.network = load(config, a.diagnostics, progress);
+  apply_palette(a.network, config.palette);
+  clock.begin("measures");
+  metrics::MetricOptions measured = config.metrics;
+  measured.paths.progress = progress.update;  // the path searches are most of this stage
+  a.metrics = metrics::compute_metrics(a.network, measured);
+  if (progress.warning)
+    for (const std::string& warning : a.metrics.warnings)
+      progress.warning(warning);
+  clock.begin("communities");
+  communities::CommunityOptions grouping = config.communities;
+  grouping.progress = progress.update;
+  a.communities = communities::detect_communities(a.network, grouping);
+  clock.begin("candidates");
+  a.tie_strength = tie_strength(a.network);
+  a.candidates = find_candidates(a.network, a.communities, a.tie_strength, config.candidates);
+  clock.begin("layout");
+  a.positions = compute_layout(a.network, config, a.communities.partition);
+  clock.begin("figures");
+  const render::PangoMeasure measure;
+  a.figures = standard_figures(a.network, a.positions, a.metrics, a.communities, a.candidates, measure);
+  clock.begin("report");
+  build_reports(a);
+  clock.end();
+  a.stages = clock.times();
+  return a;
+}
+
+}  // namespace clusterscope::pipeline
