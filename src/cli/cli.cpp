@@ -1,5 +1,6 @@
 #include "clusterscope/cli/cli.hpp"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cmath>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <sstream>
 
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/graph/graph.hpp"
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/formats.hpp"
 #include "clusterscope/io/load.hpp"
@@ -58,6 +60,27 @@ std::string help_hint(const std::vector<std::string>& args) {
 
 }  // namespace
 
+namespace {
+
+/// igraph's warnings, collected by the graph module while a command ran, each once with how many
+/// times it came (a warning of one algorithm repeats over the ensemble's runs).
+void report_igraph_warnings(std::ostream& err) {
+  std::vector<std::pair<std::string, std::size_t>> seen;
+  for (std::string& warning : graph::take_warnings()) {
+    const auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == warning; });
+    if (it == seen.end()) {
+      seen.emplace_back(std::move(warning), 1);
+    } else {
+      ++it->second;
+    }
+  }
+  for (const auto& [warning, count] : seen)
+    err << "clusterscope: warning: igraph: " << warning
+        << (count > 1 ? " (" + std::to_string(count) + " times)" : "") << '\n';
+}
+
+}  // namespace
+
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   try {
     if (args.empty()) {
@@ -83,7 +106,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       out << "clusterscope " << CLUSTERSCOPE_VERSION << '\n';
       return 0;
     }
-    if (const Command function = find_command(command); function != nullptr) return function(rest, out, err);
+    if (const Command function = find_command(command); function != nullptr) {
+      const int status = function(rest, out, err);
+      report_igraph_warnings(err);
+      return status;
+    }
     throw UsageError("unknown command '" + command + "'; expected " + kCommandList);
   } catch (const InputError& e) {
     std::size_t listed = 0;

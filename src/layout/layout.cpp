@@ -267,6 +267,18 @@ std::string algorithm_name(Algorithm algorithm) {
   return "fa2";
 }
 
+std::string algorithm_title(Algorithm algorithm) {
+  switch (algorithm) {
+    case Algorithm::fa2: return "ForceAtlas2";
+    case Algorithm::fr: return "Fruchterman–Reingold";
+    case Algorithm::kk: return "Kamada–Kawai";
+    case Algorithm::drl: return "DrL";
+    case Algorithm::grouped: return "grouped by community";
+    case Algorithm::geo: return "geographic (longitude, latitude)";
+  }
+  return "ForceAtlas2";
+}
+
 namespace {
 
 /// Moves the stakeholders without ties (and without an initial position) onto a grid below the

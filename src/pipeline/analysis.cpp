@@ -173,7 +173,8 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
   a.positions = compute_layout(a.network, config, a.communities.partition);
   clock.begin("figures");
   const render::PangoMeasure measure;
-  a.figures = standard_figures(a.network, a.positions, a.metrics, a.communities, a.candidates, measure);
+  a.figures = standard_figures(a.network, a.positions, a.metrics, a.communities, a.candidates, measure,
+                               layout::algorithm_title(config.layout.algorithm));
   clock.begin("report");
   build_reports(a);
   clock.end();

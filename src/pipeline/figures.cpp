@@ -30,7 +30,8 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
                                          const metrics::MetricsResult& metrics,
                                          const communities::CommunityResult& communities,
                                          const std::vector<candidates::Candidate>& found,
-                                         const render::TextMeasure& measure, std::size_t cards) {
+                                         const render::TextMeasure& measure, const std::string& layout_title,
+                                         std::size_t cards) {
   std::vector<NamedScene> out;
   const std::string area = area_name(network);
   const std::vector<double>& betweenness = metrics.column("betweenness");
@@ -38,9 +39,8 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
 
   render::FigureOptions by_type;
   by_type.title = area + ": stakeholders by type";
-  by_type.caption =
-      "Node area: betweenness (brokerage on shortest paths); labels: the 15 highest. Layout: "
-      "ForceAtlas2, seed recorded in manifest.";
+  by_type.caption = "Node area: betweenness (brokerage on shortest paths); labels: the 15 highest. Layout: " +
+                    layout_title + ", seed recorded in manifest.";
   by_type.size_by = betweenness;
   by_type.size_label = "betweenness";
   out.push_back({"network-types", render::network_scene(network, layout, by_type, measure)});

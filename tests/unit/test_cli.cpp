@@ -1,5 +1,6 @@
 // End-to-end: the built binary, its exit statuses, messages and files.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "support.hpp"
@@ -133,4 +134,19 @@ TEST_CASE("CLI: --help and --version", "[cli]") {
   }
   CHECK(test::run_cli("--version", out, err) == 0);
   CHECK(out.rfind("clusterscope ", 0) == 0);
+}
+
+TEST_CASE("CLI: igraph's warnings reach the user, each once", "[cli][graph]") {
+  // Eigenvector centrality of a directed acyclic network: igraph warns that every value is zero
+  // (the warning was collected and then dropped before).
+  TempDir dir;
+  dir.write("ties.csv", "source,target\na,b\nb,c\nc,d\n");
+  const auto manifest = dir.write("dataset.json", R"({"directed": true, "ties": {"file": "ties.csv"}})");
+  std::string out, err;
+  REQUIRE(test::run_cli("metrics " + quote(manifest.parent_path()) + " -o -", out, err) == 0);
+  CHECK(err.find(
+            "clusterscope: warning: igraph: graph is directed and acyclic; eigenvector centralities will be "
+            "zeros") != std::string::npos);
+  CHECK(test::run_cli("metrics " + quote(manifest.parent_path()) + " -o -", out, err) == 0);
+  CHECK(std::count(err.begin(), err.end(), '\n') == 1);  // reported once per run, not accumulated
 }

@@ -27,6 +27,9 @@ enum class Algorithm {
 Algorithm parse_algorithm(const std::string& name);
 /// The name parse_algorithm accepts.
 std::string algorithm_name(Algorithm algorithm);
+/// The name for people, in captions and the report: "ForceAtlas2", "Fruchterman–Reingold",
+/// "Kamada–Kawai", "DrL", "grouped by community", "geographic (longitude, latitude)".
+std::string algorithm_title(Algorithm algorithm);
 
 struct LayoutOptions {
   Algorithm algorithm = Algorithm::fa2;

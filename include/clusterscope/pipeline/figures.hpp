@@ -26,7 +26,8 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
                                          const metrics::MetricsResult& metrics,
                                          const communities::CommunityResult& communities,
                                          const std::vector<candidates::Candidate>& found,
-                                         const render::TextMeasure& measure, std::size_t cards = 3);
+                                         const render::TextMeasure& measure, const std::string& layout_title,
+                                         std::size_t cards = 3);
 
 /// `id,x,y` — the layout as a table (render -o FILE.csv, and for anchoring the next snapshot).
 std::string layout_csv(const Network& network, const Layout& layout);
