@@ -14,13 +14,13 @@
 #include <sstream>
 #include <thread>
 
-#include "../io/json_locate.hpp"
 #include "bounded.hpp"
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/core/sha256.hpp"
 #include "clusterscope/graph/graph.hpp"
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/formats.hpp"
+#include "clusterscope/io/json_locate.hpp"
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/io/output_guard.hpp"
 #include "clusterscope/io/standard_input.hpp"

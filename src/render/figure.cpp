@@ -10,7 +10,7 @@
 #include <stdexcept>
 
 #include "clusterscope/core/text.hpp"
-#include "layout_helpers.hpp"
+#include "clusterscope/render/layout_helpers.hpp"
 
 namespace clusterscope::render {
 
