@@ -26,8 +26,11 @@ cmake -S "$work/base" -B "$work/base/build" -G Ninja -DCLUSTERSCOPE_BUILD_TESTS=
   "${launcher[@]}" >/dev/null
 cmake --build "$work/base/build" --target clusterscope >/dev/null
 
-"$work/base/build/src/clusterscope" analyze datasets/vistula-bend -o "$work/before" --quiet "${extra[@]}"
-"$build/src/clusterscope" analyze datasets/vistula-bend -o "$work/after" --quiet "${extra[@]}"
+# Both runs write to the same -o path (manifest.json records it), then are moved aside.
+"$work/base/build/src/clusterscope" analyze datasets/vistula-bend -o "$work/out" --quiet "${extra[@]}"
+mv "$work/out" "$work/before"
+"$build/src/clusterscope" analyze datasets/vistula-bend -o "$work/out" --quiet "${extra[@]}"
+mv "$work/out" "$work/after"
 
 strip_run() { /usr/bin/python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); m.pop("run",None); print(json.dumps(m,indent=1))' "$1"; }
 status=0
