@@ -4,7 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "clusterscope/io/text.hpp"
+#include "clusterscope/core/text.hpp"
 #include "config_json.hpp"
 #include "groups.hpp"
 
@@ -99,7 +99,7 @@ Json candidate_json(const Network& network, const Candidate& c) {
 
 /// Escapes the characters Markdown would read as markup, and turns line breaks into spaces.
 std::string md(const std::string& text) {
-  return io::markdown_escape(text);
+  return core::markdown_escape(text);
 }
 
 std::string title_of(const Candidate& c) {

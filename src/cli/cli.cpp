@@ -14,6 +14,7 @@
 #include "clusterscope/graph/graph.hpp"
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/formats.hpp"
+#include "clusterscope/io/json_locate.hpp"
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/io/output_guard.hpp"
 #include "clusterscope/io/text.hpp"

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <set>
 
-#include "../io/json_locate.hpp"
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/io/json_locate.hpp"
 #include "clusterscope/io/text.hpp"
 
 namespace clusterscope::cli {

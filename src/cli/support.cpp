@@ -10,10 +10,10 @@
 #include <set>
 #include <sstream>
 
-#include "../io/json_locate.hpp"
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/formats.hpp"
+#include "clusterscope/io/json_locate.hpp"
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/io/output_guard.hpp"
 #include "clusterscope/io/standard_input.hpp"

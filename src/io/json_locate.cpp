@@ -1,4 +1,4 @@
-#include "json_locate.hpp"
+#include "clusterscope/io/json_locate.hpp"
 
 #include <algorithm>
 #include <unordered_map>

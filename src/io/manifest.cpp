@@ -14,8 +14,8 @@
 
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/formats.hpp"
+#include "clusterscope/io/json_locate.hpp"
 #include "clusterscope/io/text.hpp"
-#include "json_locate.hpp"
 
 namespace clusterscope::io {
 

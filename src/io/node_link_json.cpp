@@ -18,8 +18,8 @@
 #include <set>
 
 #include "clusterscope/io/formats.hpp"
+#include "clusterscope/io/json_locate.hpp"
 #include "columns.hpp"
-#include "json_locate.hpp"
 
 namespace clusterscope::io {
 

@@ -87,51 +87,6 @@ const char* file_kind(std::filesystem::file_type type) {
 
 }  // namespace
 
-std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t* code_point) noexcept {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char c = byte(i);
-  if (c < 0x80) {
-    if (code_point != nullptr) *code_point = c;
-    return 1;
-  }
-  std::size_t length = 0;
-  unsigned int code = 0;
-  if ((c & 0xE0) == 0xC0) {
-    length = 2;
-    code = c & 0x1Fu;
-  } else if ((c & 0xF0) == 0xE0) {
-    length = 3;
-    code = c & 0x0Fu;
-  } else if ((c & 0xF8) == 0xF0) {
-    length = 4;
-    code = c & 0x07u;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3Fu);
-  }
-  static constexpr unsigned int minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (code < minimum[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  if (code_point != nullptr) *code_point = code;
-  return length;
-}
-
-bool is_valid_utf8(std::string_view text) noexcept {
-  for (std::size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t length = utf8_sequence(text, i);
-    if (length == 0) return false;
-    i += length;
-  }
-  return true;
-}
-
 SourceText read_source(const std::filesystem::path& path, Diagnostics& diagnostics, std::uint64_t max_bytes) {
   SourceText source{path.string(), {}};
   std::error_code ec;
@@ -281,27 +236,6 @@ std::string format_byte_size(std::uint64_t bytes) {
   return std::to_string(bytes);
 }
 
-std::string format_number(double value) {
-  if (value == std::floor(value) && std::fabs(value) < 1e15) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
-    return {buffer, result.ptr};
-  }
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return {buffer, result.ptr};
-}
-
-std::optional<double> parse_double(std::string_view text) noexcept {
-  if (text.empty()) return std::nullopt;
-  if (text.front() == '+') text.remove_prefix(1);
-  double value = 0.0;
-  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (result.ec != std::errc{} || result.ptr != text.data() + text.size()) return std::nullopt;
-  if (!std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
 std::string weight_problem(std::string_view text, double& value) {
   const std::string_view t = trim(text);
   if (t.empty()) return "empty weight; expected a number greater than 0";
@@ -360,40 +294,6 @@ std::string format_extension(const std::filesystem::path& path) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".gz") return format_extension(p.stem());
   return ext;
-}
-
-std::string_view trim(std::string_view text) noexcept {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
-    text.remove_suffix(1);
-  return text;
-}
-
-std::string markdown_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char ch : text) {
-    switch (ch) {
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '[':
-      case ']':
-      case '<':
-      case '>':
-      case '|':
-      case '#':
-        out += '\\';
-        out += ch;
-        break;
-      case '\n':
-      case '\r': out += ' '; break;
-      default: out += ch;
-    }
-  }
-  return out;
 }
 
 }  // namespace clusterscope::io

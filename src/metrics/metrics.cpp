@@ -5,10 +5,10 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "clusterscope/core/csv_write.hpp"
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/core/text.hpp"
 #include "clusterscope/graph/graph.hpp"
-#include "clusterscope/io/csv.hpp"
-#include "clusterscope/io/text.hpp"
 #include "clusterscope/metrics/brokerage.hpp"
 
 namespace clusterscope::metrics {
@@ -127,7 +127,7 @@ MetricsResult compute_metrics(const Network& network, const MetricOptions& optio
 }
 
 std::string metric_text(double value) {
-  return std::isnan(value) ? std::string() : io::format_number(value);
+  return std::isnan(value) ? std::string() : core::format_number(value);
 }
 
 std::string metrics_csv(const Network& network, const MetricsResult& result) {
@@ -135,13 +135,13 @@ std::string metrics_csv(const Network& network, const MetricsResult& result) {
   std::vector<std::string> row = {"id"};
   for (const MetricColumn& c : result.nodes)
     row.push_back(c.name);
-  io::append_csv_row(out, row);
+  core::append_csv_row(out, row);
   for (std::size_t i = 0; i < network.stakeholders.size(); ++i) {
     row.assign(1, network.stakeholders[i].id);
     for (const MetricColumn& c : result.nodes) {
       row.push_back(metric_text(c.values[i]));
     }
-    io::append_csv_row(out, row);
+    core::append_csv_row(out, row);
   }
   return out;
 }

@@ -9,9 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include "../render/layout_helpers.hpp"
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/pipeline/report.hpp"
+#include "clusterscope/render/layout_helpers.hpp"
 #include "clusterscope/render/scene.hpp"
 
 namespace clusterscope::pipeline {

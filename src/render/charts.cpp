@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "clusterscope/render/figure.hpp"
-#include "layout_helpers.hpp"
+#include "clusterscope/render/layout_helpers.hpp"
 
 namespace clusterscope::render {
 

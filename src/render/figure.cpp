@@ -9,8 +9,8 @@
 #include <numbers>
 #include <stdexcept>
 
-#include "clusterscope/io/text.hpp"
-#include "layout_helpers.hpp"
+#include "clusterscope/core/text.hpp"
+#include "clusterscope/render/layout_helpers.hpp"
 
 namespace clusterscope::render {
 
@@ -34,7 +34,7 @@ namespace {
 std::size_t code_points(std::string_view s) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = io::utf8_sequence(s, i);
+    const std::size_t n = core::utf8_sequence(s, i);
     i += n == 0 ? 1 : n;
     ++count;
   }
@@ -45,7 +45,7 @@ std::size_t code_points(std::string_view s) {
 std::size_t byte_offset(std::string_view s, std::size_t k) {
   std::size_t i = 0;
   for (std::size_t c = 0; c < k && i < s.size(); ++c) {
-    const std::size_t n = io::utf8_sequence(s, i);
+    const std::size_t n = core::utf8_sequence(s, i);
     i += n == 0 ? 1 : n;
   }
   return i;
@@ -111,7 +111,7 @@ std::string shorten_name(std::string_view name, std::size_t max_chars) {
     std::stable_sort(s.begin(), s.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
     return s;
   }();
-  std::string_view s = io::trim(name);
+  std::string_view s = core::trim(name);
   for (bool changed = true; changed;) {
     changed = false;
     for (const auto& suffix : suffixes) {

@@ -1,4 +1,4 @@
-#include "layout_helpers.hpp"
+#include "clusterscope/render/layout_helpers.hpp"
 
 #include <algorithm>
 #include <cmath>

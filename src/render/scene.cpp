@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <type_traits>
 
-#include "clusterscope/io/text.hpp"
+#include "clusterscope/core/text.hpp"
 
 namespace clusterscope::render {
 
@@ -60,7 +60,7 @@ Box bounds(const Primitive& primitive) {
 Box FixedMeasure::measure(const std::string& utf8, double size, bool bold) const {
   std::size_t points = 0;
   for (std::size_t i = 0; i < utf8.size();) {
-    const std::size_t n = io::utf8_sequence(utf8, i);
+    const std::size_t n = core::utf8_sequence(utf8, i);
     i += n == 0 ? 1 : n;
     ++points;
   }

@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "../../src/io/json_locate.hpp"
 #include "clusterscope/io/formats.hpp"
+#include "clusterscope/io/json_locate.hpp"
 #include "clusterscope/io/load.hpp"
 #include "support.hpp"
 

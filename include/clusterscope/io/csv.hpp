@@ -1,5 +1,5 @@
 #pragma once
-// An RFC 4180 CSV reader and writer. Fields may be quoted; quoted fields hold commas, line
+// An RFC 4180 CSV reader. Fields may be quoted; quoted fields hold commas, line
 // breaks and doubled quotes. CRLF, LF and lone-CR line ends are accepted (a line break inside
 // quotes is kept as data, CRLF as LF); blank lines are skipped.
 // Every field carries its line and column so that problems are reported where they are.
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clusterscope/core/csv_write.hpp"
 #include "clusterscope/io/text.hpp"
 
 namespace clusterscope::io {
@@ -84,20 +85,11 @@ class CsvReader {
   bool read_row(CsvRow& row);
 };
 
-/// Quotes a field when RFC 4180 requires it (delimiter, quote, CR or LF inside, or leading /
-/// trailing blanks that a reader might trim).
-void append_csv_field(std::string& out, std::string_view field);
-/// Appends one record and CRLF-free "\n" line end.
-void append_csv_row(std::string& out, const std::vector<std::string>& fields);
-/// append_csv_row for a header clusterscope reads back: a name holding ';' or a tab is also quoted,
-/// so detect_delimiter, which counts delimiters outside quotes, still finds ','.
-void append_csv_header(std::string& out, const std::vector<std::string>& fields);
-
-/// Appends one record of a table meant for people, who open it in a spreadsheet (analyze's
-/// annex tables): a text cell beginning with '=', '+', '-', '@', tab or CR — which a spreadsheet
-/// would run as a formula — is written in quotes with a leading ' (the OWASP rule against CSV
-/// injection); a number such as -1.5 stays as it is. Data files that clusterscope reads back use
-/// append_csv_row and keep every value verbatim.
-void append_spreadsheet_row(std::string& out, const std::vector<std::string>& fields);
+// The writing half (append_csv_row, append_csv_header, append_spreadsheet_row) is in
+// core/csv_write.hpp, named here too.
+using core::append_csv_field;
+using core::append_csv_header;
+using core::append_csv_row;
+using core::append_spreadsheet_row;
 
 }  // namespace clusterscope::io
