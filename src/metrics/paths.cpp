@@ -16,7 +16,6 @@
 // Memory: O(n + m) for the prepared graph plus O(n) per thread (about 60 bytes per vertex).
 
 #include "clusterscope/metrics/paths.hpp"
-#include "clusterscope/core/parallel.hpp"
 
 #include <algorithm>
 #include <array>
@@ -31,6 +30,7 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -384,7 +384,12 @@ void prune_dominated(Prepared& p, std::size_t n, unsigned threads) {
       }
     }
   };
-  core::run_workers(threads, [&](unsigned) { work(); });
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(work);
+  work();
+  for (auto& thread : pool)
+    thread.join();
 
   std::size_t kept = 0;
   std::int64_t previous = 0;
@@ -1023,7 +1028,13 @@ std::vector<std::unique_ptr<WorkerT>> run_workers(unsigned threads, Make make_wo
       errors[t] = std::current_exception();
     }
   };
-  core::run_workers(threads, body);
+  std::vector<std::thread> pool;
+  pool.reserve(threads > 0 ? threads - 1 : 0);
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(body, t);
+  body(0);
+  for (auto& thread : pool)
+    thread.join();
   for (const auto& error : errors) {
     if (error) std::rethrow_exception(error);
   }
@@ -1170,8 +1181,12 @@ void bit_parallel_bfs(std::size_t n, const std::int64_t* offs, const Vertex* tar
       }
     }
   };
-  core::run_workers(static_cast<unsigned>(std::min<std::size_t>(states.size(), batches)),
-                    [&](unsigned t) { work(states[t]); });
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < std::min<std::size_t>(states.size(), batches); ++t)
+    pool.emplace_back(work, std::ref(states[t]));
+  work(states[0]);
+  for (auto& thread : pool)
+    thread.join();
 }
 
 /// Exact closeness, harmonic centrality and reachable counts of every vertex on the "bfs" kernel
