@@ -150,20 +150,9 @@ int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::os
   if (parse(args, d, out, "usage: clusterscope metrics <input> [-o FILE.csv|FILE.json] [options]", &sections)
           .help)
     return 0;
-  if (output == kStandardStream) output.clear();  // standard output, as without -o
-  const std::string extension = output.empty() ? "." + stdout_format(common, output, "csv", {"csv", "json"})
-                                               : io::format_extension(output);
-  if (!output.empty()) stdout_format(common, output, "csv", {"csv", "json"});  // --output-format with a file
-  check_input(o, common);
-  if (extension != ".csv" && extension != ".json") {
-    throw UsageError("-o '" + output + "': expected a .csv or .json file");
-  }
+  const std::string extension = table_extension(output, common, o);
   const metrics::MetricOptions settings = metric_settings(flags, seed);
-  io::OutputRequest request;
-  if (!output.empty()) {
-    request = output_request(output, io::OutputKind::file, o, force);
-    io::check_output(request);  // before any work
-  }
+  io::OutputRequest request = checked_file_request(output, o, force);
   Diagnostics diagnostics;
   const Network network = load(o, common, err, diagnostics);
   const metrics::MetricsResult result = metrics::compute_metrics(network, settings);

@@ -80,20 +80,9 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
             &sections)
           .help)
     return 0;
-  if (output == kStandardStream) output.clear();  // standard output, as without -o
-  const std::string extension = output.empty() ? "." + stdout_format(common, output, "csv", {"csv", "json"})
-                                               : io::format_extension(output);
-  if (!output.empty()) stdout_format(common, output, "csv", {"csv", "json"});  // --output-format with a file
-  check_input(o, common);
-  if (extension != ".csv" && extension != ".json") {
-    throw UsageError("-o '" + output + "': expected a .csv or .json file");
-  }
+  const std::string extension = table_extension(output, common, o);
   const communities::CommunityOptions settings = community_settings(flags, seed);
-  io::OutputRequest request;
-  if (!output.empty()) {
-    request = output_request(output, io::OutputKind::file, o, force);
-    io::check_output(request);  // before any work
-  }
+  io::OutputRequest request = checked_file_request(output, o, force);
   Diagnostics diagnostics;
   const Network network = load(o, common, err, diagnostics);
   const communities::CommunityResult result = communities::detect_communities(network, settings);

@@ -207,4 +207,25 @@ Layout compute_figure_layout(const Network& network, const FigureFlags& flags, s
   }
 }
 
+std::string table_extension(std::string& output, const CommonFlags& common, const InputOptions& o) {
+  if (output == kStandardStream) output.clear();  // standard output, as without -o
+  const std::string extension = output.empty() ? "." + stdout_format(common, output, "csv", {"csv", "json"})
+                                               : io::format_extension(output);
+  if (!output.empty()) stdout_format(common, output, "csv", {"csv", "json"});  // --output-format with a file
+  check_input(o, common);
+  if (extension != ".csv" && extension != ".json") {
+    throw UsageError("-o '" + output + "': expected a .csv or .json file");
+  }
+  return extension;
+}
+
+io::OutputRequest checked_file_request(const std::string& output, const InputOptions& o, bool force) {
+  io::OutputRequest request;
+  if (!output.empty()) {
+    request = output_request(output, io::OutputKind::file, o, force);
+    io::check_output(request);  // before any work
+  }
+  return request;
+}
+
 }  // namespace clusterscope::cli

@@ -35,6 +35,14 @@ Network load(const InputOptions& o, const CommonFlags& common, std::ostream& err
 
 /// What a command reads, for the output checks: the input (and its folder), the node table, and
 /// any further file the command reads (config, initial layout).
+/// The table a command writes (metrics, communities): "-o -" or no -o is standard output, in
+/// --output-format (csv or json); a file's format is its extension. Returns ".csv" or ".json";
+/// UsageError for anything else. Also checks the input (check_input).
+std::string table_extension(std::string& output, const CommonFlags& common, const InputOptions& o);
+/// The request for a single output file, checked (io::check_output) before any work; an empty
+/// request for standard output (`output` empty).
+io::OutputRequest checked_file_request(const std::string& output, const InputOptions& o, bool force);
+
 io::OutputRequest output_request(const std::string& output, io::OutputKind kind, const InputOptions& o,
                                  bool force, const std::vector<std::string>& more_inputs = {});
 
