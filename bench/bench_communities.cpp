@@ -143,8 +143,8 @@ int main(int argc, char** argv) {
       row("candidates: communities, defaults (ours)", network, since(start),
           std::to_string(r.partition.count) + " communities");
       start = std::chrono::steady_clock::now();
-      const std::vector<candidates::Candidate> found = pipeline::find_candidates(
-          network, r, pipeline::tie_strength(network), candidates::CandidateConfig{});
+      const std::vector<candidates::Candidate> found =
+          pipeline::find_candidates(network, make_tie_view(network), r, candidates::CandidateConfig{});
       row("candidates: scoring (ours)", network, since(start), std::to_string(found.size()) + " candidates");
     } else if (stage == "nmi") {
       const std::vector<std::int32_t> truth =

@@ -235,7 +235,7 @@ bool is_emerging(const Candidate& c, const CandidateConfig& config) {
 std::string role_types_text(const Network& network, const std::vector<std::string>& types) {
   std::vector<std::string> labels;
   for (const std::string& t : types)
-    labels.push_back(detail::type_label(network, t));
+    labels.push_back(type_label_in_text(network, t));
   return detail::joined_or(labels);
 }
 
@@ -259,7 +259,7 @@ std::vector<std::string> gaps_of(const Network& network, const Candidate& c, con
         return network.stakeholders[index(a.first)].id < network.stakeholders[index(b.first)].id;
       });
       const Stakeholder& s = network.stakeholders[index(thin.front().first)];
-      gaps.push_back("no coordinator (the " + detail::type_label(network, s.type) + " " + s.id +
+      gaps.push_back("no coordinator (the " + type_label_in_text(network, s.type) + " " + s.id +
                      " ties to only " + std::to_string(thin.front().second) + " of the other " +
                      std::to_string(n - 1) + " members; a coordinator needs " +
                      std::to_string(percent(config.coordinator_min_reach)) + " %)");
@@ -272,7 +272,7 @@ std::vector<std::string> gaps_of(const Network& network, const Candidate& c, con
       for (const std::string& t : roles.types(detail::academia)) {
         const bool has = std::any_of(c.members.begin(), c.members.end(),
                                      [&](VertexId v) { return network.stakeholders[index(v)].type == t; });
-        if (!has) gaps.push_back("no " + detail::type_label(network, t));
+        if (!has) gaps.push_back("no " + type_label_in_text(network, t));
       }
     }
   }
@@ -340,18 +340,9 @@ std::string reason_of(const Network& network, const Candidate& c, const Facts& f
     text += "Community " + std::to_string(c.community) + ". ";
   }
   // Composition, by type in vocabulary order, then any other types alphabetically.
-  std::map<std::string, std::int64_t> by_type;
-  for (const VertexId v : c.members)
-    ++by_type[network.stakeholders[index(v)].type];
   std::vector<std::string> parts;
-  for (const TypeTerm& term : network.vocabulary) {
-    const auto it = by_type.find(term.name);
-    if (it == by_type.end()) continue;
-    parts.push_back(counted(it->second, detail::type_label(network, term.name)));
-    by_type.erase(it);
-  }
-  for (const auto& [type, count] : by_type)
-    parts.push_back(counted(count, detail::type_label(network, type)));
+  for (const auto& [type, count] : detail::members_by_type(network, c.members))
+    parts.push_back(counted(count, type_label_in_text(network, type)));
   text += counted(n, "member") + ": ";
   for (std::size_t i = 0; i < parts.size(); ++i)
     text += (i > 0 ? ", " : "") + parts[i];
@@ -368,7 +359,7 @@ std::string reason_of(const Network& network, const Candidate& c, const Facts& f
   if (c.coordinator >= 0) {
     const Stakeholder& s = network.stakeholders[index(c.coordinator)];
     const auto reached = std::llround(c.coordinator_reach * static_cast<double>(n - 1));
-    text += "Coordinator: " + detail::display_name(s) + ", " + detail::type_label(network, s.type) +
+    text += "Coordinator: " + detail::display_name(s) + ", " + type_label_in_text(network, s.type) +
             ", tied to " + std::to_string(reached) + " of the other " + std::to_string(n - 1) +
             " members and holding " + std::to_string(percent(c.coordinator_share)) +
             " % of the group's outside ties. ";
@@ -468,22 +459,23 @@ Candidate score_group(const CandidateInput& in, const PairGraph& g, const RoleMa
   c.parts.cohesion = std::sqrt(lift * (1.0 - c.conductance)) * significance;
 
   // Composition: helix coverage and sector concentration, geometric mean.
-  std::map<std::string, std::int32_t> sectors, municipalities;
+  std::map<std::string, std::int32_t> municipalities;
   for (const VertexId v : c.members) {
     const Stakeholder& s = network.stakeholders[index(v)];
     const std::int32_t r = roles.role(s.type);
     if (r >= 0) ++f.role_counts[static_cast<std::size_t>(r)];
-    if (!s.sector.empty()) ++sectors[s.sector], ++f.with_sector;
     if (!s.municipality.empty()) ++municipalities[s.municipality], ++f.with_municipality;
   }
   for (std::size_t r = 0; r < detail::kRoles; ++r)
     if (f.role_counts[r] > 0 && !roles.types(static_cast<detail::Role>(r)).empty()) ++c.roles;
   const double coverage =
       roles.configured() > 0 ? static_cast<double>(c.roles) / static_cast<double>(roles.configured()) : 0.0;
-  for (const auto& [name, count] : sectors)
-    if (count > f.in_sector) c.top_sector = name, f.in_sector = count;
-  c.sector_share = f.with_sector > 0 ? static_cast<double>(f.in_sector) / f.with_sector : 0.0;
-  if (c.sector_share >= config.sector_group_min_share) c.sector = c.top_sector;
+  const SectorShare sectors = sector_share(network, c.members, config.sector_group_min_share);
+  f.with_sector = sectors.with_sector;
+  f.in_sector = sectors.in_top;
+  c.top_sector = sectors.top;
+  c.sector_share = sectors.share;
+  c.sector = sectors.dominant;
   c.parts.composition = f.with_sector > 0 ? std::sqrt(coverage * c.sector_share) : coverage;
 
   // Stability.

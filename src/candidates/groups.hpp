@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clusterscope/candidates/candidates.hpp"
@@ -42,9 +43,10 @@ class RoleMap {
   std::int32_t configured_ = 0;
 };
 
-/// The vocabulary label of a type with its first letter lower-cased ("research institute"), or
-/// the type itself when the vocabulary has no label for it.
-std::string type_label(const Network& network, const std::string& type);
+/// Members per type: vocabulary order, then the other types alphabetically (types without a
+/// member left out).
+std::vector<std::pair<std::string, std::int64_t>> members_by_type(const Network& network,
+                                                                  const std::vector<VertexId>& members);
 /// "1 university", "25 enterprises", "2 local or regional governments".
 std::string counted(std::int64_t count, const std::string& label);
 /// "a", "a or b", "a, b or c".

@@ -64,17 +64,8 @@ Json candidate_json(const Network& network, const Candidate& c) {
   j["top_sector"] = c.top_sector.empty() ? Json(nullptr) : Json(c.top_sector);
   j["size"] = c.members.size();
   // Members by type: vocabulary order, then other types alphabetically.
-  std::map<std::string, std::int64_t> by_type;
-  for (const VertexId v : c.members)
-    ++by_type[network.stakeholders[index(v)].type];
   Json types = Json::object();
-  for (const TypeTerm& term : network.vocabulary) {
-    const auto it = by_type.find(term.name);
-    if (it == by_type.end()) continue;
-    types[term.name] = it->second;
-    by_type.erase(it);
-  }
-  for (const auto& [type, count] : by_type)
+  for (const auto& [type, count] : detail::members_by_type(network, c.members))
     types[type] = count;
   j["types"] = types;
   j["roles"] = c.roles;
@@ -168,7 +159,7 @@ std::string candidates_markdown(const Network& network, const std::vector<Candid
     out += "**Coordinator:** ";
     if (c.coordinator >= 0) {
       const Stakeholder& s = network.stakeholders[index(c.coordinator)];
-      out += md(detail::display_name(s)) + ", " + md(detail::type_label(network, s.type)) + " — tied to " +
+      out += md(detail::display_name(s)) + ", " + md(type_label_in_text(network, s.type)) + " — tied to " +
              std::to_string(detail::percent(c.coordinator_reach)) + " % of the other members, " +
              std::to_string(detail::percent(c.coordinator_share)) + " % of the group's outside ties\n\n";
     } else {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <stdexcept>
 
 #include "groups.hpp"
@@ -62,16 +63,20 @@ std::int32_t RoleMap::role(const std::string& type) const {
   return -1;
 }
 
-std::string type_label(const Network& network, const std::string& type) {
+std::vector<std::pair<std::string, std::int64_t>> members_by_type(const Network& network,
+                                                                  const std::vector<VertexId>& members) {
+  std::map<std::string, std::int64_t> by_type;
+  for (const VertexId v : members)
+    ++by_type[network.stakeholders[static_cast<std::size_t>(v)].type];
+  std::vector<std::pair<std::string, std::int64_t>> out;
   for (const TypeTerm& term : network.vocabulary) {
-    if (term.name != type || term.label.empty()) continue;
-    std::string label = term.label;
-    // "Research institute" → "research institute", but "NGO" stays "NGO".
-    const bool acronym = label.size() > 1 && label[1] >= 'A' && label[1] <= 'Z';
-    if (!acronym && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
-    return label;
+    const auto it = by_type.find(term.name);
+    if (it == by_type.end()) continue;
+    out.emplace_back(*it);
+    by_type.erase(it);
   }
-  return type.empty() ? std::string("unknown type") : type;
+  out.insert(out.end(), by_type.begin(), by_type.end());
+  return out;
 }
 
 namespace {

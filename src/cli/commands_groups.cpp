@@ -85,15 +85,16 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
   io::OutputRequest request = checked_file_request(output, o, force);
   Diagnostics diagnostics;
   const Network network = load(o, common, err, diagnostics);
-  const communities::CommunityResult result = communities::detect_communities(network, settings);
+  const TieView view = make_tie_view(network);
+  const communities::CommunityResult result = communities::detect_communities(view, settings);
   communities::Comparison comparison;
   std::size_t compared = 0;
   if (!compare.empty())
     comparison = pipeline::compare_with_attribute(network, result.partition, compare, compared);
-  const std::vector<double> centrality = pipeline::tie_strength(network);
-  const std::string content = extension == ".json" ? pipeline::community_json(network, result, centrality,
-                                                                              compare, comparison, compared)
-                                                   : pipeline::community_assignment_csv(network, result);
+  const std::string content = extension == ".json"
+                                  ? pipeline::community_json(network, view, result, default_sector_min_share,
+                                                             compare, comparison, compared)
+                                  : pipeline::community_assignment_csv(network, result);
   if (output.empty()) {
     out << content;
   } else {
@@ -146,9 +147,9 @@ int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std:
   Diagnostics diagnostics;
   const Network network = load(o, common, err, diagnostics);
   add_loaded_inputs(folder, network);
-  const communities::CommunityResult groups = communities::detect_communities(network, settings);
-  const std::vector<candidates::Candidate> found =
-      pipeline::find_candidates(network, groups, pipeline::tie_strength(network), config);
+  const TieView view = make_tie_view(network);
+  const communities::CommunityResult groups = communities::detect_communities(view, settings);
+  const std::vector<candidates::Candidate> found = pipeline::find_candidates(network, view, groups, config);
   std::vector<io::OutputRequest> requests(2, folder);
   requests[0].kind = requests[1].kind = io::OutputKind::file;
   requests[0].target = folder.target / "candidates.json";

@@ -104,11 +104,12 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   Network network = load(o, common, err, diagnostics);
   add_loaded_inputs(request, network);
   apply_palette(network, flags.palette);
+  const TieView view = make_tie_view(network);
   communities::CommunityResult groups;
   const bool need_communities = colour_by == "community" || flags.layout == "grouped";
-  if (need_communities) groups = communities::detect_communities(network, community_settings_);
+  if (need_communities) groups = communities::detect_communities(view, community_settings_);
   const Layout positions =
-      compute_figure_layout(network, flags, seed, need_communities ? &groups.partition : nullptr);
+      compute_figure_layout(network, view, flags, seed, need_communities ? &groups.partition : nullptr);
   if (extension == ".csv") {
     emit(pipeline::layout_csv(network, positions));
     if (!common.quiet)
@@ -140,7 +141,7 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   if (!size_by.empty()) {
     metrics::MetricOptions settings;
     settings.permutations = 0;
-    const metrics::MetricsResult result = metrics::compute_metrics(network, settings);
+    const metrics::MetricsResult result = metrics::compute_metrics(network, view, settings);
     const auto column = std::find_if(result.nodes.begin(), result.nodes.end(),
                                      [&](const metrics::MetricColumn& c) { return c.name == size_by; });
     if (column == result.nodes.end()) {
@@ -153,7 +154,8 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
     figure.size_label = size_by;
   }
   const render::PangoMeasure measure;
-  emit(render::encode(render::network_scene(network, positions, figure, measure), extension, flags.dpi));
+  emit(
+      render::encode(render::network_scene(network, view, positions, figure, measure), extension, flags.dpi));
   if (!common.quiet)
     info << "wrote " << shown << " (" << network.size() << " stakeholders, layout " << flags.layout
          << ", seed " << seed << ")\n";

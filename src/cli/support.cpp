@@ -191,20 +191,9 @@ candidates::CandidateConfig candidate_config(const std::string& file) {
 }
 
 /// Lays the network out; `communities` is needed by the grouped layout only.
-Layout compute_figure_layout(const Network& network, const FigureFlags& flags, std::uint64_t seed,
-                             const Partition* communities) {
-  layout::LayoutOptions o = layout_settings(flags, seed);
-  Layout initial;
-  if (!flags.initial.empty()) {
-    initial = pipeline::read_layout_csv(network, flags.initial);
-    o.initial = &initial;
-  }
-  o.communities = communities;
-  try {
-    return layout::compute_layout(network, o);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(std::string("--layout ") + flags.layout + ": " + e.what());
-  }
+Layout compute_figure_layout(const Network& network, const TieView& view, const FigureFlags& flags,
+                             std::uint64_t seed, const Partition* communities) {
+  return pipeline::lay_out(network, view, layout_settings(flags, seed), flags.initial, communities);
 }
 
 std::string table_extension(std::string& output, const CommonFlags& common, const InputOptions& o) {

@@ -66,7 +66,7 @@ Parsed parse(const std::vector<std::string>& args, const boost::program_options:
 candidates::CandidateConfig candidate_config(const std::string& file);
 
 /// Lays the network out; `communities` is needed by the grouped layout only.
-Layout compute_figure_layout(const Network& network, const FigureFlags& flags, std::uint64_t seed,
-                             const Partition* communities);
+Layout compute_figure_layout(const Network& network, const TieView& view, const FigureFlags& flags,
+                             std::uint64_t seed, const Partition* communities);
 
 }  // namespace clusterscope::cli

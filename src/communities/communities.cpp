@@ -34,8 +34,8 @@ std::uint64_t derive(std::uint64_t seed, Stream stream, std::uint64_t index) {
   return mix(start + (index + 1) * golden);
 }
 
-/// The network as community detection reads it: undirected aggregated pairs (both directions of a
-/// directed network summed), no self-loops, no pairs of weight ≤ 0; weights 1 when unweighted.
+/// The network as community detection reads it: the tie view's undirected pairs (both directions
+/// of a directed network summed, no self-loops); weights 1 when unweighted.
 struct Analysed {
   std::int32_t n = 0;
   bool weighted = true;
@@ -57,33 +57,13 @@ struct Analysed {
   }
 };
 
-std::vector<AggregatedEdge> undirected_pairs(const Network& network, bool weighted) {
-  std::vector<AggregatedEdge> pairs;
-  for (AggregatedEdge e : aggregate_ties(network)) {
-    if (e.source == e.target) continue;
-    if (!std::isfinite(e.weight))
-      throw std::invalid_argument("community detection: a tie weight is not a finite number");
-    if (e.weight <= 0) continue;  // a kind weighted 0 does not count
-    if (e.source > e.target) std::swap(e.source, e.target);
-    pairs.push_back(e);
-  }
-  std::sort(pairs.begin(), pairs.end(), [](const AggregatedEdge& a, const AggregatedEdge& b) {
-    return a.source != b.source ? a.source < b.source : a.target < b.target;
-  });
-  std::vector<AggregatedEdge> merged;  // a directed network's two directions become one pair
-  for (const AggregatedEdge& e : pairs) {
-    if (!merged.empty() && merged.back().source == e.source && merged.back().target == e.target) {
-      merged.back().weight += e.weight;
-      merged.back().ties += e.ties;
-    } else {
-      merged.push_back(e);
-    }
-  }
-  if (!weighted) {
-    for (AggregatedEdge& e : merged)
+/// The tie view's undirected pairs as community detection reads them: weights 1 when unweighted.
+std::vector<AggregatedEdge> pairs_as_used(const TieView& view, bool weighted) {
+  std::vector<AggregatedEdge> pairs = view.undirected;
+  if (!weighted)
+    for (AggregatedEdge& e : pairs)
       e.weight = 1.0;
-  }
-  return merged;
+  return pairs;
 }
 
 void validate(const CommunityOptions& o) {
@@ -555,21 +535,25 @@ std::uint64_t run_seed(std::uint64_t seed, std::int32_t run) {
 
 std::vector<Partition> ensemble(const Network& network, const CommunityOptions& options) {
   validate(options);
-  const Analysed a(static_cast<std::int32_t>(network.size()), undirected_pairs(network, options.weighted),
-                   options.weighted);
+  const TieView view = make_tie_view(network);
+  const Analysed a(view.n, pairs_as_used(view, options.weighted), options.weighted);
   return run_ensemble(a, call_for(options, options.resolution), options.runs, options.seed);
 }
 
 double modularity(const Network& network, const std::vector<std::int32_t>& membership, bool weighted,
                   double resolution) {
-  const Analysed a(static_cast<std::int32_t>(network.size()), undirected_pairs(network, weighted), weighted);
+  const TieView view = make_tie_view(network);
+  const Analysed a(view.n, pairs_as_used(view, weighted), weighted);
   return graph::modularity(a.graph, membership, resolution, weighted);
 }
 
 CommunityResult detect_communities(const Network& network, const CommunityOptions& options) {
+  return detect_communities(make_tie_view(network), options);
+}
+
+CommunityResult detect_communities(const TieView& view, const CommunityOptions& options) {
   validate(options);
-  const Analysed a(static_cast<std::int32_t>(network.size()), undirected_pairs(network, options.weighted),
-                   options.weighted);
+  const Analysed a(view.n, pairs_as_used(view, options.weighted), options.weighted);
   CommunityResult result;
   result.algorithm = options.algorithm;
   result.quality = options.quality;
@@ -629,7 +613,8 @@ ConnectedSplit split_disconnected(const Network& network, const std::vector<std:
                                 " stakeholders");
   if (std::any_of(membership.begin(), membership.end(), [](std::int32_t x) { return x < 0; }))
     throw std::invalid_argument("split_disconnected: community labels must not be negative");
-  const Analysed a(static_cast<std::int32_t>(network.size()), undirected_pairs(network, false), false);
+  const Analysed a(static_cast<std::int32_t>(network.size()), pairs_as_used(make_tie_view(network), false),
+                   false);
   Split s =
       split_of(a, Partition::canonical(std::vector<std::int64_t>(membership.begin(), membership.end())));
   return {std::move(s.partition), std::move(s.split), s.groups};

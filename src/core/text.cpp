@@ -158,4 +158,10 @@ std::string readable_number(double value) {
   return drop_trailing_zeros(buffer);
 }
 
+std::string mid_sentence(std::string label) {
+  if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' && label[1] >= 'a' && label[1] <= 'z')
+    label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  return label;
+}
+
 }  // namespace clusterscope::core

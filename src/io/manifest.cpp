@@ -595,6 +595,10 @@ void read_vocabulary(const Manifest& m, Network& network) {
     TypeTerm t{string_member(m, term, path, "type"), string_member(m, term, path, "colour", "#999999"),
                string_member(m, term, path, "label")};
     if (t.name.empty()) m.error(path, "missing \"type\"; expected the type's name");
+    for (std::size_t j = 0; j < terms.size(); ++j)
+      if (!t.name.empty() && terms[j].name == t.name)
+        m.error(path / "type", "type '" + t.name + "' is listed twice (also vocabulary[" + std::to_string(j) +
+                                   "]); expected each type once");
     const bool hex = t.colour.size() == 7 && t.colour[0] == '#' &&
                      std::all_of(t.colour.begin() + 1, t.colour.end(),
                                  [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });

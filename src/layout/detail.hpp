@@ -12,10 +12,6 @@
 
 namespace clusterscope::layout::detail {
 
-/// The ties aggregated per unordered pair (directions dropped, weights summed), self-loops
-/// dropped, sorted by (source, target) with source < target.
-std::vector<AggregatedEdge> undirected_edges(const Network& network);
-
 /// Undirected adjacency in compressed rows: the neighbours of v are
 /// neighbours[offsets[v] … offsets[v + 1]), ascending, with the pair's weight beside each.
 struct Adjacency {

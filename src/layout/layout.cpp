@@ -12,27 +12,6 @@ namespace clusterscope::layout {
 
 namespace detail {
 
-std::vector<AggregatedEdge> undirected_edges(const Network& network) {
-  std::vector<AggregatedEdge> edges = aggregate_ties(network);
-  for (AggregatedEdge& e : edges)
-    if (e.source > e.target) std::swap(e.source, e.target);
-  std::sort(edges.begin(), edges.end(), [](const AggregatedEdge& a, const AggregatedEdge& b) {
-    return a.source != b.source ? a.source < b.source : a.target < b.target;
-  });
-  std::vector<AggregatedEdge> out;
-  out.reserve(edges.size());
-  for (const AggregatedEdge& e : edges) {
-    if (e.source == e.target) continue;
-    if (!out.empty() && out.back().source == e.source && out.back().target == e.target) {
-      out.back().weight += e.weight;
-      out.back().ties += e.ties;
-    } else {
-      out.push_back(e);
-    }
-  }
-  return out;
-}
-
 Adjacency adjacency(std::int32_t n, const std::vector<AggregatedEdge>& edges) {
   Adjacency a;
   a.n = n;
@@ -318,9 +297,15 @@ void shelve_isolates(const detail::Adjacency& adjacency, const Layout* initial, 
 }  // namespace
 
 Layout compute_layout(const Network& network, const LayoutOptions& options) {
+  return compute_layout(network, make_tie_view(network), options);
+}
+
+Layout compute_layout(const Network& network, const TieView& view, const LayoutOptions& options) {
   const auto count = network.size();
   if (count > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
     throw std::invalid_argument("layout: too many stakeholders");
+  if (static_cast<std::size_t>(view.n) != count)
+    throw std::invalid_argument("layout: the tie view is of another network");
   if (options.iterations < 0) throw std::invalid_argument("layout: iterations must not be negative");
   if (!(options.gravity >= 0) || !std::isfinite(options.gravity))
     throw std::invalid_argument("layout: gravity must be a finite number ≥ 0");
@@ -344,7 +329,7 @@ Layout compute_layout(const Network& network, const LayoutOptions& options) {
       if (c < 0) throw std::invalid_argument("layout: community labels must not be negative");
   }
   const auto n = static_cast<std::int32_t>(count);
-  const detail::Adjacency adjacency = detail::adjacency(n, detail::undirected_edges(network));
+  const detail::Adjacency adjacency = detail::adjacency(n, view.undirected);
   if (n == 0) return {};
   Layout out;
   switch (options.algorithm) {
@@ -370,7 +355,7 @@ double intra_inter_ratio(const Network& network, const Layout& layout,
   double inter = 0;
   std::int64_t intra_count = 0;
   std::int64_t inter_count = 0;
-  for (const AggregatedEdge& e : detail::undirected_edges(network)) {
+  for (const AggregatedEdge& e : make_tie_view(network).undirected) {
     const auto s = static_cast<std::size_t>(e.source);
     const auto t = static_cast<std::size_t>(e.target);
     const double length = std::hypot(layout.x[s] - layout.x[t], layout.y[s] - layout.y[t]);

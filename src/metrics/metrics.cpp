@@ -40,8 +40,12 @@ double MetricsResult::measure(const std::string& name) const {
 }
 
 MetricsResult compute_metrics(const Network& network, const MetricOptions& options) {
+  return compute_metrics(network, make_tie_view(network), options);
+}
+
+MetricsResult compute_metrics(const Network& network, const TieView& view, const MetricOptions& options) {
   const auto n = static_cast<std::int32_t>(network.stakeholders.size());
-  const std::vector<AggregatedEdge> edges = aggregate_ties(network);
+  const std::vector<AggregatedEdge>& edges = view.pairs;
   const bool weighted = options.weights != WeightMeaning::none;
   const graph::Graph g(n, edges, network.directed);
   const PathCentralities paths =
@@ -99,12 +103,8 @@ MetricsResult compute_metrics(const Network& network, const MetricOptions& optio
       components.sizes.empty() ? 0 : *std::max_element(components.sizes.begin(), components.sizes.end());
   const auto isolates = static_cast<double>(std::count(degree.begin(), degree.end(), 0.0));
   // Type categories in vocabulary order (then others by name), for nominal assortativity.
-  r.mixing = type_mixing(network, edges, options.permutations, options.seed);
-  std::vector<std::int32_t> categories(network.stakeholders.size());
-  for (std::size_t i = 0; i < categories.size(); ++i) {
-    const auto it = std::find(r.mixing.types.begin(), r.mixing.types.end(), network.stakeholders[i].type);
-    categories[i] = static_cast<std::int32_t>(it - r.mixing.types.begin());
-  }
+  r.mixing = type_mixing(network, view.pairs, view.types, options.permutations, options.seed);
+  const std::vector<std::int32_t>& categories = view.types.of;
   r.network = {
       {"stakeholders", nd},
       {"ties", static_cast<double>(network.ties.size())},

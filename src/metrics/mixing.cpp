@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <random>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -51,6 +49,11 @@ double ratio(double e, double i) {
 
 TypeMixing type_mixing(const Network& network, const std::vector<AggregatedEdge>& edges,
                        std::size_t permutations, std::uint64_t seed) {
+  return type_mixing(network, edges, index_types(network), permutations, seed);
+}
+
+TypeMixing type_mixing(const Network& network, const std::vector<AggregatedEdge>& edges,
+                       const TypeIndex& types, std::size_t permutations, std::uint64_t seed) {
   const std::size_t n = network.size();
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (const AggregatedEdge& e : edges) {
@@ -61,33 +64,18 @@ TypeMixing type_mixing(const Network& network, const std::vector<AggregatedEdge>
                               " stakeholders");
     }
   }
+  if (types.of.size() != n) throw std::invalid_argument("type_mixing: the type index is of another network");
 
   TypeMixing result;
   result.permutations = permutations;
   result.seed = seed;
-
-  // Type order: vocabulary, then other types met, by name. O(N log T).
-  std::map<std::string, std::int32_t> index;
-  for (const TypeTerm& term : network.vocabulary) {
-    if (index.try_emplace(term.name, static_cast<std::int32_t>(result.types.size())).second) {
-      result.types.push_back(term.name);
-    }
-  }
-  std::set<std::string> others;
-  for (const Stakeholder& s : network.stakeholders) {
-    if (!index.contains(s.type)) others.insert(s.type);
-  }
-  for (const std::string& other : others) {
-    index.emplace(other, static_cast<std::int32_t>(result.types.size()));
-    result.types.push_back(other);
-  }
+  // Type order: vocabulary, then the other types met, by name (TypeIndex).
+  result.types = types.names;
   const std::size_t t = result.types.size();
-  std::vector<std::int32_t> type_of(n);
+  const std::vector<std::int32_t>& type_of = types.of;
   std::vector<std::int64_t> members(t, 0);
-  for (std::size_t v = 0; v < n; ++v) {
-    type_of[v] = index.at(network.stakeholders[v].type);
+  for (std::size_t v = 0; v < n; ++v)
     ++members[static_cast<std::size_t>(type_of[v])];
-  }
 
   // Matrices, internal/external counts. O(m).
   result.ties.assign(t, std::vector<double>(t, 0.0));

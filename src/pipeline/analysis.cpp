@@ -81,26 +81,12 @@ void apply_palette(Network& network, const std::vector<std::string>& colours) {
     network.vocabulary[i].colour = colours[i];
 }
 
-Layout compute_layout(const Network& network, const AnalysisConfig& config, const Partition& communities) {
-  layout::LayoutOptions o = config.layout;
-  Layout initial;
-  if (!config.initial_layout.empty()) {
-    initial = read_layout_csv(network, config.initial_layout);
-    o.initial = &initial;
-  }
-  o.communities = &communities;
-  try {
-    return layout::compute_layout(network, o);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(std::string("--layout ") + config.layout_name + ": " + e.what());
-  }
-}
-
 /// The report's content and its renderings: report.pdf laid out while the large figures are
 /// encoded as PNG on another thread (once, for report.html and for figures/).
 void build_reports(Analysis& a) {
   ReportInput input;
   input.network = &a.network;
+  input.ties = &a.ties;
   input.metrics = &a.metrics;
   input.metric_options = &a.config.metrics;
   input.communities = &a.communities;
@@ -155,26 +141,27 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
   clock.begin("load");
   a.network = load(config, a.diagnostics, progress);
   apply_palette(a.network, config.palette);
+  a.ties = make_tie_view(a.network);
   clock.begin("measures");
   metrics::MetricOptions measured = config.metrics;
   measured.paths.progress = progress.update;  // the path searches are most of this stage
-  a.metrics = metrics::compute_metrics(a.network, measured);
+  a.metrics = metrics::compute_metrics(a.network, a.ties, measured);
   if (progress.warning)
     for (const std::string& warning : a.metrics.warnings)
       progress.warning(warning);
   clock.begin("communities");
   communities::CommunityOptions grouping = config.communities;
   grouping.progress = progress.update;
-  a.communities = communities::detect_communities(a.network, grouping);
+  a.communities = communities::detect_communities(a.ties, grouping);
   clock.begin("candidates");
-  a.tie_strength = tie_strength(a.network);
-  a.candidates = find_candidates(a.network, a.communities, a.tie_strength, config.candidates);
+  a.candidates = find_candidates(a.network, a.ties, a.communities, config.candidates);
   clock.begin("layout");
-  a.positions = compute_layout(a.network, config, a.communities.partition);
+  a.positions = lay_out(a.network, a.ties, config.layout, config.initial_layout, &a.communities.partition);
   clock.begin("figures");
   const render::PangoMeasure measure;
-  a.figures = standard_figures(a.network, a.positions, a.metrics, a.communities, a.candidates, measure,
-                               layout::algorithm_title(config.layout.algorithm));
+  a.figures = standard_figures(a.network, a.ties, a.positions, a.metrics, a.communities, a.candidates,
+                               measure, layout::algorithm_title(config.layout.algorithm),
+                               config.candidates.sector_group_min_share);
   clock.begin("report");
   build_reports(a);
   clock.end();

@@ -157,8 +157,10 @@ void write_analysis(const Analysis& a, io::OutputRequest request, const Analysis
   std::vector<std::pair<std::string, std::string>> files = {
       {"stakeholders.csv", stakeholder_table(network, a.metrics, a.communities, a.positions)},
       {"metrics.json", metrics::metrics_json(network, a.metrics, a.config.metrics)},
-      {"communities.csv", community_table_csv(network, a.communities, a.tie_strength)},
-      {"communities.json", community_json(network, a.communities, a.tie_strength)},
+      {"communities.csv",
+       community_table_csv(network, a.ties, a.communities, a.config.candidates.sector_group_min_share)},
+      {"communities.json",
+       community_json(network, a.ties, a.communities, a.config.candidates.sector_group_min_share)},
       {"candidates.json", candidates::candidates_json(network, a.candidates, a.config.candidates)},
       {"candidates.md", candidates::candidates_markdown(network, a.candidates)},
       {"figures/layout.csv", layout_csv(network, a.positions)},

@@ -26,31 +26,28 @@ std::size_t ix(std::int32_t v) {
 /// The facts of one community that the table and the JSON share.
 struct Row {
   std::vector<std::int32_t> by_type;  ///< per vocabulary term, then one "unlisted" count
-  std::string sector;
-  double sector_share = 0;
+  SectorShare sector;
   std::vector<VertexId> central;
 };
 
-std::vector<Row> rows(const Network& network, const communities::CommunityResult& result,
-                      const std::vector<double>& centrality, std::size_t central) {
+std::vector<Row> rows(const Network& network, const TieView& view, const communities::CommunityResult& result,
+                      double sector_min_share, std::size_t central) {
+  const std::vector<double>& centrality = view.strength;
+  const std::size_t unlisted = view.types.listed;
   const auto members = result.partition.members();
   std::vector<Row> out(members.size());
   for (std::size_t c = 0; c < members.size(); ++c) {
     Row& row = out[c];
-    row.by_type.assign(network.vocabulary.size() + 1, 0);
+    row.by_type.assign(unlisted + 1, 0);
     for (const VertexId v : members[c]) {
-      const Stakeholder& s = network.stakeholders[ix(v)];
-      const auto term = std::find_if(network.vocabulary.begin(), network.vocabulary.end(),
-                                     [&](const TypeTerm& t) { return t.name == s.type; });
-      ++row.by_type[static_cast<std::size_t>(term - network.vocabulary.begin())];
+      const std::int32_t type = view.types.of[ix(v)];
+      ++row.by_type[view.types.is_listed(type) ? ix(type) : unlisted];
     }
-    const DominantSector dominant = dominant_sector(network, members[c]);
-    row.sector = dominant.sector;
-    row.sector_share = dominant.share;
+    row.sector = sector_share(network, members[c], sector_min_share);
     std::vector<VertexId> ranked = members[c];
     std::stable_sort(ranked.begin(), ranked.end(), [&](VertexId a, VertexId b) {
-      const double x = centrality.empty() ? 0.0 : centrality[ix(a)];
-      const double y = centrality.empty() ? 0.0 : centrality[ix(b)];
+      const double x = centrality[ix(a)];
+      const double y = centrality[ix(b)];
       if (x != y) return x > y;
       return network.stakeholders[ix(a)].id < network.stakeholders[ix(b)].id;
     });
@@ -76,33 +73,6 @@ ordered_json number(double x) {
 
 }  // namespace
 
-DominantSector dominant_sector(const Network& network, const std::vector<VertexId>& members) {
-  std::map<std::string, std::int32_t> sectors;
-  for (const VertexId v : members) {
-    const std::string& sector = network.stakeholders[ix(v)].sector;
-    if (!sector.empty()) ++sectors[sector];
-  }
-  DominantSector out;
-  std::int32_t best = 0;
-  for (const auto& [sector, count] : sectors) {  // std::map order: ties go to the first name
-    if (count > best) {
-      best = count;
-      out.sector = sector;
-    }
-  }
-  out.share = members.empty() ? 0.0 : static_cast<double>(best) / static_cast<double>(members.size());
-  return out;
-}
-
-std::vector<double> tie_strength(const Network& network) {
-  std::vector<double> out(network.stakeholders.size(), 0.0);
-  for (const AggregatedEdge& e : aggregate_ties(network)) {
-    out[ix(e.source)] += e.weight;
-    out[ix(e.target)] += e.weight;
-  }
-  return out;
-}
-
 std::string community_assignment_csv(const Network& network, const communities::CommunityResult& result) {
   std::string out;
   io::append_csv_row(out, {"id", "community", "stability"});
@@ -113,35 +83,38 @@ std::string community_assignment_csv(const Network& network, const communities::
   return out;
 }
 
-std::string community_table_csv(const Network& network, const communities::CommunityResult& result,
-                                const std::vector<double>& centrality, std::size_t central) {
-  const std::vector<Row> facts = rows(network, result, centrality, central);
+std::string community_table_csv(const Network& network, const TieView& view,
+                                const communities::CommunityResult& result, double sector_min_share,
+                                std::size_t central) {
+  const std::vector<Row> facts = rows(network, view, result, sector_min_share, central);
   std::vector<std::string> header = {"community", "size"};
-  for (const TypeTerm& t : network.vocabulary)
-    header.push_back("n_" + t.name);
-  header.insert(header.end(), {"internal_ties", "density", "conductance", "stability", "stable_runs", "runs",
-                               "z_internal", "dominant_sector", "sector_share", "central_members"});
+  for (std::size_t t = 0; t < view.types.listed; ++t)
+    header.push_back("n_" + view.types.names[t]);
+  header.insert(header.end(),
+                {"internal_ties", "density", "conductance", "stability", "stable_runs", "runs", "z_internal",
+                 "dominant_sector", "top_sector", "sector_share", "central_members"});
   std::string out;
   io::append_csv_row(out, header);
   for (std::size_t c = 0; c < facts.size(); ++c) {
     const communities::CommunityStats& s = result.communities[c];
     std::vector<std::string> row = {std::to_string(s.id), std::to_string(s.size)};
-    for (std::size_t t = 0; t < network.vocabulary.size(); ++t)
+    for (std::size_t t = 0; t < view.types.listed; ++t)
       row.push_back(std::to_string(facts[c].by_type[t]));
     row.insert(row.end(),
                {std::to_string(s.internal_edges), metric_text(s.density), metric_text(s.conductance),
                 metric_text(s.stability), std::to_string(s.recovered_runs), std::to_string(result.runs),
-                metric_text(s.z_internal), facts[c].sector, metric_text(facts[c].sector_share),
-                joined_ids(network, facts[c].central)});
+                metric_text(s.z_internal), facts[c].sector.dominant, facts[c].sector.top,
+                metric_text(facts[c].sector.share), joined_ids(network, facts[c].central)});
     io::append_csv_row(out, row);
   }
   return out;
 }
 
-std::string community_json(const Network& network, const communities::CommunityResult& result,
-                           const std::vector<double>& centrality, const std::string& compared_with,
-                           const communities::Comparison& comparison, std::size_t compared_count) {
-  const std::vector<Row> facts = rows(network, result, centrality, 3);
+std::string community_json(const Network& network, const TieView& view,
+                           const communities::CommunityResult& result, double sector_min_share,
+                           const std::string& compared_with, const communities::Comparison& comparison,
+                           std::size_t compared_count) {
+  const std::vector<Row> facts = rows(network, view, result, sector_min_share, 3);
   ordered_json j;
   j["settings"] = {{"algorithm", communities::algorithm_name(result.algorithm)},
                    {"quality", result.quality == communities::Quality::modularity ? "modularity" : "cpm"},
@@ -173,8 +146,8 @@ std::string community_json(const Network& network, const communities::CommunityR
   for (std::size_t c = 0; c < facts.size(); ++c) {
     const communities::CommunityStats& s = result.communities[c];
     ordered_json types = ordered_json::object();
-    for (std::size_t t = 0; t < network.vocabulary.size(); ++t) {
-      if (facts[c].by_type[t] > 0) types[network.vocabulary[t].name] = facts[c].by_type[t];
+    for (std::size_t t = 0; t < view.types.listed; ++t) {
+      if (facts[c].by_type[t] > 0) types[view.types.names[t]] = facts[c].by_type[t];
     }
     ordered_json central = ordered_json::array();
     for (const VertexId v : facts[c].central)
@@ -189,8 +162,9 @@ std::string community_json(const Network& network, const communities::CommunityR
                     {"stable_runs", s.recovered_runs},
                     {"z_internal", number(s.z_internal)},
                     {"split", s.split},
-                    {"dominant_sector", facts[c].sector},
-                    {"sector_share", number(facts[c].sector_share)},
+                    {"dominant_sector", facts[c].sector.dominant},
+                    {"top_sector", facts[c].sector.top},
+                    {"sector_share", number(facts[c].sector.share)},
                     {"central_members", central}});
   }
   j["communities"] = list;
@@ -239,14 +213,12 @@ communities::Comparison compare_with_attribute(const Network& network, const Par
 
 namespace clusterscope::pipeline {
 
-std::vector<candidates::Candidate> find_candidates(const Network& network,
+std::vector<candidates::Candidate> find_candidates(const Network& network, const TieView& view,
                                                    const communities::CommunityResult& communities,
-                                                   const std::vector<double>& centrality,
                                                    const candidates::CandidateConfig& config) {
-  const std::vector<AggregatedEdge> edges = aggregate_ties(network);
   candidates::CandidateInput input;
   input.network = &network;
-  input.edges = &edges;
+  input.edges = &view.pairs;
   input.communities = &communities.partition;
   input.node_stability = communities.node_stability;
   input.runs = communities.runs;
@@ -255,7 +227,7 @@ std::vector<candidates::Candidate> find_candidates(const Network& network,
     input.community_recovered_runs.push_back(s.recovered_runs);
     input.community_z.push_back(s.z_internal);
   }
-  input.centrality = centrality;
+  input.centrality = view.strength;
   return candidates::find_candidates(input, config);
 }
 

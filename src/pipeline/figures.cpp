@@ -26,12 +26,12 @@ std::string area_name(const Network& network) {
 
 }  // namespace
 
-std::vector<NamedScene> standard_figures(const Network& network, const Layout& layout,
+std::vector<NamedScene> standard_figures(const Network& network, const TieView& view, const Layout& layout,
                                          const metrics::MetricsResult& metrics,
                                          const communities::CommunityResult& communities,
                                          const std::vector<candidates::Candidate>& found,
                                          const render::TextMeasure& measure, const std::string& layout_title,
-                                         std::size_t cards) {
+                                         double sector_min_share, std::size_t cards) {
   std::vector<NamedScene> out;
   const std::string area = area_name(network);
   const std::vector<double>& betweenness = metrics.column("betweenness");
@@ -43,16 +43,16 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
                     layout_title + ", seed recorded in manifest.";
   by_type.size_by = betweenness;
   by_type.size_label = "betweenness";
-  out.push_back({"network-types", render::network_scene(network, layout, by_type, measure)});
+  out.push_back({"network-types", render::network_scene(network, view, layout, by_type, measure)});
 
   // "3 tourism-spa": a community's id and, when most members share one, their sector — in the
   // network legend and in the community charts alike.
   const auto members = communities.partition.members();
   std::vector<std::string> names_by_id(members.size());
   for (std::size_t c = 0; c < members.size(); ++c) {
-    const DominantSector dominant = dominant_sector(network, members[c]);
+    const SectorShare sectors = sector_share(network, members[c], sector_min_share);
     names_by_id[c] = std::to_string(c);
-    if (dominant.share > 0.5) names_by_id[c] += " " + dominant.sector;
+    if (!sectors.dominant.empty()) names_by_id[c] += " " + sectors.dominant;
   }
 
   render::FigureOptions by_community = by_type;
@@ -62,7 +62,7 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
                          " seeded runs (the same community keeps its colour). Node area: betweenness.";
   by_community.colour_by = render::ColourBy::community;
   by_community.communities = communities.partition;
-  out.push_back({"network-communities", render::network_scene(network, layout, by_community, measure)});
+  out.push_back({"network-communities", render::network_scene(network, view, layout, by_community, measure)});
 
   render::ChartOptions chart;
   chart.title = area + ": degree distribution";
@@ -90,9 +90,10 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
 
   // Community composition and super-graph: communities of two or more members.
   std::vector<std::string> type_names, type_colours;
-  for (const TypeTerm& t : network.vocabulary) {
-    type_names.push_back(t.label.empty() ? t.name : t.label);
-    type_colours.push_back(t.colour);
+  for (std::size_t t = 0; t < view.types.listed; ++t) {
+    const TypeTerm& term = network.vocabulary[ix(view.types.term[t])];
+    type_names.push_back(term.label.empty() ? term.name : term.label);
+    type_colours.push_back(term.colour);
   }
   std::vector<std::string> community_names;
   std::vector<std::vector<double>> counts;
@@ -105,12 +106,10 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
     community_names.push_back(names_by_id[c]);
     ids.push_back(static_cast<std::int32_t>(c));
     sizes.push_back(static_cast<double>(members[c].size()));
-    std::vector<double> row(network.vocabulary.size(), 0.0);
+    std::vector<double> row(view.types.listed, 0.0);
     for (const VertexId v : members[c]) {
-      const auto it =
-          std::find_if(network.vocabulary.begin(), network.vocabulary.end(),
-                       [&](const TypeTerm& t) { return t.name == network.stakeholders[ix(v)].type; });
-      if (it != network.vocabulary.end()) row[static_cast<std::size_t>(it - network.vocabulary.begin())] += 1;
+      const std::int32_t type = view.types.of[ix(v)];
+      if (view.types.is_listed(type)) row[ix(type)] += 1;
     }
     counts.push_back(std::move(row));
   }
@@ -121,9 +120,8 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
   out.push_back(
       {"community-composition", render::community_composition_scene(community_names, type_names, type_colours,
                                                                     counts, chart, measure)});
-  const std::vector<AggregatedEdge> edges = aggregate_ties(network);
   std::map<std::pair<std::int32_t, std::int32_t>, double> between;
-  for (const AggregatedEdge& e : edges) {
+  for (const AggregatedEdge& e : view.pairs) {
     const std::int32_t a = shown[ix(communities.partition.membership[ix(e.source)])];
     const std::int32_t b = shown[ix(communities.partition.membership[ix(e.target)])];
     if (a < 0 || b < 0 || a == b) continue;
@@ -144,9 +142,24 @@ std::vector<NamedScene> standard_figures(const Network& network, const Layout& l
                   (found[i].sector.empty() ? std::string("mixed group") : found[i].sector) + " (" +
                   found[i].level + ")";
     out.push_back({"candidate-" + std::to_string(found[i].rank),
-                   render::candidate_card_scene(network, edges, found[i], chart, measure, &layout)});
+                   render::candidate_card_scene(network, view.pairs, found[i], chart, measure, &layout)});
   }
   return out;
+}
+
+Layout lay_out(const Network& network, const TieView& view, layout::LayoutOptions options,
+               const std::string& initial_file, const Partition* communities) {
+  Layout initial;
+  if (!initial_file.empty()) {
+    initial = read_layout_csv(network, initial_file);
+    options.initial = &initial;
+  }
+  options.communities = communities;
+  try {
+    return layout::compute_layout(network, view, options);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError("--layout " + layout::algorithm_name(options.algorithm) + ": " + e.what());
+  }
 }
 
 std::string layout_csv(const Network& network, const Layout& layout) {

@@ -50,12 +50,6 @@ std::string name_of(const Stakeholder& s) {
   return s.name.empty() ? s.id : s.name;
 }
 
-std::string type_label(const Network& network, const std::string& type) {
-  for (const TypeTerm& t : network.vocabulary)
-    if (t.name == type) return t.label.empty() ? t.name : t.label;
-  return type.empty() ? "unknown type" : type;
-}
-
 /// "228 enterprises (71 %), 12 universities (4 %), …" by descending count.
 std::string type_breakdown(const Network& network) {
   std::map<std::string, std::size_t> counts;
@@ -67,11 +61,7 @@ std::string type_breakdown(const Network& network) {
   std::string out;
   for (const auto& [type, count] : sorted) {
     if (!out.empty()) out += ", ";
-    std::string label = type_label(network, type);
-    if (label.size() > 1 && std::isupper(static_cast<unsigned char>(label[0])) &&
-        std::islower(static_cast<unsigned char>(label[1])))
-      label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));  // mid-sentence
-    out += whole(static_cast<double>(count)) + " " + label + " (" +
+    out += whole(static_cast<double>(count)) + " " + type_label_in_text(network, type) + " (" +
            percent(static_cast<double>(count) / static_cast<double>(network.size())) + ")";
   }
   return out;
@@ -318,7 +308,8 @@ ReportSection communities_section(const ReportInput& in) {
   s.blocks.push_back(paragraph(text));
 
   const auto members = r.partition.members();
-  const std::vector<double> strength = tie_strength(net);
+  const std::vector<double>& strength = in.ties->strength;
+  const double sector_min_share = in.candidate_config->sector_group_min_share;
   ReportTable t;
   t.name = "communities";
   t.caption = "Communities of two or more members";
@@ -327,12 +318,15 @@ ReportSection communities_section(const ReportInput& in) {
   for (const auto& c : r.communities) {
     if (c.size < 2) continue;
     const auto& ids = members[static_cast<std::size_t>(c.id)];
-    const DominantSector dominant = dominant_sector(net, ids);
+    const SectorShare sectors = sector_share(net, ids, sector_min_share);
     std::vector<VertexId> central(ids.begin(), ids.end());
     std::stable_sort(central.begin(), central.end(),
                      [&](VertexId a, VertexId b) { return strength[ix(a)] > strength[ix(b)]; });
     t.rows.push_back({std::to_string(c.id), std::to_string(c.size),
-                      dominant.sector.empty() ? "–" : dominant.sector + " (" + percent(dominant.share) + ")",
+                      !sectors.dominant.empty() ? sectors.dominant + " (" + percent(sectors.share) + ")"
+                      : sectors.top.empty()
+                          ? std::string("–")
+                          : "mixed (largest: " + sectors.top + ", " + percent(sectors.share) + ")",
                       names_of(net, central, 3), fixed(c.density, 2), percent(c.stability)});
   }
   s.blocks.push_back(table_block(std::move(t)));
@@ -467,8 +461,10 @@ ReportSection methods(const ReportInput& in) {
 }  // namespace
 
 Report build_report(const ReportInput& in) {
-  if (in.network == nullptr || in.metrics == nullptr || in.communities == nullptr || in.candidates == nullptr)
-    throw std::invalid_argument("build_report: network, metrics, communities and candidates are required");
+  if (in.network == nullptr || in.ties == nullptr || in.metrics == nullptr || in.communities == nullptr ||
+      in.candidates == nullptr || in.candidate_config == nullptr)
+    throw std::invalid_argument(
+        "build_report: network, tie view, metrics, communities, candidates and their settings are required");
   const Network& net = *in.network;
   Report report;
   report.title = (net.name.empty() ? std::string("Network") : net.name) + ": cluster-network analysis";

@@ -189,30 +189,28 @@ double radius_for(const FigureOptions& options, std::size_t n, double vmax, doub
   return std::max(options.min_radius, options.max_radius * std::sqrt(value / vmax));
 }
 
-Colouring colour_nodes(const Network& network, const FigureOptions& options) {
+Colouring colour_nodes(const Network& network, const TypeIndex& types, const FigureOptions& options) {
   const std::size_t n = network.size();
   Colouring out;
   out.colour.assign(n, other_colour);
   switch (options.colour_by) {
     case ColourBy::type: {
       out.title = "Type";
-      std::map<std::string, std::size_t> term;
-      for (std::size_t t = 0; t < network.vocabulary.size(); ++t)
-        term.emplace(network.vocabulary[t].name, t);
-      std::vector<bool> present(network.vocabulary.size(), false);
+      std::vector<bool> present(types.listed, false);
       bool unknown = false;
       for (std::size_t v = 0; v < n; ++v) {
-        const auto it = term.find(network.stakeholders[v].type);
-        if (it == term.end()) {
+        const std::int32_t type = types.of[v];
+        if (!types.is_listed(type)) {
           unknown = true;
           continue;
         }
-        present[it->second] = true;
-        out.colour[v] = network.vocabulary[it->second].colour;
+        present[static_cast<std::size_t>(type)] = true;
+        out.colour[v] =
+            network.vocabulary[static_cast<std::size_t>(types.term[static_cast<std::size_t>(type)])].colour;
       }
-      for (std::size_t t = 0; t < network.vocabulary.size(); ++t) {
+      for (std::size_t t = 0; t < types.listed; ++t) {
         if (!present[t]) continue;
-        const TypeTerm& tt = network.vocabulary[t];
+        const TypeTerm& tt = network.vocabulary[static_cast<std::size_t>(types.term[t])];
         out.legend.push_back({tt.label.empty() ? tt.name : tt.label, tt.colour});
       }
       if (unknown) out.legend.push_back({"unknown type", other_colour});
@@ -366,7 +364,7 @@ bool inside(const Box& inner, const Box& outer) {
 }  // namespace
 
 std::vector<std::string> node_colours(const Network& network, const FigureOptions& options) {
-  return colour_nodes(network, options).colour;
+  return colour_nodes(network, index_types(network), options).colour;
 }
 
 std::vector<double> node_radii(const FigureOptions& options, std::size_t n) {
@@ -381,6 +379,11 @@ std::vector<double> node_radii(const FigureOptions& options, std::size_t n) {
 
 Scene network_scene(const Network& network, const Layout& layout, const FigureOptions& options,
                     const TextMeasure& measure) {
+  return network_scene(network, make_tie_view(network), layout, options, measure);
+}
+
+Scene network_scene(const Network& network, const TieView& view, const Layout& layout,
+                    const FigureOptions& options, const TextMeasure& measure) {
   const std::size_t n = network.size();
   if (layout.x.size() != n || layout.y.size() != n)
     throw std::invalid_argument("network figure: the layout must hold one position per stakeholder");
@@ -416,7 +419,9 @@ Scene network_scene(const Network& network, const Layout& layout, const FigureOp
   double bottom = page.bottom() - caption_height - (caption_height > 0 ? 4 : 0);
 
   // Colours, radii and the legend, which takes a column at the right.
-  const Colouring colouring = colour_nodes(network, options);
+  if (static_cast<std::size_t>(view.n) != network.size())
+    throw std::invalid_argument("network figure: the tie view is of another network");
+  const Colouring colouring = colour_nodes(network, view.types, options);
   double vmax = 0;
   for (const double v : options.size_by)
     if (std::isfinite(v)) vmax = std::max(vmax, v);
@@ -479,7 +484,7 @@ Scene network_scene(const Network& network, const Layout& layout, const FigureOp
   }
 
   // Edges: lighter ones first so heavy ties are on top.
-  std::vector<AggregatedEdge> edges = aggregate_ties(network);
+  std::vector<AggregatedEdge> edges = view.pairs;
   std::stable_sort(edges.begin(), edges.end(),
                    [](const AggregatedEdge& a, const AggregatedEdge& b) { return a.weight < b.weight; });
   Group& edge_group = scene.group("edges");

@@ -187,6 +187,16 @@ TEST_CASE("Manifest malformed: non-positive kind weight and bad colour", "[manif
   CHECK(test::has_error(d, 3, 50, "is not #rrggbb"));
 }
 
+TEST_CASE("Manifest malformed: a type listed twice in the vocabulary", "[manifest][malformed]") {
+  // Line 3 column 43: the opening quote of the third term's "type" value.
+  const auto d = bad_manifest(
+      "{\"ties\": {\"file\": \"t.csv\"},\n \"vocabulary\": [{\"type\": \"firm\"},\n"
+      "                {\"type\": \"lab\"}, {\"type\": \"firm\"}]}");
+  INFO(test::dump(d));
+  CHECK(test::has_error(d, 3, 43, "type 'firm' is listed twice (also vocabulary[0])"));
+  CHECK(d.error_count() == 1);
+}
+
 TEST_CASE("Manifest: unknown ids in ties are errors in the tie file", "[manifest][malformed]") {
   TempDir dir;
   dir.write("s.csv", "id,name\na,A\n");

@@ -85,7 +85,7 @@ TEST_CASE("the planted groups of the example come out as the top candidates", "[
   options.seed = 42;
   const communities::CommunityResult detected = communities::detect_communities(network, options);
   const std::vector<candidates::Candidate> found =
-      pipeline::find_candidates(network, detected, pipeline::tie_strength(network), {});
+      pipeline::find_candidates(network, make_tie_view(network), detected, {});
   REQUIRE_FALSE(found.empty());
 
   const std::map<std::string, std::pair<double, double>> thresholds = {{"machine-tool", {0.75, 0.9}},

@@ -11,6 +11,7 @@
 
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/partition.hpp"
+#include "clusterscope/model/tie_view.hpp"
 
 namespace clusterscope::candidates {
 
@@ -36,10 +37,10 @@ struct CandidateConfig {
   double ready_min_score = 0.55;
   std::int32_t emerging_min_members = 8;
   double emerging_min_score = 0.35;
-  std::int32_t min_members = 4;         ///< smaller groups are not candidates at all
-  std::int32_t anchors = 3;             ///< most central members reported
-  double merge_jaccard = 0.5;           ///< a sector group and a community this alike are one
-  double sector_group_min_share = 0.5;  ///< a community's sector "dominates" above this share
+  std::int32_t min_members = 4;  ///< smaller groups are not candidates at all
+  std::int32_t anchors = 3;      ///< most central members reported
+  double merge_jaccard = 0.5;    ///< a sector group and a community this alike are one
+  double sector_group_min_share = default_sector_min_share;  ///< a sector "dominates" from this share on
   // Added with the implementation (docs/candidates.md, "Configuration").
   bool ready_needs_sector = true;           ///< initiative-ready needs a dominant sector
   std::int32_t emerging_min_types = 2;      ///< helix roles an emerging group needs (firms + one more)

@@ -13,6 +13,7 @@
 
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/partition.hpp"
+#include "clusterscope/model/tie_view.hpp"
 
 namespace clusterscope::communities {
 
@@ -105,6 +106,8 @@ struct CommunityResult {
 
 /// Throws std::invalid_argument for options out of range (runs < 1, negative resolution, …).
 CommunityResult detect_communities(const Network& network, const CommunityOptions& options);
+/// The same over a tie view already built (its undirected pairs).
+CommunityResult detect_communities(const TieView& view, const CommunityOptions& options);
 
 /// The seed of ensemble run `run` (0-based): output run + 1 of SplitMix64 started from
 /// mix(seed + γ), γ = 0x9E3779B97F4A7C15 (docs/communities.md, "Seeds").

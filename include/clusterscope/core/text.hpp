@@ -61,4 +61,9 @@ inline std::string_view strip(std::string_view text) noexcept {
 /// breaks as spaces.
 std::string markdown_escape(std::string_view text);
 
+/// A label for use mid-sentence: its first letter lower-cased when it is written in sentence case
+/// (an ASCII capital followed by an ASCII small letter: "Research institute" → "research
+/// institute"); any other label ("NGO", "ICT cluster", "3D printing", "Ośrodek …") as it is.
+std::string mid_sentence(std::string label);
+
 }  // namespace clusterscope::core

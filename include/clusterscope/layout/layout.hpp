@@ -11,6 +11,7 @@
 #include "clusterscope/model/layout.hpp"
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/partition.hpp"
+#include "clusterscope/model/tie_view.hpp"
 
 namespace clusterscope::layout {
 
@@ -58,6 +59,8 @@ struct LayoutOptions {
 /// for inconsistent options (sizes, negative values, grouped without communities, geo without any
 /// coordinates).
 Layout compute_layout(const Network& network, const LayoutOptions& options);
+/// The same over a tie view already built (its undirected pairs).
+Layout compute_layout(const Network& network, const TieView& view, const LayoutOptions& options);
 
 /// Layout quality: mean length of edges inside communities / mean length of edges between
 /// communities (lower = communities better apart), over the aggregated ties, each pair counted

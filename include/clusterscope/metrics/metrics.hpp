@@ -46,6 +46,8 @@ struct MetricsResult {
   [[nodiscard]] double measure(const std::string& name) const;
 };
 
+MetricsResult compute_metrics(const Network& network, const TieView& view, const MetricOptions& options);
+/// The same, building the tie view first.
 MetricsResult compute_metrics(const Network& network, const MetricOptions& options);
 
 /// A value as written in tables: shortest exact form, NaN (undefined) as "".

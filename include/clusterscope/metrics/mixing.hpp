@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clusterscope/model/network.hpp"
+#include "clusterscope/model/tie_view.hpp"
 
 namespace clusterscope::metrics {
 
@@ -48,5 +49,8 @@ struct TypeMixing {
 /// Complexity: O(N + m·log T) for the matrix (T types), O(permutations · (N + m)) for the test.
 TypeMixing type_mixing(const Network& network, const std::vector<AggregatedEdge>& edges,
                        std::size_t permutations, std::uint64_t seed);
+/// The same with the types already interned (`types` of `network`).
+TypeMixing type_mixing(const Network& network, const std::vector<AggregatedEdge>& edges,
+                       const TypeIndex& types, std::size_t permutations, std::uint64_t seed);
 
 }  // namespace clusterscope::metrics

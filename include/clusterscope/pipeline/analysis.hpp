@@ -24,6 +24,7 @@
 #include "clusterscope/metrics/metrics.hpp"
 #include "clusterscope/model/layout.hpp"
 #include "clusterscope/model/network.hpp"
+#include "clusterscope/model/tie_view.hpp"
 #include "clusterscope/pipeline/figures.hpp"
 
 namespace clusterscope::pipeline {
@@ -76,10 +77,10 @@ inline constexpr std::size_t analysis_stages = 8;
 struct Analysis {
   AnalysisConfig config;
   Network network;
+  TieView ties;             ///< of `network`, built once after loading; every stage reads it
   Diagnostics diagnostics;  ///< of loading (summary.json and summary.md)
   metrics::MetricsResult metrics;
   communities::CommunityResult communities;
-  std::vector<double> tie_strength;
   std::vector<candidates::Candidate> candidates;
   Layout positions;
   std::vector<NamedScene> figures;

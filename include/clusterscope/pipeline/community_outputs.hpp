@@ -7,36 +7,29 @@
 
 #include "clusterscope/communities/communities.hpp"
 #include "clusterscope/model/network.hpp"
+#include "clusterscope/model/tie_view.hpp"
 
 namespace clusterscope::pipeline {
-
-/// The most frequent sector among `members` (ties to the alphabetically first) and its share of
-/// all members; "" and 0 when none has a sector.
-struct DominantSector {
-  std::string sector;
-  double share = 0;
-};
-DominantSector dominant_sector(const Network& network, const std::vector<VertexId>& members);
-
-/// Tie strength (weighted degree: Σ aggregated weights) of every stakeholder — the centrality that
-/// ranks a community's central members and a candidate's anchors ("the most connected").
-std::vector<double> tie_strength(const Network& network);
 
 /// `id,community,stability` — one row per stakeholder (the `communities -o FILE.csv` output).
 std::string community_assignment_csv(const Network& network, const communities::CommunityResult& result);
 
 /// communities.csv of `analyze`: one row per community — id, size, members by type (one column per
 /// vocabulary term), internal ties, density, conductance, stability, stable runs, z-score of the
-/// internal ties against the null networks, dominant sector and its share, and the `central`
-/// most central members (by `centrality`, ties to the smaller id) as ids joined by ';'.
-std::string community_table_csv(const Network& network, const communities::CommunityResult& result,
-                                const std::vector<double>& centrality, std::size_t central = 3);
+/// internal ties against the null networks, dominant and top sector with its share (sector_share()
+/// with `sector_min_share`), and the `central` most connected members (by tie strength, ties to the
+/// smaller id) as ids joined by ';'.
+std::string community_table_csv(const Network& network, const TieView& view,
+                                const communities::CommunityResult& result,
+                                double sector_min_share = default_sector_min_share, std::size_t central = 3);
 
 /// The whole result as JSON: settings, modularity and its z-score, the sweep, per-community rows
 /// (as in communities.csv) and per-stakeholder community and stability. `comparison` is included
 /// when `compared_with` is not empty.
-std::string community_json(const Network& network, const communities::CommunityResult& result,
-                           const std::vector<double>& centrality, const std::string& compared_with = "",
+std::string community_json(const Network& network, const TieView& view,
+                           const communities::CommunityResult& result,
+                           double sector_min_share = default_sector_min_share,
+                           const std::string& compared_with = "",
                            const communities::Comparison& comparison = {}, std::size_t compared_count = 0);
 
 /// Comparison of the partition with a stakeholder field or attribute (type, sector, region, …,
@@ -52,11 +45,10 @@ communities::Comparison compare_with_attribute(const Network& network, const Par
 namespace clusterscope::pipeline {
 
 /// Scores the cluster-initiative candidates of a network from its consensus communities (with
-/// their stability and null-model z-scores) and its sector groups; anchors are ranked by
-/// `centrality` (analyze and candidates use betweenness).
-std::vector<candidates::Candidate> find_candidates(const Network& network,
+/// their stability and null-model z-scores) and its sector groups; anchors are ranked by tie
+/// strength (the view's).
+std::vector<candidates::Candidate> find_candidates(const Network& network, const TieView& view,
                                                    const communities::CommunityResult& communities,
-                                                   const std::vector<double>& centrality,
                                                    const candidates::CandidateConfig& config);
 
 }  // namespace clusterscope::pipeline

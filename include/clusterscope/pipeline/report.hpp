@@ -14,6 +14,7 @@
 #include "clusterscope/communities/communities.hpp"
 #include "clusterscope/metrics/metrics.hpp"
 #include "clusterscope/model/network.hpp"
+#include "clusterscope/model/tie_view.hpp"
 #include "clusterscope/pipeline/figures.hpp"
 #include "clusterscope/render/scene.hpp"
 
@@ -97,6 +98,7 @@ ReportBlock page_break();
 /// referenced, not copied).
 struct ReportInput {
   const Network* network = nullptr;
+  const TieView* ties = nullptr;  ///< of `network`
   const metrics::MetricsResult* metrics = nullptr;
   const metrics::MetricOptions* metric_options = nullptr;
   const communities::CommunityResult* communities = nullptr;

@@ -12,6 +12,7 @@
 #include "clusterscope/model/layout.hpp"
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/partition.hpp"
+#include "clusterscope/model/tie_view.hpp"
 #include "clusterscope/render/scene.hpp"
 
 namespace clusterscope::render {
@@ -79,6 +80,9 @@ std::vector<double> node_radii(const FigureOptions& options, std::size_t n);
 /// empty or hold one value per stakeholder (std::invalid_argument otherwise). O(n + m + N log n).
 Scene network_scene(const Network& network, const Layout& layout, const FigureOptions& options,
                     const TextMeasure& measure);
+/// The same over a tie view already built (its pairs and types).
+Scene network_scene(const Network& network, const TieView& view, const Layout& layout,
+                    const FigureOptions& options, const TextMeasure& measure);
 
 /// A trivial deterministic layout: stakeholders evenly on a circle in stakeholder order (for tests
 /// and as a fallback until a real layout is chosen).
