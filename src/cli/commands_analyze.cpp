@@ -114,7 +114,6 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   analysis.candidates = config;
   analysis.candidates_from_config = candidates_from_config;
   analysis.layout = layout_settings(figure_flags, seed);
-  analysis.layout_name = figure_flags.layout;
   analysis.initial_layout = figure_flags.initial;
   analysis.palette = palette_colours(figure_flags.palette);
   analysis.dpi = figure_flags.dpi;

@@ -92,7 +92,7 @@ Layout compute_layout(const Network& network, const AnalysisConfig& config, cons
   try {
     return layout::compute_layout(network, o);
   } catch (const std::invalid_argument& e) {
-    throw UsageError(std::string("--layout ") + config.layout_name + ": " + e.what());
+    throw UsageError("--layout " + layout::algorithm_name(config.layout.algorithm) + ": " + e.what());
   }
 }
 
@@ -107,7 +107,7 @@ void build_reports(Analysis& a) {
   input.candidates = &a.candidates;
   input.candidate_config = &a.config.candidates;
   input.figures = &a.figures;
-  input.layout = a.config.layout_name;
+  input.layout = a.config.layout.algorithm;
   input.version = CLUSTERSCOPE_VERSION;
   input.seed = a.config.seed;
   // Every input file hashed once, for the report's meta line and the manifest.

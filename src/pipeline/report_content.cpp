@@ -447,8 +447,8 @@ ReportSection methods(const ReportInput& in) {
   s.blocks.push_back(paragraph(
       "Candidates: the score parts and level thresholds of docs/candidates.md, in the spirit of the European "
       "Cluster Collaboration Platform's cluster criteria; figures: " +
-      (in.layout == "fa2" ? std::string("ForceAtlas2 layout (Jacomy et al. 2014)")
-                          : layout::algorithm_title(layout::parse_algorithm(in.layout)) + " layout") +
+      (in.layout == layout::Algorithm::fa2 ? std::string("ForceAtlas2 layout (Jacomy et al. 2014)")
+                                           : layout::algorithm_title(in.layout) + " layout") +
       ", colours from Okabe & Ito (2008) and Tol (2021), seed " + std::to_string(in.seed) +
       ". The same input, options and seed give the same files; manifest.json records the input checksums, "
       "every option and where it came from, the library versions and the timings."));
