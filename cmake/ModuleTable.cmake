@@ -30,26 +30,28 @@ set(CLUSTERSCOPE_graph_PUBLIC model)
 set(CLUSTERSCOPE_graph_PRIVATE core)
 set(CLUSTERSCOPE_graph_EXTERNAL PRIVATE igraph::igraph $<LINK_ONLY:OpenMP::OpenMP_CXX>)
 
-set(CLUSTERSCOPE_metrics_PUBLIC model)
-set(CLUSTERSCOPE_metrics_PRIVATE core graph)
+# metrics, communities, layout, candidates and render keep their enums' name tables
+# (core/names.hpp) in their public headers, so they use core publicly.
+set(CLUSTERSCOPE_metrics_PUBLIC core model)
+set(CLUSTERSCOPE_metrics_PRIVATE graph)
 set(CLUSTERSCOPE_metrics_EXTERNAL PRIVATE nlohmann_json::nlohmann_json Threads::Threads)
 
-set(CLUSTERSCOPE_communities_PUBLIC model)
-set(CLUSTERSCOPE_communities_PRIVATE core graph)
+set(CLUSTERSCOPE_communities_PUBLIC core model)
+set(CLUSTERSCOPE_communities_PRIVATE graph)
 set(CLUSTERSCOPE_communities_EXTERNAL)
 
-set(CLUSTERSCOPE_layout_PUBLIC model)
-set(CLUSTERSCOPE_layout_PRIVATE core graph)
+set(CLUSTERSCOPE_layout_PUBLIC core model)
+set(CLUSTERSCOPE_layout_PRIVATE graph)
 set(CLUSTERSCOPE_layout_EXTERNAL PRIVATE Threads::Threads)
 
 # candidates.hpp declares its config reader over nlohmann/json_fwd.hpp.
-set(CLUSTERSCOPE_candidates_PUBLIC model)
-set(CLUSTERSCOPE_candidates_PRIVATE core metrics)
+set(CLUSTERSCOPE_candidates_PUBLIC core model)
+set(CLUSTERSCOPE_candidates_PRIVATE metrics)
 set(CLUSTERSCOPE_candidates_EXTERNAL PUBLIC nlohmann_json::nlohmann_json)
 
 # render writes figures with io's atomic write; zlib gives the PNG chunk checksum.
-set(CLUSTERSCOPE_render_PUBLIC model candidates)
-set(CLUSTERSCOPE_render_PRIVATE core io)
+set(CLUSTERSCOPE_render_PUBLIC core model candidates)
+set(CLUSTERSCOPE_render_PRIVATE io)
 set(CLUSTERSCOPE_render_EXTERNAL
   PRIVATE PkgConfig::CAIRO PkgConfig::PANGOCAIRO ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads)
 

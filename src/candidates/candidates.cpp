@@ -25,14 +25,10 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kEarthRadiusKm = 6371.0088;  // mean Earth radius (IUGG)
 constexpr double kPi = 3.14159265358979323846;
 
-const char* const kReady = "initiative-ready";
-const char* const kEmerging = "emerging";
-const char* const kWeak = "weak";
-
 /// A group of stakeholders before scoring.
 struct Group {
   std::vector<VertexId> members;  ///< ascending
-  std::string origin;             ///< "community", "sector", "community+sector"
+  Origin origin = Origin::community;
   CommunityId community = -1;
   std::vector<std::string> merged_sectors;
   double sector_jaccard = 0;
@@ -82,7 +78,7 @@ std::vector<Group> community_groups(const Partition* partition, const CandidateC
   const auto members = partition->members();
   for (std::size_t c = 0; c < members.size(); ++c) {
     if (static_cast<std::int64_t>(members[c].size()) < config.min_members) continue;
-    groups.push_back({members[c], "community", static_cast<CommunityId>(c), {}, 0.0});
+    groups.push_back({members[c], Origin::community, static_cast<CommunityId>(c), {}, 0.0});
   }
   return groups;
 }
@@ -178,11 +174,11 @@ std::vector<Group> candidate_groups(const CandidateInput& in, const PairGraph& g
     }
     if (best >= 0 && (best_j >= config.merge_jaccard || best_j == 1.0)) {
       Group& target = groups[static_cast<std::size_t>(best)];
-      target.origin = "community+sector";
+      target.origin = Origin::community_and_sector;
       target.merged_sectors.push_back(sector);
       target.sector_jaccard = std::max(target.sector_jaccard, best_j);
     } else {
-      groups.push_back({std::move(members), "sector", -1, {sector}, 0.0});
+      groups.push_back({std::move(members), Origin::sector, -1, {sector}, 0.0});
     }
   }
   return groups;
@@ -329,10 +325,10 @@ std::string reason_of(const Network& network, const Candidate& c, const Facts& f
   const auto n = static_cast<std::int64_t>(c.members.size());
   std::string text;
   // Origin.
-  if (c.origin == "sector") {
+  if (c.origin == Origin::sector) {
     text += "The " + c.merged_sectors.front() +
             " sector group: its firms and the institutions that work mainly with them. ";
-  } else if (c.origin == "community+sector") {
+  } else if (c.origin == Origin::community_and_sector) {
     text += "Community " + std::to_string(c.community) + ", which coincides with the " +
             detail::joined_or(c.merged_sectors) + " sector group (Jaccard " + fixed(c.sector_jaccard, 2) +
             "). ";
@@ -617,17 +613,15 @@ Candidate score_group(const CandidateInput& in, const PairGraph& g, const RoleMa
   c.anchors.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(anchors));
 
   // Level, gaps, reason.
-  c.level = is_ready(c, config) ? kReady : is_emerging(c, config) ? kEmerging : kWeak;
+  c.level = is_ready(c, config)      ? Level::initiative_ready
+            : is_emerging(c, config) ? Level::emerging
+                                     : Level::weak;
   c.gaps = gaps_of(network, c, f, roles, config);
   c.reason = reason_of(network, c, f);
 
   for (const VertexId v : c.members)
     inside[index(v)] = 0;
   return c;
-}
-
-int level_rank(const std::string& level) {
-  return level == kReady ? 0 : level == kEmerging ? 1 : 2;
 }
 
 }  // namespace
@@ -658,10 +652,10 @@ std::vector<Candidate> find_candidates(const CandidateInput& input, const Candid
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const Candidate& x = out[a];
     const Candidate& y = out[b];
-    if (level_rank(x.level) != level_rank(y.level)) return level_rank(x.level) < level_rank(y.level);
+    if (x.level != y.level) return x.level < y.level;  // Level is declared best first
     if (x.score != y.score) return x.score > y.score;
     if (smallest[a] != smallest[b]) return smallest[a] < smallest[b];
-    if (x.origin != y.origin) return x.origin < y.origin;
+    if (x.origin != y.origin) return origin_name(x.origin) < origin_name(y.origin);
     return x.community < y.community;
   });
   std::vector<Candidate> ranked;

@@ -34,7 +34,7 @@ Json id_or_null(const Network& network, VertexId v) {
 Json candidate_json(const Network& network, const Candidate& c) {
   Json j;
   j["rank"] = c.rank;
-  j["level"] = c.level;
+  j["level"] = level_name(c.level);
   j["score"] = number(c.score);
   j["score_parts"] = Json{
       {"cohesion", number(c.parts.cohesion)},
@@ -55,7 +55,7 @@ Json candidate_json(const Network& network, const Candidate& c) {
   j["coordinator"] = id_or_null(network, c.coordinator);
   j["reason"] = c.reason;
   j["gaps"] = c.gaps;
-  j["origin"] = c.origin;
+  j["origin"] = origin_name(c.origin);
   j["community"] = c.community >= 0 ? Json(c.community) : Json(nullptr);
   j["sector_groups"] = c.merged_sectors;
   j["sector_jaccard"] = number(c.sector_jaccard);
@@ -97,7 +97,7 @@ std::string title_of(const Candidate& c) {
   std::string title = c.sector.empty() ? std::string("mixed group") : c.sector;
   if (c.community >= 0) {
     title += " (community " + std::to_string(c.community) +
-             (c.origin == "community+sector" ? " + sector group)" : ")");
+             (c.origin == Origin::community_and_sector ? " + sector group)" : ")");
   } else {
     title += " (sector group)";
   }
@@ -119,28 +119,29 @@ std::string candidates_json(const Network& network, const std::vector<Candidate>
 
 std::string candidates_markdown(const Network& network, const std::vector<Candidate>& candidates) {
   using detail::fixed;
-  std::map<std::string, std::int64_t> levels;
+  std::map<Level, std::int64_t> levels;
   for (const Candidate& c : candidates)
     ++levels[c.level];
   std::string out = "# Cluster-initiative candidates";
   if (!network.name.empty()) out += " — " + md(network.name);
   out += "\n\n";
-  out += detail::counted(static_cast<std::int64_t>(candidates.size()), "candidate") + ": " +
-         std::to_string(levels["initiative-ready"]) + " initiative-ready, " +
-         std::to_string(levels["emerging"]) + " emerging, " + std::to_string(levels["weak"]) +
-         " weak. Scores run from 0 to 1; how they are computed: docs/candidates.md.\n\n";
+  out += detail::counted(static_cast<std::int64_t>(candidates.size()), "candidate") + ": ";
+  for (const core::Name<Level>& level : kLevelNames)
+    out += std::to_string(levels[level.value]) + " " + std::string(level.name) +
+           (&level == &kLevelNames.back() ? "." : ", ");
+  out += " Scores run from 0 to 1; how they are computed: docs/candidates.md.\n\n";
   if (candidates.empty()) return out;
   out += "| rank | level | score | candidate | members | coordinator | gaps |\n";
   out += "| --- | --- | --- | --- | --- | --- | --- |\n";
   for (const Candidate& c : candidates) {
-    out += "| " + std::to_string(c.rank) + " | " + c.level + " | " + fixed(c.score, 2) + " | " +
+    out += "| " + std::to_string(c.rank) + " | " + level_name(c.level) + " | " + fixed(c.score, 2) + " | " +
            md(title_of(c)) + " | " + std::to_string(c.members.size()) + " | " +
            (c.coordinator >= 0 ? md(network.stakeholders[index(c.coordinator)].id) : std::string("—")) +
            " | " + std::to_string(c.gaps.size()) + " |\n";
   }
   for (const Candidate& c : candidates) {
-    out += "\n## " + std::to_string(c.rank) + ". " + md(title_of(c)) + " — " + c.level + ", score " +
-           fixed(c.score, 2) + "\n\n";
+    out += "\n## " + std::to_string(c.rank) + ". " + md(title_of(c)) + " — " + level_name(c.level) +
+           ", score " + fixed(c.score, 2) + "\n\n";
     out += md(c.reason) + "\n\n";
     out += "**Gaps:**";
     if (c.gaps.empty()) {

@@ -114,7 +114,6 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   analysis.candidates = config;
   analysis.candidates_from_config = candidates_from_config;
   analysis.layout = layout_settings(figure_flags, seed);
-  analysis.layout_name = figure_flags.layout;
   analysis.initial_layout = figure_flags.initial;
   analysis.palette = palette_colours(figure_flags.palette);
   analysis.dpi = figure_flags.dpi;
@@ -148,11 +147,12 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   if (!quiet) {
     std::int32_t ready = 0;
     for (const candidates::Candidate& c : result.candidates)
-      ready += c.level == "initiative-ready" ? 1 : 0;
+      ready += c.level == candidates::Level::initiative_ready ? 1 : 0;
     out << "wrote " << request.target.string() << "/ (" << result.network.stakeholders.size()
         << " stakeholders, " << result.network.ties.size() << " ties; " << result.communities.partition.count
-        << " communities; " << result.candidates.size() << " candidates, " << ready
-        << " initiative-ready; report.html, report.pdf; seed " << seed << ")\n";
+        << " communities; " << result.candidates.size() << " candidates, " << ready << " "
+        << candidates::level_name(candidates::Level::initiative_ready) << "; report.html, report.pdf; seed "
+        << seed << ")\n";
   }
   return 0;
 }

@@ -27,6 +27,27 @@ namespace clusterscope::cli {
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
+namespace {
+
+/// The canonical names of the file formats: convert's choices for --output-format.
+std::vector<std::string> format_names() {
+  std::vector<std::string> names;
+  for (const std::string_view name : core::canonical_names(io::kFileFormatNames))
+    names.emplace_back(name);
+  return names;
+}
+
+/// ".csv, .graphml, … or .json": the extensions convert writes.
+std::string format_extensions() {
+  std::string list;
+  const std::vector<std::string> names = format_names();
+  for (std::size_t i = 0; i < names.size(); ++i)
+    list += (i == 0 ? "." : i + 1 == names.size() ? " or ." : ", .") + names[i];
+  return list;
+}
+
+}  // namespace
+
 int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   InputOptions o;
   CommonFlags common;
@@ -80,22 +101,22 @@ int cmd_convert(const std::vector<std::string>& args, std::ostream& out, std::os
       "output file: .csv (+ .nodes.csv), .graphml, .gml, .net, .gexf or .json; '-': standard output")(
       "force", po::bool_switch(&force), kForceHelp);
   add_common_options(own, common);
-  add_output_format(own, common, "csv (default; the edge list only), graphml, gml, net, gexf or json");
+  add_output_format(own, common, core::choices(io::kFileFormatNames) + " (default csv: the edge list only)");
   const po::options_description filters = input_options(o);
   po::options_description d;
   d.add(own).add(filters);
   const std::vector<ConfigSection> sections = {{"", &own}, {"filters", &filters}};
   if (parse(args, d, out, "usage: clusterscope convert <input> -o FILE [options]", &sections).help) return 0;
-  const std::string written =
-      stdout_format(common, output, "csv", {"csv", "graphml", "gml", "net", "gexf", "json"});
+  const std::string written = stdout_format(common, output, "csv", format_names());
   if (output == kStandardStream) {
     Diagnostics diagnostics;
     const Network network = load(o, common, err, diagnostics);
     Diagnostics warnings;
-    write_network_to_stdout(network, *io::format_named(written), out, warnings);
+    const io::FileFormat format = *io::format_named(written);
+    write_network_to_stdout(network, format, out, warnings);
     print_diagnostics(warnings, err);
     if (!common.quiet) {
-      if (written == "csv")
+      if (format == io::FileFormat::csv)
         err << "clusterscope: note: standard output holds the edge list only; write to a .csv file for its "
                "node table too\n";
       err << "wrote standard output (" << network.stakeholders.size() << " stakeholders, "
@@ -104,8 +125,7 @@ int cmd_convert(const std::vector<std::string>& args, std::ostream& out, std::os
     return 0;
   }
   if (!io::format_of(output)) {
-    throw UsageError("-o '" + output +
-                     "': unknown format; expected .csv, .graphml, .gml, .net, .gexf or .json");
+    throw UsageError("-o '" + output + "': unknown format; expected " + format_extensions());
   }
   io::OutputRequest request = output_request(output, io::OutputKind::file, o, force);
   io::check_output(request);  // before any work (a CSV's node table too)

@@ -158,12 +158,14 @@ int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std:
                                      candidates::candidates_markdown(network, found)});
   std::int32_t ready = 0, emerging = 0;
   for (const candidates::Candidate& c : found) {
-    if (c.level == "initiative-ready") ++ready;
-    if (c.level == "emerging") ++emerging;
+    if (c.level == candidates::Level::initiative_ready) ++ready;
+    if (c.level == candidates::Level::emerging) ++emerging;
   }
   if (common.quiet) return 0;
   out << "wrote " << (fs::path(output) / "candidates.json").string() << " and candidates.md: " << found.size()
-      << " candidates (" << ready << " initiative-ready, " << emerging << " emerging); seed " << seed << '\n';
+      << " candidates (" << ready << " " << candidates::level_name(candidates::Level::initiative_ready)
+      << ", " << emerging << " " << candidates::level_name(candidates::Level::emerging) << "); seed " << seed
+      << '\n';
   return 0;
 }
 

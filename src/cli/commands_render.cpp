@@ -7,6 +7,7 @@
 #include <functional>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -45,7 +46,7 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
       "output,o", text_value(&output)->required()->value_name("FILE"),
       "FILE.svg, FILE.pdf or FILE.png (the figure), or FILE.csv (the layout: id,x,y); '-': standard output")(
       "color-by", text_value(&colour_by)->value_name("ATTR")->default_value("type"),
-      "type, community, sector, or any stakeholder attribute")(
+      (core::choices(render::kColourByNames, ", ") + ", or any stakeholder attribute").c_str())(
       "size-by", text_value(&size_by)->value_name("METRIC"),
       "node area by a measure (degree, strength, betweenness, pagerank, … as in metrics)")(
       "labels", bounded(&labels, std::size_t{0}, kMaxLabels, "labels")->value_name("N")->default_value(15),
@@ -67,9 +68,9 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   const std::vector<ConfigSection> sections = {
       {"", &own}, {"filters", &filters}, {"communities", &groups_options}, {"figures", &figures_options}};
   if (parse(args, d, out,
-            "usage: clusterscope render <input> -o FILE.svg|.pdf|.png|.csv [--layout "
-            "fa2|fr|kk|drl|grouped|geo] "
-            "[--color-by ATTR|community] [--size-by METRIC] [--labels N] [--title TEXT] [options]",
+            "usage: clusterscope render <input> -o FILE.svg|.pdf|.png|.csv [--layout " +
+                core::choices(layout::kAlgorithmNames, "|", {}, "|") +
+                "] [--color-by ATTR|community] [--size-by METRIC] [--labels N] [--title TEXT] [options]",
             &sections)
           .help)
     return 0;
@@ -82,7 +83,9 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   if (extension != ".svg" && extension != ".pdf" && extension != ".png" && extension != ".csv")
     throw UsageError("-o '" + output + "': expected a .svg, .pdf, .png or .csv file");
   check_input(o, common);
-  layout_settings(flags, seed);  // option errors before any work
+  const layout::Algorithm layout_algorithm =
+      layout_settings(flags, seed).algorithm;  // option errors before any work
+  const std::optional<render::ColourBy> named_colour = core::find_name(render::kColourByNames, colour_by);
   const communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
   io::OutputRequest request;
   if (!to_stdout) {
@@ -106,7 +109,8 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   apply_palette(network, flags.palette);
   const TieView view = make_tie_view(network);
   communities::CommunityResult groups;
-  const bool need_communities = colour_by == "community" || flags.layout == "grouped";
+  const bool need_communities =
+      named_colour == render::ColourBy::community || layout_algorithm == layout::Algorithm::grouped;
   if (need_communities) groups = communities::detect_communities(view, community_settings_);
   const Layout positions =
       compute_figure_layout(network, view, flags, seed, need_communities ? &groups.partition : nullptr);
@@ -121,13 +125,9 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   figure.title = title;
   figure.caption = caption;
   figure.labels = labels;
-  if (colour_by == "type") {
-    figure.colour_by = render::ColourBy::type;
-  } else if (colour_by == "community") {
-    figure.colour_by = render::ColourBy::community;
-    figure.communities = groups.partition;
-  } else if (colour_by == "sector") {
-    figure.colour_by = render::ColourBy::sector;
+  if (named_colour) {
+    figure.colour_by = *named_colour;
+    if (*named_colour == render::ColourBy::community) figure.communities = groups.partition;
   } else {
     const auto& fields = stakeholder_fields();
     const bool known = std::find(fields.begin(), fields.end(), colour_by) != fields.end() ||

@@ -53,8 +53,8 @@ po::options_description input_options(InputOptions& o) {
       "to", po::value(&o.to)->value_name("DATE"),
       "keep ties that start on or before DATE, inclusive (2014 = through 2014-12-31, 2014-06 = through June "
       "30)")("level", po::value(&o.level)->value_name("LEVEL")->default_value("as-loaded"),
-             "as-loaded, or institution to roll units up to their parent")(
-      "strict", po::bool_switch(&o.strict), "treat warnings as errors")(
+             core::described_choices(io::kLevelNames).c_str())("strict", po::bool_switch(&o.strict),
+                                                               "treat warnings as errors")(
       "max-input-size", po::value(&o.max_input_size)->value_name("SIZE"),
       "most bytes one input file may hold, decompressed: bytes or K, M, G, T (default 1G)")(
       "delimiter", po::value(&o.delimiter)->value_name("CHAR"),
@@ -111,11 +111,7 @@ io::LoadOptions load_options(const InputOptions& o) {
       if (!marker.empty()) options.csv.missing.push_back(marker);
     }
   }
-  if (o.level == "institution") {
-    options.level = io::Level::institution;
-  } else if (o.level != "as-loaded") {
-    throw UsageError("--level '" + o.level + "': expected as-loaded or institution");
-  }
+  options.level = named_value(io::kLevelNames, "level", o.level);
   if (!o.max_input_size.empty()) {
     const auto size = io::parse_byte_size(o.max_input_size);
     if (!size)
@@ -131,7 +127,8 @@ void add_common_options(po::options_description& d, CommonFlags& common, const c
                   "no progress and no summary on standard output; errors and warnings still go to standard "
                   "error")("config", po::value(&common.config)->value_name("FILE"), config_help)(
       "format", po::value(&common.format)->value_name("FORMAT"),
-      "format of standard input (INPUT '-'): csv (default), graphml, gml, net, gexf or json");
+      ("format of standard input (INPUT '-'): " + core::choices(io::kFileFormatNames) + " (default csv)")
+          .c_str());
 }
 
 /// --output-format for -o - (standard output), whose name holds no extension.
@@ -178,9 +175,9 @@ po::options_description metric_options(MetricFlags& f) {
   po::options_description d("measures");
   d.add_options()(
       "weights", po::value(&f.weights)->value_name("MEANING")->default_value("strength"),
-      "strength: path length = 1/weight (default); distance: length = weight; none: ignore weights")(
-      "betweenness", po::value(&f.betweenness)->value_name("MODE")->default_value("auto"),
-      "auto (exact up to a documented size, then sampled), exact, or sampled")(
+      ("how a tie weight becomes a path length: " + core::described_choices(metrics::kWeightMeaningNames))
+          .c_str())("betweenness", po::value(&f.betweenness)->value_name("MODE")->default_value("auto"),
+                    core::described_choices(metrics::kPathModeNames).c_str())(
       "samples",
       bounded(&f.samples, std::size_t{0}, kMaxSamples, "samples")->value_name("N")->default_value(0),
       "source stakeholders for sampled betweenness (0: chosen from the size)")(
@@ -196,24 +193,8 @@ po::options_description metric_options(MetricFlags& f) {
 
 metrics::MetricOptions metric_settings(const MetricFlags& f, std::uint64_t seed) {
   metrics::MetricOptions o;
-  if (f.weights == "strength") {
-    o.weights = metrics::WeightMeaning::strength;
-  } else if (f.weights == "distance") {
-    o.weights = metrics::WeightMeaning::distance;
-  } else if (f.weights == "none") {
-    o.weights = metrics::WeightMeaning::none;
-  } else {
-    throw UsageError("--weights '" + f.weights + "': expected strength, distance or none");
-  }
-  if (f.betweenness == "auto") {
-    o.paths.mode = metrics::PathOptions::Mode::automatic;
-  } else if (f.betweenness == "exact") {
-    o.paths.mode = metrics::PathOptions::Mode::exact;
-  } else if (f.betweenness == "sampled") {
-    o.paths.mode = metrics::PathOptions::Mode::sampled;
-  } else {
-    throw UsageError("--betweenness '" + f.betweenness + "': expected auto, exact or sampled");
-  }
+  o.weights = named_value(metrics::kWeightMeaningNames, "weights", f.weights);
+  o.paths.mode = named_value(metrics::kPathModeNames, "betweenness", f.betweenness);
   o.paths.samples = f.samples;
   o.paths.threads = f.threads;
   o.paths.seed = seed;
@@ -225,35 +206,24 @@ metrics::MetricOptions metric_settings(const MetricFlags& f, std::uint64_t seed)
 po::options_description community_options(CommunityFlags& f) {
   po::options_description d("communities");
   d.add_options()("algorithm", po::value(&f.algorithm)->value_name("NAME")->default_value("leiden"),
-                  "leiden, louvain, infomap, walktrap or labelprop")(
+                  core::choices(communities::kAlgorithmNames).c_str())(
       "quality", po::value(&f.quality)->value_name("Q")->default_value("modularity"),
-      "Leiden's objective: modularity or cpm")("resolution",
-                                               po::value(&f.resolution)->value_name("R")->default_value("1"),
-                                               "resolution parameter, or auto (the most stable of a sweep)")(
+      ("Leiden's objective: " + core::choices(communities::kQualityNames)).c_str())(
+      "resolution", po::value(&f.resolution)->value_name("R")->default_value("1"),
+      "resolution parameter, or auto (the most stable of a sweep)")(
       "runs", bounded(&f.runs, 1, kMaxRuns, "runs")->value_name("N")->default_value(50),
       "seeded runs of the ensemble behind the consensus and the stability")(
       "null-models", bounded(&f.null_models, 0, kMaxRuns, "null-models")->value_name("N")->default_value(20),
       "degree-preserving rewired networks for the significance test (0: none)")(
       "community-weights", po::value(&f.weights)->value_name("W")->default_value("strength"),
-      "strength: use tie weights (default); none: every tie counts 1");
+      core::described_choices(communities::kWeightedNames).c_str());
   return d;
 }
 
 communities::CommunityOptions community_settings(const CommunityFlags& f, std::uint64_t seed) {
   communities::CommunityOptions o;
-  try {
-    o.algorithm = communities::parse_algorithm(f.algorithm);
-  } catch (const std::invalid_argument&) {
-    throw UsageError("--algorithm '" + f.algorithm +
-                     "': expected leiden, louvain, infomap, walktrap or labelprop");
-  }
-  if (f.quality == "modularity") {
-    o.quality = communities::Quality::modularity;
-  } else if (f.quality == "cpm") {
-    o.quality = communities::Quality::cpm;
-  } else {
-    throw UsageError("--quality '" + f.quality + "': expected modularity or cpm");
-  }
+  o.algorithm = named_value(communities::kAlgorithmNames, "algorithm", f.algorithm);
+  o.quality = named_value(communities::kQualityNames, "quality", f.quality);
   if (f.resolution == "auto") {
     o.auto_resolution = true;
   } else {
@@ -274,11 +244,7 @@ communities::CommunityOptions community_settings(const CommunityFlags& f, std::u
     throw UsageError("--null-models " + std::to_string(f.null_models) + ": expected 0 or at least 2");
   o.runs = f.runs;
   o.null_models = f.null_models;
-  if (f.weights == "none") {
-    o.weighted = false;
-  } else if (f.weights != "strength") {
-    throw UsageError("--community-weights '" + f.weights + "': expected strength or none");
-  }
+  o.weighted = named_value(communities::kWeightedNames, "community-weights", f.weights);
   o.seed = seed;
   return o;
 }
@@ -286,7 +252,7 @@ communities::CommunityOptions community_settings(const CommunityFlags& f, std::u
 po::options_description figure_options(FigureFlags& f) {
   po::options_description d("layout and figures");
   d.add_options()("layout", po::value(&f.layout)->value_name("NAME")->default_value("fa2"),
-                  "fa2 (ForceAtlas2), fr, kk, drl, grouped (communities apart) or geo (lat/lon)")(
+                  core::described_choices(layout::kAlgorithmNames).c_str())(
       "initial", po::value(&f.initial)->value_name("FILE.csv"),
       "start from the positions of an earlier layout (id,x,y), so two snapshots keep stakeholders in place")(
       "iterations",
@@ -332,11 +298,7 @@ void apply_palette(Network& network, const std::string& palette) {
 
 layout::LayoutOptions layout_settings(const FigureFlags& f, std::uint64_t seed) {
   layout::LayoutOptions o;
-  try {
-    o.algorithm = layout::parse_algorithm(f.layout);
-  } catch (const std::invalid_argument&) {
-    throw UsageError("--layout '" + f.layout + "': expected fa2, fr, kk, drl, grouped or geo");
-  }
+  o.algorithm = named_value(layout::kAlgorithmNames, "layout", f.layout);
   palette_colours(f.palette);  // a bad colour is a usage error before any work
   o.iterations = f.iterations;
   o.linlog = f.linlog;

@@ -3,6 +3,7 @@
 // the flags they fill, and the conversion of those flags into the settings of the library
 // (io::LoadOptions, metrics::MetricOptions, …), where a bad value becomes a UsageError.
 
+#include <array>
 #include <boost/program_options.hpp>
 #include <cstdint>
 #include <set>
@@ -10,6 +11,8 @@
 #include <vector>
 
 #include "clusterscope/communities/communities.hpp"
+#include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/core/names.hpp"
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/layout/layout.hpp"
 #include "clusterscope/metrics/metrics.hpp"
@@ -33,6 +36,14 @@ boost::program_options::typed_value<std::string>* text_value(std::string* target
 
 /// --seed: any integer from 0 to 2^64 − 1 (a negative seed is an error, not a wrapped number).
 boost::program_options::typed_value<std::uint64_t>* seed_value(std::uint64_t* seed);
+
+/// The value of --`option` named `text` in `table`; else a UsageError listing the table's names
+/// ("--weights 'x': expected strength, distance or none").
+template <class E, std::size_t N>
+E named_value(const std::array<core::Name<E>, N>& table, const char* option, const std::string& text) {
+  if (const auto value = core::find_name(table, text)) return *value;
+  throw UsageError(std::string("--") + option + " '" + text + "': expected " + core::choices(table));
+}
 
 /// Options shared by every command that loads an input.
 struct InputOptions {

@@ -51,7 +51,7 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
 void check_input(const InputOptions& o, const CommonFlags& common) {
   if (!common.format.empty()) {
     if (!io::format_named(common.format))
-      throw UsageError("--format '" + common.format + "': expected csv, graphml, gml, net, gexf or json");
+      throw UsageError("--format '" + common.format + "': expected " + core::choices(io::kFileFormatNames));
     if (o.input != kStandardStream)
       throw UsageError("--format '" + common.format +
                        "': names the format of standard input (INPUT '-'); a file's format comes from its "

@@ -508,24 +508,13 @@ bool trivial(const Analysed& a, const Detected& d) {
 }  // namespace
 
 Algorithm parse_algorithm(const std::string& name) {
-  if (name == "leiden") return Algorithm::leiden;
-  if (name == "louvain") return Algorithm::louvain;
-  if (name == "infomap") return Algorithm::infomap;
-  if (name == "walktrap") return Algorithm::walktrap;
-  if (name == "labelprop") return Algorithm::labelprop;
-  throw std::invalid_argument("unknown community algorithm '" + name +
-                              "'; expected one of leiden, louvain, infomap, walktrap, labelprop");
+  if (const auto algorithm = core::find_name(kAlgorithmNames, name)) return *algorithm;
+  throw std::invalid_argument("unknown community algorithm '" + name + "'; expected one of " +
+                              core::choices(kAlgorithmNames, ", "));
 }
 
 std::string algorithm_name(Algorithm a) {
-  switch (a) {
-    case Algorithm::leiden: return "leiden";
-    case Algorithm::louvain: return "louvain";
-    case Algorithm::infomap: return "infomap";
-    case Algorithm::walktrap: return "walktrap";
-    case Algorithm::labelprop: return "labelprop";
-  }
-  throw std::invalid_argument("unknown community algorithm value " + std::to_string(static_cast<int>(a)));
+  return std::string(core::name_of(kAlgorithmNames, a));
 }
 
 std::uint64_t run_seed(std::uint64_t seed, std::int32_t run) {

@@ -13,13 +13,7 @@
 namespace clusterscope::io {
 
 std::optional<FileFormat> format_named(std::string_view name) {
-  if (name == "csv") return FileFormat::csv;
-  if (name == "graphml") return FileFormat::graphml;
-  if (name == "gml") return FileFormat::gml;
-  if (name == "net" || name == "paj" || name == "pajek") return FileFormat::pajek;
-  if (name == "gexf") return FileFormat::gexf;
-  if (name == "json") return FileFormat::json;
-  return std::nullopt;
+  return core::find_name(kFileFormatNames, name);
 }
 
 std::optional<FileFormat> format_of(const std::filesystem::path& path) {
@@ -29,15 +23,7 @@ std::optional<FileFormat> format_of(const std::filesystem::path& path) {
 }
 
 const char* format_name(FileFormat format) {
-  switch (format) {
-    case FileFormat::csv: return "CSV";
-    case FileFormat::graphml: return "GraphML";
-    case FileFormat::gml: return "GML";
-    case FileFormat::pajek: return "Pajek";
-    case FileFormat::gexf: return "GEXF";
-    case FileFormat::json: return "JSON node-link";
-  }
-  return "unknown";
+  return core::name_of(kFileFormatTitles, format).data();  // the table's names are literals
 }
 
 namespace {

@@ -498,16 +498,18 @@ ProjectionOptions projection_options(const Manifest& m, const Json& entry, const
     }
   }
   const std::string weighting = string_member(m, entry, path, "weighting", "count");
-  if (weighting == "newman") {
-    options.weighting = Projection::newman;
-  } else if (weighting != "count") {
-    m.error(path / "weighting", "unknown weighting '" + weighting + "'; expected \"count\" or \"newman\"");
+  if (const auto named = core::find_name(kProjectionNames, weighting)) {
+    options.weighting = *named;
+  } else {
+    m.error(path / "weighting", "unknown weighting '" + weighting + "'; expected " +
+                                    core::choices(kProjectionNames, " or ", "\""));
   }
   const auto large = entry.find("large_activity");
   if (large != entry.end() && !large->is_null()) {
     const Path lpath = path / "large_activity";
     if (!large->is_object()) {
-      m.error(lpath, "expected an object {\"threshold\": N, \"rule\": \"downweight|skip|keep\"}");
+      m.error(lpath, "expected an object {\"threshold\": N, \"rule\": \"" +
+                         core::choices(kLargeActivityRuleNames, "|", {}, "|") + "\"}");
       return options;
     }
     check_keys(m, *large, lpath, {"threshold", "rule"});
@@ -520,12 +522,11 @@ ProjectionOptions projection_options(const Manifest& m, const Json& entry, const
       }
     }
     const std::string rule = string_member(m, *large, lpath, "rule", "downweight");
-    if (rule == "skip") {
-      options.large_rule = LargeActivityRule::skip;
-    } else if (rule == "keep") {
-      options.large_rule = LargeActivityRule::keep;
-    } else if (rule != "downweight") {
-      m.error(lpath / "rule", "unknown rule '" + rule + "'; expected \"downweight\", \"skip\" or \"keep\"");
+    if (const auto named = core::find_name(kLargeActivityRuleNames, rule)) {
+      options.large_rule = *named;
+    } else {
+      m.error(lpath / "rule", "unknown rule '" + rule + "'; expected " +
+                                  core::choices(kLargeActivityRuleNames, " or ", "\""));
     }
   }
   return options;
@@ -814,10 +815,11 @@ void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& b
   network.licence = string_member(m, m.json, {}, "licence");
   network.directed = bool_member(m, m.json, {}, "directed", false);
   const std::string level_text = string_member(m, m.json, {}, "level", "as-loaded");
-  if (level_text == "institution") {
-    level = Level::institution;
-  } else if (level_text != "as-loaded") {
-    m.error({"level"}, "unknown level '" + level_text + "'; expected \"as-loaded\" or \"institution\"");
+  if (const auto named = core::find_name(kLevelNames, level_text)) {
+    if (*named == Level::institution) level = *named;  // "as-loaded" leaves the loader's (--level) as it is
+  } else {
+    m.error({"level"},
+            "unknown level '" + level_text + "'; expected " + core::choices(kLevelNames, " or ", "\""));
   }
   if (m.json.contains("missing")) {
     CsvSettings settings = builder.csv_settings();

@@ -225,37 +225,17 @@ Layout fa2_layout(const Adjacency& adjacency, const LayoutOptions& options) {
 }  // namespace detail
 
 Algorithm parse_algorithm(const std::string& name) {
-  if (name == "fa2") return Algorithm::fa2;
-  if (name == "fr") return Algorithm::fr;
-  if (name == "kk") return Algorithm::kk;
-  if (name == "drl") return Algorithm::drl;
-  if (name == "grouped") return Algorithm::grouped;
-  if (name == "geo") return Algorithm::geo;
-  throw std::invalid_argument("unknown layout '" + name + "' (expected fa2, fr, kk, drl, grouped or geo)");
+  if (const auto algorithm = core::find_name(kAlgorithmNames, name)) return *algorithm;
+  throw std::invalid_argument("unknown layout '" + name + "' (expected " + core::choices(kAlgorithmNames) +
+                              ")");
 }
 
 std::string algorithm_name(Algorithm algorithm) {
-  switch (algorithm) {
-    case Algorithm::fa2: return "fa2";
-    case Algorithm::fr: return "fr";
-    case Algorithm::kk: return "kk";
-    case Algorithm::drl: return "drl";
-    case Algorithm::grouped: return "grouped";
-    case Algorithm::geo: return "geo";
-  }
-  return "fa2";
+  return std::string(core::name_of(kAlgorithmNames, algorithm));
 }
 
 std::string algorithm_title(Algorithm algorithm) {
-  switch (algorithm) {
-    case Algorithm::fa2: return "ForceAtlas2";
-    case Algorithm::fr: return "Fruchterman–Reingold";
-    case Algorithm::kk: return "Kamada–Kawai";
-    case Algorithm::drl: return "DrL";
-    case Algorithm::grouped: return "grouped by community";
-    case Algorithm::geo: return "geographic (longitude, latitude)";
-  }
-  return "ForceAtlas2";
+  return std::string(core::name_of(kAlgorithmTitles, algorithm));
 }
 
 namespace {

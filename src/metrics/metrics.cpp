@@ -161,13 +161,12 @@ std::string metrics_json(const Network& network, const MetricsResult& result, co
   j["dataset"] = network.name;
   j["directed"] = network.directed;
   j["settings"] = Json{
-      {"weights", options.weights == WeightMeaning::strength   ? "strength (path length = 1/weight)"
-                  : options.weights == WeightMeaning::distance ? "distance (path length = weight)"
-                                                               : "none"},
+      {"weights", core::described(kWeightMeaningNames, options.weights)},
       {"damping", options.damping},
       {"permutations", options.permutations},
       {"seed", options.seed},
-      {"betweenness", result.sampled_paths ? "sampled" : "exact"},
+      {"betweenness", core::name_of(kPathModeNames, result.sampled_paths ? PathOptions::Mode::sampled
+                                                                         : PathOptions::Mode::exact)},
       {"betweenness_sources", result.path_sources},
       {"betweenness_error_bound", number(result.path_error_bound)},
       {"eigenvector", result.eigenvector_method},

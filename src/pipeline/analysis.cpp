@@ -93,7 +93,7 @@ void build_reports(Analysis& a) {
   input.candidates = &a.candidates;
   input.candidate_config = &a.config.candidates;
   input.figures = &a.figures;
-  input.layout = a.config.layout_name;
+  input.layout = a.config.layout.algorithm;
   input.version = CLUSTERSCOPE_VERSION;
   input.seed = a.config.seed;
   // Every input file hashed once, for the report's meta line and the manifest.

@@ -117,7 +117,7 @@ std::string community_json(const Network& network, const TieView& view,
   const std::vector<Row> facts = rows(network, view, result, sector_min_share, 3);
   ordered_json j;
   j["settings"] = {{"algorithm", communities::algorithm_name(result.algorithm)},
-                   {"quality", result.quality == communities::Quality::modularity ? "modularity" : "cpm"},
+                   {"quality", core::name_of(communities::kQualityNames, result.quality)},
                    {"resolution", result.resolution},
                    {"runs", result.runs},
                    {"seed", result.seed},

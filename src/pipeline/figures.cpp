@@ -140,7 +140,7 @@ std::vector<NamedScene> standard_figures(const Network& network, const TieView& 
     chart = {};
     chart.title = "Candidate " + std::to_string(found[i].rank) + ": " +
                   (found[i].sector.empty() ? std::string("mixed group") : found[i].sector) + " (" +
-                  found[i].level + ")";
+                  candidates::level_name(found[i].level) + ")";
     out.push_back({"candidate-" + std::to_string(found[i].rank),
                    render::candidate_card_scene(network, view.pairs, found[i], chart, measure, &layout)});
   }

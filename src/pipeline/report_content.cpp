@@ -148,11 +148,12 @@ ReportSection overview(const ReportInput& in) {
     groups += c.size >= 2 ? 1 : 0;
   std::int32_t ready = 0;
   for (const auto& c : *in.candidates)
-    ready += c.level == "initiative-ready" ? 1 : 0;
-  s.blocks.push_back(key_figures({{whole(static_cast<double>(net.size())), "stakeholders"},
-                                  {whole(m.measure("pairs")), "tied pairs"},
-                                  {std::to_string(groups), "communities"},
-                                  {std::to_string(ready), "initiative-ready"}}));
+    ready += c.level == candidates::Level::initiative_ready ? 1 : 0;
+  s.blocks.push_back(
+      key_figures({{whole(static_cast<double>(net.size())), "stakeholders"},
+                   {whole(m.measure("pairs")), "tied pairs"},
+                   {std::to_string(groups), "communities"},
+                   {std::to_string(ready), candidates::level_name(candidates::Level::initiative_ready)}}));
   std::string text = net.name.empty() ? std::string("The network") : net.name;
   text += " holds " + whole(static_cast<double>(net.size())) + " stakeholders: " + type_breakdown(net) + ". ";
   text += whole(static_cast<double>(net.ties.size())) + " recorded ties join " + whole(m.measure("pairs")) +
@@ -358,17 +359,17 @@ ReportSection candidates_section(const ReportInput& in) {
   ReportSection s{"candidates", "Cluster-initiative candidates", {}};
   std::int32_t ready = 0, emerging = 0;
   for (const auto& c : found) {
-    ready += c.level == "initiative-ready" ? 1 : 0;
-    emerging += c.level == "emerging" ? 1 : 0;
+    ready += c.level == candidates::Level::initiative_ready ? 1 : 0;
+    emerging += c.level == candidates::Level::emerging ? 1 : 0;
   }
   s.blocks.push_back(paragraph(
       "Candidates are communities and sector groups that could carry a cluster initiative. Each is scored "
       "0–1 on six parts — cohesion, composition (firms, academia, government and a coordinator), stability, "
-      "critical mass, a coordinator who brokers the group, and geography — and levelled initiative-ready, "
-      "emerging or weak. " +
-      std::to_string(found.size()) + " candidates: " + std::to_string(ready) + " initiative-ready, " +
-      std::to_string(emerging) +
-      " emerging. The anchors and the coordinator of each are the first stakeholders "
+      "critical mass, a coordinator who brokers the group, and geography — and levelled " +
+      core::choices(candidates::kLevelNames) + ". " + std::to_string(found.size()) + " candidates: " +
+      std::to_string(ready) + " " + candidates::level_name(candidates::Level::initiative_ready) + ", " +
+      std::to_string(emerging) + " " + candidates::level_name(candidates::Level::emerging) +
+      ". The anchors and the coordinator of each are the first stakeholders "
       "to visit."));
   ReportTable all;
   all.name = "candidates";
@@ -379,8 +380,8 @@ ReportSection candidates_section(const ReportInput& in) {
     std::string gaps;
     for (const auto& g : c.gaps)
       gaps += (gaps.empty() ? "" : "; ") + g;
-    all.rows.push_back({std::to_string(c.rank), candidate_title(c), c.level, fixed(c.score, 2),
-                        std::to_string(c.members.size()),
+    all.rows.push_back({std::to_string(c.rank), candidate_title(c), candidates::level_name(c.level),
+                        fixed(c.score, 2), std::to_string(c.members.size()),
                         c.coordinator >= 0 ? name_of(net.stakeholders[ix(c.coordinator)]) : "none",
                         gaps.empty() ? "–" : gaps});
   }
@@ -388,10 +389,10 @@ ReportSection candidates_section(const ReportInput& in) {
 
   for (std::size_t i = 0; i < std::min(in.candidate_pages, found.size()); ++i) {
     const auto& c = found[i];
-    if (c.level == "weak") break;
+    if (c.level == candidates::Level::weak) break;
     s.blocks.push_back(page_break());
-    s.blocks.push_back(subheading(std::to_string(c.rank) + ". " + candidate_title(c) + " — " + c.level +
-                                  ", score " + fixed(c.score, 2)));
+    s.blocks.push_back(subheading(std::to_string(c.rank) + ". " + candidate_title(c) + " — " +
+                                  candidates::level_name(c.level) + ", score " + fixed(c.score, 2)));
     add_figure(s, in, "candidate-" + std::to_string(c.rank),
                "Members placed as in the network figure; anchors ringed black, the coordinator orange; score "
                "parts on the right.");
@@ -441,8 +442,8 @@ ReportSection methods(const ReportInput& in) {
   s.blocks.push_back(paragraph(
       "Candidates: the score parts and level thresholds of docs/candidates.md, in the spirit of the European "
       "Cluster Collaboration Platform's cluster criteria; figures: " +
-      (in.layout == "fa2" ? std::string("ForceAtlas2 layout (Jacomy et al. 2014)")
-                          : layout::algorithm_title(layout::parse_algorithm(in.layout)) + " layout") +
+      (in.layout == layout::Algorithm::fa2 ? std::string("ForceAtlas2 layout (Jacomy et al. 2014)")
+                                           : layout::algorithm_title(in.layout) + " layout") +
       ", colours from Okabe & Ito (2008) and Tol (2021), seed " + std::to_string(in.seed) +
       ". The same input, options and seed give the same files; manifest.json records the input checksums, "
       "every option and where it came from, the library versions and the timings."));

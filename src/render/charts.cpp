@@ -410,8 +410,8 @@ Scene candidate_card_scene(const Network& network, const std::vector<AggregatedE
                            const TextMeasure& measure, const Layout* layout) {
   ChartOptions o = options;
   if (o.title.empty())
-    o.title = "Candidate " + std::to_string(candidate.rank) + " — " + candidate.level + " (score " +
-              short_number(candidate.score) + ")";
+    o.title = "Candidate " + std::to_string(candidate.rank) + " — " +
+              candidates::level_name(candidate.level) + " (score " + short_number(candidate.score) + ")";
   Frame f = begin_chart(o, measure);
   const double s = o.text_size;
   const double line_h = measure.measure("0", s, false).height;

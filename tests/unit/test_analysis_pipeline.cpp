@@ -25,7 +25,6 @@ std::string network_figure_text(layout::Algorithm algorithm) {
   config.communities.runs = 3;
   config.communities.null_models = 0;
   config.layout.algorithm = algorithm;
-  config.layout_name = layout::algorithm_name(algorithm);
   const pipeline::Analysis a = pipeline::run_analysis(config);
   for (const pipeline::NamedScene& figure : a.figures)
     if (figure.name == "network-types") return scene_text(figure.scene);

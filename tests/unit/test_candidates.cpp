@@ -180,7 +180,7 @@ TEST_CASE("Hand-worked candidate: every part, the score, coordinator, anchors, g
   const Candidate& g = cs[0];
   CHECK(g.rank == 1);
   CHECK(sorted_ids(net, g.members) == std::vector<std::string>{"F1", "F2", "F3", "F4", "S", "U"});
-  CHECK(g.origin == "community+sector");
+  CHECK(g.origin == candidates::Origin::community_and_sector);
   CHECK(g.community == 0);
   CHECK(g.merged_sectors == std::vector<std::string>{"wood"});
   CHECK(g.sector_jaccard == Approx(4.0 / 6.0).epsilon(1e-12));
@@ -212,7 +212,7 @@ TEST_CASE("Hand-worked candidate: every part, the score, coordinator, anchors, g
   CHECK(g.parts.geography == Approx(2.0 / 3.0).epsilon(1e-12));
   CHECK(g.score == Approx(kScoreG).epsilon(1e-12));
   CHECK(g.score == Approx(0.65841).margin(5e-6));
-  CHECK(g.level == "weak");
+  CHECK(g.level == candidates::Level::weak);
   CHECK(ids(net, g.anchors) == std::vector<std::string>{"S", "F1", "F2"});
   CHECK(g.gaps == std::vector<std::string>{"no research institute",
                                            "no public partner (no local or regional government)",
@@ -229,7 +229,7 @@ TEST_CASE("Hand-worked candidate: every part, the score, coordinator, anchors, g
   const Candidate& x = cs[1];
   CHECK(x.rank == 2);
   CHECK(sorted_ids(net, x.members) == std::vector<std::string>{"X1", "X2", "X3", "X4"});
-  CHECK(x.origin == "community+sector");
+  CHECK(x.origin == candidates::Origin::community_and_sector);
   CHECK(x.merged_sectors == std::vector<std::string>{"food"});
   CHECK(x.sector_jaccard == 1.0);
   CHECK(x.conductance == Approx(1.0 / 9.0).epsilon(1e-12));
@@ -242,7 +242,7 @@ TEST_CASE("Hand-worked candidate: every part, the score, coordinator, anchors, g
   CHECK(x.parts.geography == 1.0);
   CHECK(x.score == Approx(0.3 * cohesion_x + 0.25 * std::sqrt(0.5) + 0.15 * 0.9 + 0.15 * 4.0 / 15.0 + 0.05)
                        .epsilon(1e-12));
-  CHECK(x.level == "weak");
+  CHECK(x.level == candidates::Level::weak);
   REQUIRE_FALSE(x.gaps.empty());
   CHECK(x.gaps.front() ==
         "no coordinator (no business-support institution or cluster organisation brokers the group)");
@@ -283,68 +283,68 @@ TEST_CASE("Level thresholds around the hand-worked candidate", "[candidates]") {
   SECTION("every criterion met: initiative-ready") {
     const Candidate g = g_of(config);
     CHECK(g.score == Approx(score).epsilon(1e-12));
-    CHECK(g.level == "initiative-ready");
+    CHECK(g.level == candidates::Level::initiative_ready);
     CHECK(g.rank == 1);
   }
   SECTION("score just below ready_min_score: emerging, and the gap says so") {
     config.ready_min_score = 0.71;
     const Candidate g = g_of(config);
-    CHECK(g.level == "emerging");
+    CHECK(g.level == candidates::Level::emerging);
     CHECK(std::find(g.gaps.begin(), g.gaps.end(), "score 0.70 below the 0.71 initiative-ready needs") !=
           g.gaps.end());
     config.emerging_min_score = 0.71;
-    CHECK(g_of(config).level == "weak");
+    CHECK(g_of(config).level == candidates::Level::weak);
   }
   SECTION("cohesion below ready_min_cohesion: emerging; below emerging_min_cohesion: weak") {
     config.ready_min_cohesion = 0.62;
     const Candidate g = g_of(config);
-    CHECK(g.level == "emerging");
+    CHECK(g.level == candidates::Level::emerging);
     CHECK(g.gaps.back() ==
           "loosely knit (cohesion 0.61, initiative-ready needs 0.62: density 0.53, 1.7 × the network's; "
           "conductance 0.11)");
     config.emerging_min_cohesion = 0.60;  // cohesion √(10/27) ≈ 0.6086
-    CHECK(g_of(config).level == "emerging");
+    CHECK(g_of(config).level == candidates::Level::emerging);
     config.emerging_min_cohesion = 0.61;
-    CHECK(g_of(config).level == "weak");
+    CHECK(g_of(config).level == candidates::Level::weak);
   }
   SECTION("members: one short of ready, one short of emerging") {
     config.ready_min_members = 7;
-    CHECK(g_of(config).level == "emerging");
+    CHECK(g_of(config).level == candidates::Level::emerging);
     config.emerging_min_members = 7;
-    CHECK(g_of(config).level == "weak");
+    CHECK(g_of(config).level == candidates::Level::weak);
   }
   SECTION("helix roles: 3 present") {
     config.ready_min_types = 3;
-    CHECK(g_of(config).level == "initiative-ready");
+    CHECK(g_of(config).level == candidates::Level::initiative_ready);
     config.ready_min_types = 4;
-    CHECK(g_of(config).level == "emerging");
+    CHECK(g_of(config).level == candidates::Level::emerging);
     config.emerging_min_types = 4;
-    CHECK(g_of(config).level == "weak");
+    CHECK(g_of(config).level == candidates::Level::weak);
   }
   SECTION("coordinator below the reach: no coordinator, so not ready unless not needed") {
     config.coordinator_min_reach = 0.81;
     Candidate g = g_of(config);
     CHECK(g.coordinator == -1);
     CHECK(g.parts.coordinator == 0);
-    CHECK(g.level == "emerging");
+    CHECK(g.level == candidates::Level::emerging);
     CHECK(g.gaps.front() ==
           "no coordinator (the business-support institution S ties to only 4 of the other 5 members; a "
           "coordinator needs 81 %)");
     config.ready_needs_coordinator = false;
     g = g_of(config);
     CHECK(g.score == Approx(score - 0.10 * 0.9).epsilon(1e-12));
-    CHECK(g.level == "initiative-ready");
+    CHECK(g.level == candidates::Level::initiative_ready);
   }
   SECTION("no dominant sector: not ready unless not needed") {
     config.sector_group_min_share = 0.8;  // wood holds 0.75
     Candidate g = g_of(config);
     CHECK(g.sector.empty());
     CHECK(g.top_sector == "wood");
-    CHECK(g.level == "emerging");
+    CHECK(g.level == candidates::Level::emerging);
     CHECK(std::find(g.gaps.begin(), g.gaps.end(),
                     "no dominant sector (largest: wood, 75 % of the members with a sector)") != g.gaps.end());
     config.ready_needs_sector = false;
-    CHECK(g_of(config).level == "initiative-ready");
+    CHECK(g_of(config).level == candidates::Level::initiative_ready);
   }
   SECTION("weights are normalised; geography left out when unknown") {
     CandidateConfig doubled = config;
@@ -494,7 +494,7 @@ TEST_CASE("Sector groups: firms of the sector plus the institutions working main
     const Candidate* o = find_by_members(b.net, cs, {"O1", "O2", "O3", "R", "A", "B"});
     REQUIRE(m != nullptr);
     REQUIRE(o != nullptr);
-    CHECK(m->origin == "sector");
+    CHECK(m->origin == candidates::Origin::sector);
     CHECK(m->community == -1);
     CHECK(m->merged_sectors == std::vector<std::string>{"m"});
     CHECK(m->sector == "m");
@@ -546,21 +546,24 @@ TEST_CASE("Sector groups: firms of the sector plus the institutions working main
     const auto cs = candidates::find_candidates(in, CandidateConfig{});
     const Candidate* m = find_by_members(b.net, cs, {"M1", "M2", "M3", "M4", "G", "N"});
     REQUIRE(m != nullptr);
-    CHECK(m->origin == "community+sector");
+    CHECK(m->origin == candidates::Origin::community_and_sector);
     CHECK(m->merged_sectors == std::vector<std::string>{"m"});
     CHECK(m->sector_jaccard == Approx(5.0 / 7.0));
     CHECK_THAT(m->reason, Catch::Contains("coincides with the m sector group (Jaccard 0.71)"));
     CHECK(find_by_members(b.net, cs, {"M1", "M2", "M3", "M4", "R", "G"}) == nullptr);
     // o stays a sector group of its own; the singletons are below min_members.
     CHECK(cs.size() == 2);
-    CHECK(find_by_members(b.net, cs, {"O1", "O2", "O3", "R", "A", "B"})->origin == "sector");
+    CHECK(find_by_members(b.net, cs, {"O1", "O2", "O3", "R", "A", "B"})->origin ==
+          candidates::Origin::sector);
     // A stricter merge threshold keeps both.
     CandidateConfig config;
     config.merge_jaccard = 0.75;
     const auto apart = candidates::find_candidates(in, config);
     CHECK(apart.size() == 3);
-    CHECK(find_by_members(b.net, apart, {"M1", "M2", "M3", "M4", "G", "N"})->origin == "community");
-    CHECK(find_by_members(b.net, apart, {"M1", "M2", "M3", "M4", "R", "G"})->origin == "sector");
+    CHECK(find_by_members(b.net, apart, {"M1", "M2", "M3", "M4", "G", "N"})->origin ==
+          candidates::Origin::community);
+    CHECK(find_by_members(b.net, apart, {"M1", "M2", "M3", "M4", "R", "G"})->origin ==
+          candidates::Origin::sector);
   }
   SECTION("a sector group identical to a community is always one candidate") {
     const Partition p = partition_of(b.net, {{"M1", 0}, {"M2", 0}, {"M3", 0}, {"M4", 0}, {"R", 0}, {"G", 0}});
@@ -571,7 +574,7 @@ TEST_CASE("Sector groups: firms of the sector plus the institutions working main
     CHECK(cs.size() == 2);
     const Candidate* m = find_by_members(b.net, cs, {"M1", "M2", "M3", "M4", "R", "G"});
     REQUIRE(m != nullptr);
-    CHECK(m->origin == "community+sector");
+    CHECK(m->origin == candidates::Origin::community_and_sector);
     CHECK(m->sector_jaccard == 1.0);
   }
 }
@@ -889,21 +892,21 @@ void check_planted(const Planted& pl, const Partition& p, const std::vector<Cand
   CHECK(tourism->members.size() == 13);
   CHECK(ict->members.size() == 17);
 
-  CHECK(machine->level == "initiative-ready");
-  CHECK(wood->level == "initiative-ready");
+  CHECK(machine->level == candidates::Level::initiative_ready);
+  CHECK(wood->level == candidates::Level::initiative_ready);
   CHECK(pl.coordinator(*machine) == "C1");
   CHECK(pl.coordinator(*wood) == "S5");
   CHECK(machine->sector == "machine-tool");
   CHECK(wood->sector == "wood-furniture");
 
-  CHECK(tourism->level == "emerging");
+  CHECK(tourism->level == candidates::Level::emerging);
   CHECK(tourism->coordinator == -1);
   CHECK(
       has_gap_starting(*tourism, "no coordinator (no business-support institution or cluster organisation"));
   CHECK(has_gap_starting(*tourism, "no academia"));
 
   // ICT: emerging, or ready but below the two ready groups.
-  CHECK((ict->level == "emerging" || ict->level == "initiative-ready"));
+  CHECK((ict->level == candidates::Level::emerging || ict->level == candidates::Level::initiative_ready));
   CHECK(ict->rank > machine->rank);
   CHECK(ict->rank > wood->rank);
   CHECK(ict->score < machine->score);
@@ -912,7 +915,7 @@ void check_planted(const Planted& pl, const Partition& p, const std::vector<Cand
 
   // food: weak or not a candidate at all, and never with a coordinator.
   if (food != nullptr) {
-    CHECK(food->level == "weak");
+    CHECK(food->level == candidates::Level::weak);
     CHECK(food->coordinator == -1);
   }
   // The two ready groups come first among all candidates.
@@ -940,7 +943,7 @@ TEST_CASE("Planted groups of the example dataset get their intended levels and c
     CHECK(ict->score == Approx(0.812).margin(0.0005));
     CHECK(tourism->score == Approx(0.701).margin(0.0005));
     CHECK(food->score == Approx(0.505).margin(0.0005));
-    CHECK(machine->origin == "community+sector");
+    CHECK(machine->origin == candidates::Origin::community_and_sector);
     CHECK(food->roles == 1);
     CHECK(has_gap_starting(*food, "no coordinator"));
     CHECK(has_gap_starting(*food, "small (8 members"));
@@ -961,7 +964,7 @@ TEST_CASE("Planted groups of the example dataset get their intended levels and c
     const auto it =
         std::find_if(cs.begin(), cs.end(), [&](const Candidate& c) { return c.community == rest; });
     REQUIRE(it != cs.end());
-    CHECK(it->level == "weak");
+    CHECK(it->level == candidates::Level::weak);
     CHECK(it->parts.cohesion == 0);
     CHECK(has_gap_starting(*it, "loosely knit"));
     CHECK(has_gap_starting(*it, "no dominant sector"));

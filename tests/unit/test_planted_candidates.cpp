@@ -99,9 +99,10 @@ TEST_CASE("the planted groups of the example come out as the top candidates", "[
     // Reported in the test log (run with -s) so the figures can be quoted.
     INFO(name);
     if (m.candidate != nullptr) {
-      WARN(name << ": candidate rank " << m.candidate->rank << " (" << m.candidate->level << ", score "
-                << m.candidate->score << ", " << m.candidate->members.size() << " members): precision "
-                << m.precision << ", recall " << m.recall);
+      WARN(name << ": candidate rank " << m.candidate->rank << " ("
+                << candidates::level_name(m.candidate->level) << ", score " << m.candidate->score << ", "
+                << m.candidate->members.size() << " members): precision " << m.precision << ", recall "
+                << m.recall);
     } else {
       WARN(name << ": no candidate shares a member");
     }
@@ -117,10 +118,10 @@ TEST_CASE("the planted groups of the example come out as the top candidates", "[
   const auto& wood = *matches["wood-furniture"].candidate;
   const auto& tourism = *matches["tourism-spa"].candidate;
   const auto& ict = *matches["ICT"].candidate;
-  CHECK(machine.level == "initiative-ready");
-  CHECK(wood.level == "initiative-ready");
+  CHECK(machine.level == candidates::Level::initiative_ready);
+  CHECK(wood.level == candidates::Level::initiative_ready);
   CHECK(std::max(machine.rank, wood.rank) <= 2);
-  CHECK(tourism.level != "initiative-ready");
+  CHECK(tourism.level != candidates::Level::initiative_ready);
   CHECK(tourism.coordinator == -1);
   CHECK(ict.rank == 3);
   const auto id_of = [&](VertexId v) {
@@ -128,10 +129,11 @@ TEST_CASE("the planted groups of the example come out as the top candidates", "[
   };
   CHECK(id_of(machine.coordinator) == "C1");
   CHECK(id_of(wood.coordinator) == "S5");
-  CHECK(tourism.level == "emerging");
+  CHECK(tourism.level == candidates::Level::emerging);
   std::int32_t emerging_above = 0;
   for (const candidates::Candidate& c : found)
-    emerging_above += (c.level == "emerging" && c.rank < tourism.rank) ? 1 : 0;
+    emerging_above += (c.level == candidates::Level::emerging && c.rank < tourism.rank) ? 1 : 0;
   CHECK(emerging_above <= 1);
-  if (matches["food"].candidate != nullptr) CHECK(matches["food"].candidate->level != "initiative-ready");
+  if (matches["food"].candidate != nullptr)
+    CHECK(matches["food"].candidate->level != candidates::Level::initiative_ready);
 }

@@ -411,7 +411,7 @@ std::vector<std::pair<std::string, Scene>> all_charts(const TextMeasure& measure
                             {{0, 1, 10}, {0, 2, 4}, {1, 2, 1}, {2, 3, 2}}, options, measure));
   candidates::Candidate candidate;
   candidate.rank = 1;
-  candidate.level = "emerging";
+  candidate.level = candidates::Level::emerging;
   candidate.score = 0.512;
   candidate.parts = {0.8, 0.6, 0.9, 0.3, 0.5, 0.7};
   candidate.members = {0, 1, 2, 3, 4};
@@ -561,7 +561,7 @@ TEST_CASE("a candidate card places members by the network layout when given one"
   const Network net = small_network();
   candidates::Candidate candidate;
   candidate.rank = 1;
-  candidate.level = "emerging";
+  candidate.level = candidates::Level::emerging;
   candidate.members = {0, 1, 2, 3};
   candidate.parts = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
   Layout layout;

@@ -4,11 +4,13 @@
 // levelled (initiative-ready / emerging / weak), each with a plain-language reason and its gaps.
 // Pure scoring over results already computed: no igraph, no file I/O.
 
+#include <array>
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
+#include "clusterscope/core/names.hpp"
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/partition.hpp"
 #include "clusterscope/model/tie_view.hpp"
@@ -90,12 +92,40 @@ struct ScoreParts {
   double geography = 0;
 };
 
+/// A candidate's level, best first (candidates rank by it before their score).
+enum class Level { initiative_ready, emerging, weak };
+/// Where a candidate's group comes from: a community, a sector group, or a community that a
+/// sector group coincides with.
+enum class Origin { community, sector, community_and_sector };
+
+/// The levels as every output writes them.
+inline constexpr std::array<core::Name<Level>, 3> kLevelNames = {{
+    {Level::initiative_ready, "initiative-ready"},
+    {Level::emerging, "emerging"},
+    {Level::weak, "weak"},
+}};
+/// The origins as candidates.json writes them.
+inline constexpr std::array<core::Name<Origin>, 3> kOriginNames = {{
+    {Origin::community, "community"},
+    {Origin::sector, "sector"},
+    {Origin::community_and_sector, "community+sector"},
+}};
+
+/// The name of kLevelNames.
+inline std::string level_name(Level level) {
+  return std::string(core::name_of(kLevelNames, level));
+}
+/// The name of kOriginNames.
+inline std::string origin_name(Origin origin) {
+  return std::string(core::name_of(kOriginNames, origin));
+}
+
 struct Candidate {
   std::int32_t rank = 0;  ///< 1 = best
-  std::string level;      ///< "initiative-ready", "emerging", "weak"
-  double score = 0;       ///< Σ weight × part, 0–1
+  Level level = Level::weak;
+  double score = 0;  ///< Σ weight × part, 0–1
   ScoreParts parts;
-  std::string origin;             ///< "community", "sector", "community+sector"
+  Origin origin = Origin::community;
   std::int32_t community = -1;    ///< consensus community, −1 for a pure sector group
   std::string sector;             ///< dominant sector ("" if none)
   double sector_share = 0;        ///< share of the members with a sector that are in it

@@ -6,11 +6,13 @@
 // Directed networks are read as undirected for community detection (the weights of both
 // directions summed), as Leiden and Louvain define modularity on undirected graphs.
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "clusterscope/core/names.hpp"
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/partition.hpp"
 #include "clusterscope/model/tie_view.hpp"
@@ -20,8 +22,29 @@ namespace clusterscope::communities {
 enum class Algorithm { leiden, louvain, infomap, walktrap, labelprop };
 enum class Quality { modularity, cpm };  ///< Leiden's objective (the others optimise their own)
 
-/// "leiden" → Algorithm::leiden, …; throws std::invalid_argument for an unknown name.
+/// --algorithm and the "algorithm" of communities.json.
+inline constexpr std::array<core::Name<Algorithm>, 5> kAlgorithmNames = {{
+    {Algorithm::leiden, "leiden"},
+    {Algorithm::louvain, "louvain"},
+    {Algorithm::infomap, "infomap"},
+    {Algorithm::walktrap, "walktrap"},
+    {Algorithm::labelprop, "labelprop"},
+}};
+/// --quality and the "quality" of communities.json.
+inline constexpr std::array<core::Name<Quality>, 2> kQualityNames = {{
+    {Quality::modularity, "modularity"},
+    {Quality::cpm, "cpm"},
+}};
+/// --community-weights: CommunityOptions::weighted by name.
+inline constexpr std::array<core::Name<bool>, 2> kWeightedNames = {{
+    {true, "strength", "use tie weights"},
+    {false, "none", "every tie counts 1"},
+}};
+
+/// "leiden" → Algorithm::leiden, … (kAlgorithmNames); throws std::invalid_argument for an
+/// unknown name.
 Algorithm parse_algorithm(const std::string& name);
+/// The name of kAlgorithmNames.
 std::string algorithm_name(Algorithm a);
 
 struct CommunityOptions {

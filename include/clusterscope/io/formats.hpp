@@ -3,11 +3,13 @@
 // report every problem into Diagnostics (file:line:column); writers return the file content and
 // report, as warnings, every value the format cannot hold and how it was escaped or replaced.
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <string>
 
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/core/names.hpp"
 #include "clusterscope/io/builder.hpp"
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/model/layout.hpp"
@@ -17,11 +19,34 @@ namespace clusterscope::io {
 
 enum class FileFormat { csv, graphml, gml, pajek, gexf, json };
 
+/// The formats by name (--format, --output-format) and by extension: paj and pajek are read as
+/// net.
+inline constexpr std::array<core::Name<FileFormat>, 8> kFileFormatNames = {{
+    {FileFormat::csv, "csv"},
+    {FileFormat::graphml, "graphml"},
+    {FileFormat::gml, "gml"},
+    {FileFormat::pajek, "net"},
+    {FileFormat::pajek, "paj"},
+    {FileFormat::pajek, "pajek"},
+    {FileFormat::gexf, "gexf"},
+    {FileFormat::json, "json"},
+}};
+/// The formats' names for people.
+inline constexpr std::array<core::Name<FileFormat>, 6> kFileFormatTitles = {{
+    {FileFormat::csv, "CSV"},
+    {FileFormat::graphml, "GraphML"},
+    {FileFormat::gml, "GML"},
+    {FileFormat::pajek, "Pajek"},
+    {FileFormat::gexf, "GEXF"},
+    {FileFormat::json, "JSON node-link"},
+}};
+
 /// The format of a file by its extension (".graphml", ".gml", ".net", ".gexf", ".json",
 /// ".csv", each optionally followed by ".gz"); nullopt when unknown.
 std::optional<FileFormat> format_of(const std::filesystem::path& path);
-/// A format by its name as --format gives it: csv, graphml, gml, net (or paj, pajek), gexf, json.
+/// A format by its name as --format gives it (kFileFormatNames).
 std::optional<FileFormat> format_named(std::string_view name);
+/// The format's name for people (kFileFormatTitles).
 const char* format_name(FileFormat format);
 
 /// CSV edge list `source,target[,weight,kind,date,start,end,…]` and an optional node table

@@ -2,12 +2,14 @@
 // Loading any input (dataset folder, dataset.json manifest, or a single graph file), applying
 // filters and the unit → institution roll-up, and saving a network in any writable format.
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/core/names.hpp"
 #include "clusterscope/io/builder.hpp"
 #include "clusterscope/io/formats.hpp"
 #include "clusterscope/io/text.hpp"
@@ -29,6 +31,11 @@ struct Filters {
 };
 
 enum class Level { as_loaded, institution };
+/// --level and the "level" of dataset.json.
+inline constexpr std::array<core::Name<Level>, 2> kLevelNames = {{
+    {Level::as_loaded, "as-loaded"},
+    {Level::institution, "institution", "units rolled up to their parent"},
+}};
 
 struct LoadOptions {
   std::optional<std::filesystem::path> nodes_file;  ///< node table for a CSV edge list

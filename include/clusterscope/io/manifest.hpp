@@ -3,6 +3,7 @@
 // files, column and value mappings, type vocabulary with colours, per-kind tie weights,
 // directedness, two-mode activity files and their projection, filters.
 
+#include <array>
 #include <filesystem>
 #include <string>
 
@@ -15,6 +16,18 @@ namespace clusterscope::io {
 enum class Projection { count, newman };
 /// What happens to an activity with more participants than the threshold.
 enum class LargeActivityRule { downweight, skip, keep };
+
+/// The "weighting" of an "activities" entry.
+inline constexpr std::array<core::Name<Projection>, 2> kProjectionNames = {{
+    {Projection::count, "count"},
+    {Projection::newman, "newman"},
+}};
+/// The "rule" of an entry's "large_activity".
+inline constexpr std::array<core::Name<LargeActivityRule>, 3> kLargeActivityRuleNames = {{
+    {LargeActivityRule::downweight, "downweight"},
+    {LargeActivityRule::skip, "skip"},
+    {LargeActivityRule::keep, "keep"},
+}};
 
 /// The most ties the projection of one activity file may give (docs/DATA_FORMATS.md, "Limits");
 /// an "activities" entry raises or lowers it with "max_ties".

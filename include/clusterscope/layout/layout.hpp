@@ -4,10 +4,12 @@
 // DrL come from igraph through graph/layout.hpp; grouped and geographic layouts are built here.
 // Same network, options and seed → the same Layout, bit for bit.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "clusterscope/core/names.hpp"
 #include "clusterscope/model/layout.hpp"
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/partition.hpp"
@@ -24,12 +26,30 @@ enum class Algorithm {
   geo,      ///< longitude/latitude, equirectangular, north up
 };
 
-/// "fa2", "fr", "kk", "drl", "grouped", "geo"; std::invalid_argument otherwise.
+/// --layout and the layout names of outputs; the notes are --help's.
+inline constexpr std::array<core::Name<Algorithm>, 6> kAlgorithmNames = {{
+    {Algorithm::fa2, "fa2", "ForceAtlas2"},
+    {Algorithm::fr, "fr"},
+    {Algorithm::kk, "kk"},
+    {Algorithm::drl, "drl"},
+    {Algorithm::grouped, "grouped", "communities apart"},
+    {Algorithm::geo, "geo", "lat/lon"},
+}};
+/// The names for people, in captions and the report.
+inline constexpr std::array<core::Name<Algorithm>, 6> kAlgorithmTitles = {{
+    {Algorithm::fa2, "ForceAtlas2"},
+    {Algorithm::fr, "Fruchterman–Reingold"},
+    {Algorithm::kk, "Kamada–Kawai"},
+    {Algorithm::drl, "DrL"},
+    {Algorithm::grouped, "grouped by community"},
+    {Algorithm::geo, "geographic (longitude, latitude)"},
+}};
+
+/// A name of kAlgorithmNames; std::invalid_argument otherwise.
 Algorithm parse_algorithm(const std::string& name);
 /// The name parse_algorithm accepts.
 std::string algorithm_name(Algorithm algorithm);
-/// The name for people, in captions and the report: "ForceAtlas2", "Fruchterman–Reingold",
-/// "Kamada–Kawai", "DrL", "grouped by community", "geographic (longitude, latitude)".
+/// The name for people (kAlgorithmTitles).
 std::string algorithm_title(Algorithm algorithm);
 
 struct LayoutOptions {

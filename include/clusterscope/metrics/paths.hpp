@@ -4,12 +4,14 @@
 // Results equal igraph 0.10.2's igraph_betweenness / igraph_closeness / igraph_harmonic_centrality
 // (tests/unit/test_paths.cpp checks every vertex against python-igraph to 1e-9).
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "clusterscope/core/names.hpp"
 #include "clusterscope/model/network.hpp"
 
 namespace clusterscope::metrics {
@@ -41,6 +43,13 @@ enum class WeightMeaning {
   strength,  ///< length = 1 / weight: strong ties are short (clusterscope's default)
   distance,  ///< length = weight
 };
+
+/// --weights; described() is the "weights" of metrics.json.
+inline constexpr std::array<core::Name<WeightMeaning>, 3> kWeightMeaningNames = {{
+    {WeightMeaning::strength, "strength", "path length = 1/weight"},
+    {WeightMeaning::distance, "distance", "path length = weight"},
+    {WeightMeaning::none, "none"},
+}};
 
 /// Builds the CSR from aggregate_ties()-style edges (endpoints in [0, n)). Self-loops are
 /// dropped (they never lie on a shortest path; igraph ignores them too). Repeated pairs are kept
@@ -74,6 +83,13 @@ struct PathOptions {
   /// once per block of 32 sources; must be thread-safe. Results do not depend on it.
   std::function<void(double)> progress;
 };
+
+/// --betweenness.
+inline constexpr std::array<core::Name<PathOptions::Mode>, 3> kPathModeNames = {{
+    {PathOptions::Mode::automatic, "auto", "exact up to a documented size, then sampled"},
+    {PathOptions::Mode::exact, "exact"},
+    {PathOptions::Mode::sampled, "sampled"},
+}};
 
 struct PathCentralities {
   /// igraph_betweenness(directed = TRUE): unnormalised; an undirected pair counts once.

@@ -42,7 +42,6 @@ struct AnalysisConfig {
   bool candidates_from_config = false;  ///< the manifest's source of the candidate settings
   /// Layout algorithm and its settings; `initial` and `communities` are set by the analysis.
   layout::LayoutOptions layout;
-  std::string layout_name = "fa2";   ///< as given, for the report and messages
   std::string initial_layout;        ///< an id,x,y file to start from (empty: none)
   std::vector<std::string> palette;  ///< type colours (#RRGGBB) in vocabulary order
   double dpi = 150;                  ///< PNG resolution

@@ -12,6 +12,7 @@
 
 #include "clusterscope/candidates/candidates.hpp"
 #include "clusterscope/communities/communities.hpp"
+#include "clusterscope/layout/layout.hpp"
 #include "clusterscope/metrics/metrics.hpp"
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/tie_view.hpp"
@@ -105,7 +106,7 @@ struct ReportInput {
   const std::vector<candidates::Candidate>* candidates = nullptr;
   const candidates::CandidateConfig* candidate_config = nullptr;
   const std::vector<NamedScene>* figures = nullptr;
-  std::string layout;   ///< layout name as given, e.g. "fa2"
+  layout::Algorithm layout = layout::Algorithm::fa2;
   std::string version;  ///< clusterscope's
   std::uint64_t seed = 0;
   std::string input_sha256;  ///< of the first input file (dataset.json or the graph file)

@@ -4,11 +4,13 @@
 // their weight; labels for the top stakeholders that never overlap each other or a node; a legend,
 // a title and a caption — all fitted inside the page margins.
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "clusterscope/core/names.hpp"
 #include "clusterscope/model/layout.hpp"
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/partition.hpp"
@@ -27,6 +29,13 @@ const std::vector<std::string>& community_palette();
 inline constexpr const char* other_colour = "#BBBBBB";
 
 enum class ColourBy { type, community, sector, attribute };
+/// --color-by's own names; any other value names a stakeholder attribute (ColourBy::attribute,
+/// which has no name of its own).
+inline constexpr std::array<core::Name<ColourBy>, 3> kColourByNames = {{
+    {ColourBy::type, "type"},
+    {ColourBy::community, "community"},
+    {ColourBy::sector, "sector"},
+}};
 
 struct FigureOptions {
   double width = 600;  ///< page size in points
