@@ -540,6 +540,7 @@ Candidate score_group(const CandidateInput& in, const PairGraph& g, const RoleMa
           metrics::make_csr(static_cast<std::int32_t>(n), sub, false, metrics::WeightMeaning::none);
       metrics::PathOptions options;
       options.closeness = false;
+      options.threads = in.threads;
       betweenness = metrics::path_centralities(csr, options).betweenness;
     }
     const auto better = [&](std::size_t a, std::size_t b) {

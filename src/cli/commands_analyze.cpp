@@ -35,7 +35,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   InputOptions o;
   CommonFlags common;
   std::string output;
-  std::uint64_t seed = 42;
+  core::RunContext run;  // --seed and --threads, resolved once
   bool print_config = false;
   bool force = false;
   MetricFlags flags;
@@ -47,7 +47,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
       "the dataset folder, its dataset.json, or a graph file ('-': standard input)")(
       "output,o", text_value(&output)->value_name("DIR"),
       "output folder (default: output/<dataset name>); replaced only when the run succeeds")(
-      "seed", seed_value(&seed), "seed of every randomised step (recorded in manifest.json)")(
+      "seed", seed_value(&run.seed), "seed of every randomised step (recorded in manifest.json)")(
       "print-config", po::bool_switch(&print_config),
       "print the effective configuration as a config file and exit")(
       "force", po::bool_switch(&force),
@@ -74,11 +74,11 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   refuse_stdout_folder("analyze", output, "a folder (the report, tables, figures and data)");
   const std::vector<OptionRecord> records =
       option_records(sections, parsed.values, parsed.typed, parsed.config);
-  layout_settings(figure_flags, seed);  // option errors before any work
-  const metrics::MetricOptions settings = metric_settings(flags, seed);
-  communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
-  const candidates::CandidateConfig config = candidate_config(config_file);
-  const bool candidates_from_config = parsed.config.is_object() && parsed.config.contains("candidates");
+  run.threads = flags.threads;
+  layout_settings(figure_flags, run);  // option errors before any work
+  const metrics::MetricOptions settings = metric_settings(flags, run);
+  communities::CommunityOptions community_settings_ = community_settings(community_flags, run);
+  const candidates::CandidateConfig& config = parsed.candidates;
   if (print_config) {
     // Paths as absolute ones: the printed file may be saved anywhere, and a config's relative paths
     // are read from its own folder.
@@ -108,16 +108,15 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   analysis.input_format = *io::format_named(common.format.empty() ? "csv" : common.format);
   analysis.load = load_options(o);
   analysis.strict = o.strict;
-  analysis.seed = seed;
+  analysis.run = run;
   analysis.metrics = settings;
   analysis.communities = community_settings_;
   analysis.candidates = config;
-  analysis.candidates_from_config = candidates_from_config;
-  analysis.layout = layout_settings(figure_flags, seed);
+  analysis.candidates_from_config = parsed.candidates_from_config;
+  analysis.layout = layout_settings(figure_flags, run);
   analysis.initial_layout = figure_flags.initial;
   analysis.palette = palette_colours(figure_flags.palette);
   analysis.dpi = figure_flags.dpi;
-  analysis.threads = flags.threads;
   for (const OptionRecord& r : records) {
     // Options that cannot change a result (where, how fast, how loud) are in manifest.json only, so
     // that the report of the same analysis is the same file.
@@ -152,7 +151,7 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
         << " stakeholders, " << result.network.ties.size() << " ties; " << result.communities.partition.count
         << " communities; " << result.candidates.size() << " candidates, " << ready << " "
         << candidates::level_name(candidates::Level::initiative_ready) << "; report.html, report.pdf; seed "
-        << seed << ")\n";
+        << run.seed << ")\n";
   }
   return 0;
 }

@@ -151,14 +151,14 @@ int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::os
   CommonFlags common;
   MetricFlags flags;
   std::string output;
-  std::uint64_t seed = 42;
+  core::RunContext run;
   bool force = false;
   po::options_description own("metrics options");
   own.add_options()("help,h", "show this help")(
       "input", text_value(&o.input)->required()->value_name("INPUT"), "input ('-': standard input)")(
       "output,o", text_value(&output)->value_name("FILE"),
       "FILE.csv (one row per stakeholder) or FILE.json (also network measures); '-' or none: standard "
-      "output")("seed", seed_value(&seed), "seed of the permutation test and of sampled betweenness")(
+      "output")("seed", seed_value(&run.seed), "seed of the permutation test and of sampled betweenness")(
       "force", po::bool_switch(&force), kForceHelp);
   add_common_options(own, common);
   add_output_format(own, common, "csv (default) or json");
@@ -171,7 +171,8 @@ int cmd_metrics(const std::vector<std::string>& args, std::ostream& out, std::os
           .help)
     return 0;
   const std::string extension = table_extension(output, common, o);
-  const metrics::MetricOptions settings = metric_settings(flags, seed);
+  run.threads = flags.threads;
+  const metrics::MetricOptions settings = metric_settings(flags, run);
   io::OutputRequest request = checked_file_request(output, o, force);
   Diagnostics diagnostics;
   const Network network = load(o, common, err, diagnostics);

@@ -57,14 +57,15 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
   CommunityFlags flags;
   std::string output;
   std::string compare;
-  std::uint64_t seed = 42;
+  core::RunContext run;
   bool force = false;
   po::options_description own("communities options");
   own.add_options()("help,h", "show this help")(
       "input", text_value(&o.input)->required()->value_name("INPUT"), "input ('-': standard input)")(
       "output,o", text_value(&output)->value_name("FILE"),
       "FILE.csv (id,community,stability) or FILE.json (also per-community figures, significance, sweep); "
-      "'-' or none: standard output")("seed", seed_value(&seed), "seed of the runs and of the null networks")(
+      "'-' or none: standard output")("seed", seed_value(&run.seed),
+                                      "seed of the runs and of the null networks")(
       "force", po::bool_switch(&force), kForceHelp)(
       "compare-with", text_value(&compare)->value_name("ATTR"),
       "compare the partition with a stakeholder attribute (NMI, ARI), e.g. sector or office");
@@ -81,7 +82,7 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
           .help)
     return 0;
   const std::string extension = table_extension(output, common, o);
-  const communities::CommunityOptions settings = community_settings(flags, seed);
+  const communities::CommunityOptions settings = community_settings(flags, run);
   io::OutputRequest request = checked_file_request(output, o, force);
   Diagnostics diagnostics;
   const Network network = load(o, common, err, diagnostics);
@@ -116,14 +117,14 @@ int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std:
   CommonFlags common;
   CommunityFlags flags;
   std::string output;
-  std::uint64_t seed = 42;
+  core::RunContext run;
   bool force = false;
   po::options_description own("candidates options");
   own.add_options()("help,h", "show this help")(
       "input", text_value(&o.input)->required()->value_name("INPUT"), "input ('-': standard input)")(
       "output,o", text_value(&output)->required()->value_name("DIR"),
       "folder for candidates.json and candidates.md (created when missing)")(
-      "seed", seed_value(&seed), "seed of the community runs and null networks")(
+      "seed", seed_value(&run.seed), "seed of the community runs and null networks")(
       "force", po::bool_switch(&force), kForceHelp);
   add_common_options(
       own, common,
@@ -135,13 +136,14 @@ int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std:
   d.add(own).add(groups_options).add(filters);
   const std::vector<ConfigSection> sections = {
       {"", &own}, {"filters", &filters}, {"communities", &groups_options}};
-  if (parse(args, d, out, "usage: clusterscope candidates <input> -o DIR [options]", &sections).help)
-    return 0;
+  const Parsed parsed =
+      parse(args, d, out, "usage: clusterscope candidates <input> -o DIR [options]", &sections);
+  if (parsed.help) return 0;
   refuse_stdout_folder("candidates", output, "a folder (candidates.json and candidates.md)");
   check_input(o, common);
   const std::string& config_file = common.config;
-  const communities::CommunityOptions settings = community_settings(flags, seed);
-  const candidates::CandidateConfig config = candidate_config(config_file);
+  const communities::CommunityOptions settings = community_settings(flags, run);
+  const candidates::CandidateConfig& config = parsed.candidates;
   io::OutputRequest folder = output_request(output, io::OutputKind::files, o, force, {config_file});
   io::check_output(folder);  // before any work
   Diagnostics diagnostics;
@@ -164,8 +166,8 @@ int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std:
   if (common.quiet) return 0;
   out << "wrote " << (fs::path(output) / "candidates.json").string() << " and candidates.md: " << found.size()
       << " candidates (" << ready << " " << candidates::level_name(candidates::Level::initiative_ready)
-      << ", " << emerging << " " << candidates::level_name(candidates::Level::emerging) << "); seed " << seed
-      << '\n';
+      << ", " << emerging << " " << candidates::level_name(candidates::Level::emerging) << "); seed "
+      << run.seed << '\n';
   return 0;
 }
 

@@ -38,7 +38,7 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
   CommunityFlags community_flags;
   std::string output, colour_by = "type", size_by, title, caption;
   std::size_t labels = 15;
-  std::uint64_t seed = 42;
+  core::RunContext run;
   bool force = false;
   po::options_description own("render options");
   own.add_options()("help,h", "show this help")(
@@ -53,7 +53,7 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
       "label the N largest nodes (0: none)")("title", text_value(&title)->value_name("TEXT"),
                                              "title above the figure")(
       "caption", text_value(&caption)->value_name("TEXT"), "caption below the figure")(
-      "seed", seed_value(&seed), "seed of the layout (and of communities for --color-by community)")(
+      "seed", seed_value(&run.seed), "seed of the layout (and of communities for --color-by community)")(
       "force", po::bool_switch(&force), kForceHelp);
   add_common_options(
       own, common,
@@ -84,9 +84,9 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
     throw UsageError("-o '" + output + "': expected a .svg, .pdf, .png or .csv file");
   check_input(o, common);
   const layout::Algorithm layout_algorithm =
-      layout_settings(flags, seed).algorithm;  // option errors before any work
+      layout_settings(flags, run).algorithm;  // option errors before any work
   const std::optional<render::ColourBy> named_colour = core::find_name(render::kColourByNames, colour_by);
-  const communities::CommunityOptions community_settings_ = community_settings(community_flags, seed);
+  const communities::CommunityOptions community_settings_ = community_settings(community_flags, run);
   io::OutputRequest request;
   if (!to_stdout) {
     request = output_request(output, io::OutputKind::file, o, force, {flags.initial});
@@ -113,12 +113,12 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
       named_colour == render::ColourBy::community || layout_algorithm == layout::Algorithm::grouped;
   if (need_communities) groups = communities::detect_communities(view, community_settings_);
   const Layout positions =
-      compute_figure_layout(network, view, flags, seed, need_communities ? &groups.partition : nullptr);
+      compute_figure_layout(network, view, flags, run, need_communities ? &groups.partition : nullptr);
   if (extension == ".csv") {
     emit(pipeline::layout_csv(network, positions));
     if (!common.quiet)
       info << "wrote " << shown << " (" << network.size() << " positions, layout " << flags.layout
-           << ", seed " << seed << ")\n";
+           << ", seed " << run.seed << ")\n";
     return 0;
   }
   render::FigureOptions figure;
@@ -158,7 +158,7 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
       render::encode(render::network_scene(network, view, positions, figure, measure), extension, flags.dpi));
   if (!common.quiet)
     info << "wrote " << shown << " (" << network.size() << " stakeholders, layout " << flags.layout
-         << ", seed " << seed << ")\n";
+         << ", seed " << run.seed << ")\n";
   return 0;
 }
 

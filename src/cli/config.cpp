@@ -78,9 +78,9 @@ bool is_path_option(const std::string& name) {
   return name == "input" || name == "output" || name == "nodes" || name == "initial";
 }
 
-Json apply_config(const std::string& path, const std::vector<ConfigSection>& sections,
-                  po::variables_map& values, const std::vector<ConfigSection>& other_groups,
-                  const std::set<std::string>& other_keys) {
+AppliedConfig apply_config(const std::string& path, const std::vector<ConfigSection>& sections,
+                           po::variables_map& values, const std::vector<ConfigSection>& other_groups,
+                           const std::set<std::string>& other_keys) {
   Diagnostics diagnostics;
   const io::SourceText source = io::read_source(path, diagnostics);
   std::optional<Json> parsed;
@@ -136,8 +136,16 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
     }
   };
 
+  AppliedConfig applied;
   for (const auto& [key, value] : root.items()) {
-    if (key == "candidates") continue;  // read and checked by candidate_config
+    if (key == "candidates") {
+      try {
+        applied.candidates = candidates::candidate_config_from_json(nlohmann::json::parse(value.dump()));
+      } catch (const std::invalid_argument& e) {
+        throw InputError(where({key}), e.what());
+      }
+      continue;
+    }
     const auto section = std::find_if(sections.begin(), sections.end(), [&](const ConfigSection& s) {
       return !s.name.empty() && s.name == key;
     });
@@ -166,7 +174,8 @@ Json apply_config(const std::string& path, const std::vector<ConfigSection>& sec
       continue;  // an option of another command
     store(*top, key, value, {key}, false);
   }
-  return root;
+  applied.document = root;
+  return applied;
 }
 
 std::vector<OptionRecord> option_records(const std::vector<ConfigSection>& sections,

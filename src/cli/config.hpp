@@ -8,9 +8,11 @@
 
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
+#include "clusterscope/candidates/candidates.hpp"
 
 namespace clusterscope::cli {
 
@@ -31,15 +33,20 @@ struct OptionRecord {
 /// Reads the config file at `path` and stores its values into `values` (which already holds the
 /// command line, so flags keep precedence). Unknown sections or keys, values of the wrong JSON
 /// type and values an option rejects are InputErrors at the file:line:column of the value. The
-/// "candidates" object is left for candidate_config (it is checked there). So that one config
+/// "candidates" object becomes the candidate settings (an error in it is an InputError at the
+/// object). So that one config
 /// serves every command, the groups of `other_groups` and the top-level keys of `other_keys`
 /// (options of other commands) are skipped, a group's keys still checked against its options.
 /// A relative path in the file (input, output, filters.nodes, figures.initial) is read from the
-/// config file's folder. Returns the parsed document.
-nlohmann::ordered_json apply_config(const std::string& path, const std::vector<ConfigSection>& sections,
-                                    boost::program_options::variables_map& values,
-                                    const std::vector<ConfigSection>& other_groups = {},
-                                    const std::set<std::string>& other_keys = {});
+/// config file's folder. The file is read once: the document and the candidate settings are returned.
+struct AppliedConfig {
+  nlohmann::ordered_json document;
+  std::optional<candidates::CandidateConfig> candidates;  ///< the "candidates" object, when present
+};
+AppliedConfig apply_config(const std::string& path, const std::vector<ConfigSection>& sections,
+                           boost::program_options::variables_map& values,
+                           const std::vector<ConfigSection>& other_groups = {},
+                           const std::set<std::string>& other_keys = {});
 
 /// True for the options whose value is a path (input, output, nodes, initial).
 bool is_path_option(const std::string& name);

@@ -34,7 +34,7 @@ po::typed_value<std::string>* text_value(std::string* target) {
 /// --seed: any integer from 0 to 2^64 − 1 (a negative seed is an error, not a wrapped number).
 po::typed_value<std::uint64_t>* seed_value(std::uint64_t* seed) {
   return bounded(seed, std::uint64_t{0}, std::numeric_limits<std::uint64_t>::max(), "seed")
-      ->default_value(42);
+      ->default_value(core::default_seed);
 }
 
 po::options_description input_options(InputOptions& o) {
@@ -182,7 +182,8 @@ po::options_description metric_options(MetricFlags& f) {
       bounded(&f.samples, std::size_t{0}, kMaxSamples, "samples")->value_name("N")->default_value(0),
       "source stakeholders for sampled betweenness (0: chosen from the size)")(
       "threads", bounded(&f.threads, 0U, kMaxThreads, "threads")->value_name("N")->default_value(0),
-      "threads for path measures and for drawing figures (0: all cores)")(
+      "threads of every parallel stage: path measures, layout, candidates, drawing figures (0: all cores; "
+      "the results do not depend on it)")(
       "permutations",
       bounded(&f.permutations, std::size_t{0}, kMaxPermutations, "permutations")
           ->value_name("N")
@@ -191,15 +192,15 @@ po::options_description metric_options(MetricFlags& f) {
   return d;
 }
 
-metrics::MetricOptions metric_settings(const MetricFlags& f, std::uint64_t seed) {
+metrics::MetricOptions metric_settings(const MetricFlags& f, const core::RunContext& run) {
   metrics::MetricOptions o;
   o.weights = named_value(metrics::kWeightMeaningNames, "weights", f.weights);
   o.paths.mode = named_value(metrics::kPathModeNames, "betweenness", f.betweenness);
   o.paths.samples = f.samples;
-  o.paths.threads = f.threads;
-  o.paths.seed = seed;
+  o.paths.threads = run.threads;
+  o.paths.seed = run.seed;
   o.permutations = f.permutations;
-  o.seed = seed;
+  o.seed = run.seed;
   return o;
 }
 
@@ -220,7 +221,7 @@ po::options_description community_options(CommunityFlags& f) {
   return d;
 }
 
-communities::CommunityOptions community_settings(const CommunityFlags& f, std::uint64_t seed) {
+communities::CommunityOptions community_settings(const CommunityFlags& f, const core::RunContext& run) {
   communities::CommunityOptions o;
   o.algorithm = named_value(communities::kAlgorithmNames, "algorithm", f.algorithm);
   o.quality = named_value(communities::kQualityNames, "quality", f.quality);
@@ -245,7 +246,7 @@ communities::CommunityOptions community_settings(const CommunityFlags& f, std::u
   o.runs = f.runs;
   o.null_models = f.null_models;
   o.weighted = named_value(communities::kWeightedNames, "community-weights", f.weights);
-  o.seed = seed;
+  o.seed = run.seed;
   return o;
 }
 
@@ -296,14 +297,15 @@ void apply_palette(Network& network, const std::string& palette) {
     network.vocabulary[i].colour = colours[i];
 }
 
-layout::LayoutOptions layout_settings(const FigureFlags& f, std::uint64_t seed) {
+layout::LayoutOptions layout_settings(const FigureFlags& f, const core::RunContext& run) {
   layout::LayoutOptions o;
   o.algorithm = named_value(layout::kAlgorithmNames, "layout", f.layout);
   palette_colours(f.palette);  // a bad colour is a usage error before any work
   o.iterations = f.iterations;
   o.linlog = f.linlog;
   o.prevent_overlap = f.prevent_overlap;
-  o.seed = seed;
+  o.seed = run.seed;
+  o.threads = run.threads;
   return o;
 }
 

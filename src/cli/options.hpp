@@ -13,6 +13,7 @@
 #include "clusterscope/communities/communities.hpp"
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/core/names.hpp"
+#include "clusterscope/core/run.hpp"
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/layout/layout.hpp"
 #include "clusterscope/metrics/metrics.hpp"
@@ -116,7 +117,7 @@ struct MetricFlags {
 };
 
 boost::program_options::options_description metric_options(MetricFlags& f);
-metrics::MetricOptions metric_settings(const MetricFlags& f, std::uint64_t seed);
+metrics::MetricOptions metric_settings(const MetricFlags& f, const core::RunContext& run);
 
 /// Options of community detection (communities, candidates, analyze).
 struct CommunityFlags {
@@ -129,7 +130,7 @@ struct CommunityFlags {
 };
 
 boost::program_options::options_description community_options(CommunityFlags& f);
-communities::CommunityOptions community_settings(const CommunityFlags& f, std::uint64_t seed);
+communities::CommunityOptions community_settings(const CommunityFlags& f, const core::RunContext& run);
 
 /// Options of layouts and figures (render, analyze).
 struct FigureFlags {
@@ -149,6 +150,6 @@ std::vector<std::string> palette_colours(const std::string& palette);
 /// --palette applied to the network's types.
 void apply_palette(Network& network, const std::string& palette);
 /// The layout settings of the figure flags (a bad --layout or --palette is a UsageError).
-layout::LayoutOptions layout_settings(const FigureFlags& f, std::uint64_t seed);
+layout::LayoutOptions layout_settings(const FigureFlags& f, const core::RunContext& run);
 
 }  // namespace clusterscope::cli

@@ -150,8 +150,11 @@ Parsed parse(const std::vector<std::string>& args, const po::options_description
       if (std::none_of(sections->begin(), sections->end(),
                        [&](const ConfigSection& s) { return s.name == g.name; }))
         others.push_back(g);
-    parsed.config = apply_config(parsed.values["config"].as<std::string>(), *sections, parsed.values, others,
-                                 config_keys_elsewhere());
+    AppliedConfig applied = apply_config(parsed.values["config"].as<std::string>(), *sections, parsed.values,
+                                         others, config_keys_elsewhere());
+    parsed.config = std::move(applied.document);
+    parsed.candidates_from_config = applied.candidates.has_value();
+    if (applied.candidates) parsed.candidates = *applied.candidates;
   }
   try {
     po::notify(parsed.values);
@@ -170,30 +173,10 @@ Parsed parse(const std::vector<std::string>& args, const po::options_description
   return parsed;
 }
 
-/// The candidate settings: defaults, overridden by the "candidates" object of a JSON config file.
-candidates::CandidateConfig candidate_config(const std::string& file) {
-  if (file.empty()) return {};
-  Diagnostics diagnostics;
-  const io::SourceText source = io::read_source(file, diagnostics);
-  const auto json = io::parse_json(source, diagnostics);
-  if (json) io::check_duplicate_keys(source, diagnostics);  // a repeated key is an error, not last-wins
-  if (!json || diagnostics.has_errors()) throw InputError(diagnostics.entries());
-  if (!json->is_object()) {
-    throw InputError(Location{file, 1, 1}, "a config file holds a JSON object, e.g. {\"candidates\": {...}}");
-  }
-  if (!json->contains("candidates")) return {};
-  try {
-    return candidates::candidate_config_from_json(nlohmann::json::parse(json->at("candidates").dump()));
-  } catch (const std::invalid_argument& e) {
-    const auto offset = io::json_value_offset(source.bytes, io::JsonPath{std::string("candidates")});
-    throw InputError(offset ? io::location_of(source, *offset) : Location{file, 1, 1}, e.what());
-  }
-}
-
 /// Lays the network out; `communities` is needed by the grouped layout only.
 Layout compute_figure_layout(const Network& network, const TieView& view, const FigureFlags& flags,
-                             std::uint64_t seed, const Partition* communities) {
-  return pipeline::lay_out(network, view, layout_settings(flags, seed), flags.initial, communities);
+                             const core::RunContext& run, const Partition* communities) {
+  return pipeline::lay_out(network, view, layout_settings(flags, run), flags.initial, communities);
 }
 
 std::string table_extension(std::string& output, const CommonFlags& common, const InputOptions& o) {

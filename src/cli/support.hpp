@@ -54,6 +54,9 @@ struct Parsed {
   bool help = false;
   std::set<std::string> typed;    ///< options given on the command line
   nlohmann::ordered_json config;  ///< the applied config document (null without --config)
+  /// The config's "candidates" object (defaults without one); read with the rest of the file.
+  candidates::CandidateConfig candidates;
+  bool candidates_from_config = false;
 };
 
 /// Parses the command line; with `sections`, a --config file then fills what the flags left at
@@ -62,11 +65,8 @@ Parsed parse(const std::vector<std::string>& args, const boost::program_options:
              std::ostream& out, const std::string& usage_line,
              const std::vector<ConfigSection>* sections = nullptr);
 
-/// The candidate settings: defaults, overridden by the "candidates" object of a JSON config file.
-candidates::CandidateConfig candidate_config(const std::string& file);
-
 /// Lays the network out; `communities` is needed by the grouped layout only.
 Layout compute_figure_layout(const Network& network, const TieView& view, const FigureFlags& flags,
-                             std::uint64_t seed, const Partition* communities);
+                             const core::RunContext& run, const Partition* communities);
 
 }  // namespace clusterscope::cli

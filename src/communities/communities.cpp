@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "clusterscope/core/run.hpp"
 #include "clusterscope/graph/community.hpp"
 #include "clusterscope/graph/graph.hpp"
 
@@ -16,22 +17,15 @@ namespace clusterscope::communities {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-constexpr std::uint64_t golden = 0x9E3779B97F4A7C15ULL;
 
-/// SplitMix64's output function (Steele, Lea & Flood 2014).
-std::uint64_t mix(std::uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
+/// The community streams of the run's seed (core/run.hpp).
+enum class Stream { ensemble, consensus, null_rewire, null_run };
 
-/// Independent seed streams derived from the user's seed (docs/communities.md, "Seeds").
-enum class Stream : std::uint64_t { ensemble = 1, consensus = 2, null_rewire = 3, null_run = 4 };
-
-/// Output index + 1 of SplitMix64 started from mix(seed + stream·γ).
 std::uint64_t derive(std::uint64_t seed, Stream stream, std::uint64_t index) {
-  const std::uint64_t start = mix(seed + static_cast<std::uint64_t>(stream) * golden);
-  return mix(start + (index + 1) * golden);
+  constexpr core::SeedStream streams[] = {core::SeedStream::community_runs,
+                                          core::SeedStream::community_consensus,
+                                          core::SeedStream::null_rewire, core::SeedStream::null_run};
+  return core::stream_seed(seed, streams[static_cast<int>(stream)], index);
 }
 
 /// The network as community detection reads it: the tie view's undirected pairs (both directions

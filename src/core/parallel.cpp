@@ -2,6 +2,8 @@
 
 #include <omp.h>
 
+#include <algorithm>
+#include <atomic>
 #include <exception>
 #include <vector>
 
@@ -25,6 +27,24 @@ void run_workers(unsigned workers, const std::function<void(unsigned)>& work) {
       }
     }
   }
+  for (const std::exception_ptr& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+}
+
+void run_tasks(unsigned workers, const std::vector<std::function<void()>>& tasks) {
+  std::vector<std::exception_ptr> errors(tasks.size());
+  std::atomic<std::size_t> next{0};
+  const auto team = static_cast<unsigned>(std::min<std::size_t>(std::max(workers, 1U), tasks.size()));
+  run_workers(team, [&](unsigned) {
+    for (std::size_t k = next++; k < tasks.size(); k = next++) {
+      try {
+        tasks[k]();
+      } catch (...) {
+        errors[k] = std::current_exception();
+      }
+    }
+  });
   for (const std::exception_ptr& error : errors) {
     if (error) std::rethrow_exception(error);
   }

@@ -1,4 +1,5 @@
 #include "clusterscope/metrics/metrics.hpp"
+#include "clusterscope/core/run.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -75,12 +76,13 @@ MetricsResult compute_metrics(const Network& network, const TieView& view, const
   r.nodes.push_back({"harmonic_norm", scaled(paths.harmonic, others)});
   // ARPACK starts from a random vector drawn from igraph's RNG: seed it, so that the same input
   // gives the same bits in every run and in every call within one run.
-  graph::seed_rng(options.seed);
+  const std::uint64_t arpack_seed = core::stream_seed(options.seed, core::SeedStream::eigenvector);
+  graph::seed_rng(arpack_seed);
   graph::Eigenvector eigenvector = graph::eigenvector_centrality(g, weighted);
   if (!eigenvector.warning.empty()) r.warnings.push_back(std::move(eigenvector.warning));
   r.eigenvector_method = eigenvector.method;
   r.nodes.push_back({"eigenvector", std::move(eigenvector.values)});
-  graph::seed_rng(options.seed);
+  graph::seed_rng(arpack_seed);
   r.nodes.push_back({"pagerank", graph::pagerank(g, options.damping, weighted)});
   r.nodes.push_back({"coreness", graph::coreness(g)});
   r.nodes.push_back({"clustering", graph::local_clustering(g)});

@@ -10,6 +10,8 @@
 #include <string>
 #include <utility>
 
+#include "clusterscope/core/run.hpp"
+
 namespace clusterscope::metrics {
 
 namespace {
@@ -126,7 +128,7 @@ TypeMixing type_mixing(const Network& network, const std::vector<AggregatedEdge>
   }
   const Int128 ms = static_cast<Int128>(m) * s;
   const Int128 observed = abs128(static_cast<Int128>(internal) * d - ms);
-  std::mt19937_64 engine(seed);
+  std::mt19937_64 engine(core::stream_seed(seed, core::SeedStream::permutation_test));
   std::vector<std::int32_t> labels = type_of;  // each shuffle continues from the previous order
   std::size_t as_extreme = 0;
   for (std::size_t k = 0; k < permutations; ++k) {

@@ -16,6 +16,7 @@
 // Memory: O(n + m) for the prepared graph plus O(n) per thread (about 60 bytes per vertex).
 
 #include "clusterscope/metrics/paths.hpp"
+#include "clusterscope/core/run.hpp"
 
 #include <algorithm>
 #include <array>
@@ -1308,7 +1309,7 @@ PathCentralities path_centralities(const CsrGraph& g, const PathOptions& options
   }
   std::vector<Vertex> sources;
   if (sampled) {
-    sources = sample_sources(g.n, k, options.seed);
+    sources = sample_sources(g.n, k, core::stream_seed(options.seed, core::SeedStream::sampled_sources));
   } else {
     sources.resize(n);
     std::iota(sources.begin(), sources.end(), 0);

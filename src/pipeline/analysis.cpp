@@ -8,8 +8,8 @@
 #include <exception>
 #include <filesystem>
 #include <stdexcept>
-#include <thread>
 
+#include "clusterscope/core/parallel.hpp"
 #include "clusterscope/core/sha256.hpp"
 #include "clusterscope/io/standard_input.hpp"
 #include "clusterscope/pipeline/community_outputs.hpp"
@@ -95,7 +95,7 @@ void build_reports(Analysis& a) {
   input.figures = &a.figures;
   input.layout = a.config.layout.algorithm;
   input.version = CLUSTERSCOPE_VERSION;
-  input.seed = a.config.seed;
+  input.seed = a.config.run.seed;
   // Every input file hashed once, for the report's meta line and the manifest.
   for (const std::string& file : a.network.input_files)
     a.inputs.push_back({{"file", file}, {"bytes", fs::file_size(file)}, {"sha256", sha256_file(file)}});
@@ -104,25 +104,14 @@ void build_reports(Analysis& a) {
   Report report = build_report(input);
   for (const NamedScene& f : a.figures)
     if (render::primitive_count(f.scene) > max_inline_svg_primitives) a.pngs[f.name];
-  {
-    std::exception_ptr failure;
-    std::thread encoder([&]() noexcept {
-      try {
-        for (const NamedScene& f : a.figures)
-          if (a.pngs.count(f.name) != 0) a.pngs[f.name] = render::encode(f.scene, ".png", a.config.dpi);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-    try {
-      a.report_pdf = report_pdf(report);
-    } catch (...) {
-      encoder.join();
-      throw;
-    }
-    encoder.join();
-    if (failure) std::rethrow_exception(failure);
-  }
+  // report.pdf and each PNG are separate tasks on the run's workers; each writes its own value
+  // (the map's entries exist already), so the bytes do not depend on the thread count.
+  std::vector<std::function<void()>> tasks = {[&] { a.report_pdf = report_pdf(report); }};
+  for (const NamedScene& f : a.figures)
+    if (a.pngs.count(f.name) != 0)
+      tasks.emplace_back(
+          [&a, &f, png = &a.pngs.at(f.name)] { *png = render::encode(f.scene, ".png", a.config.dpi); });
+  core::run_tasks(a.config.run.workers(), tasks);
   for (ReportSection& section : report.sections)
     for (ReportBlock& block : section.blocks)
       if (block.kind == ReportBlock::Kind::figure && a.pngs.count(block.figure.name) != 0)
@@ -144,6 +133,8 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
   a.ties = make_tie_view(a.network);
   clock.begin("measures");
   metrics::MetricOptions measured = config.metrics;
+  measured.seed = measured.paths.seed = config.run.seed;
+  measured.paths.threads = config.run.threads;
   measured.paths.progress = progress.update;  // the path searches are most of this stage
   a.metrics = metrics::compute_metrics(a.network, a.ties, measured);
   if (progress.warning)
@@ -151,12 +142,16 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
       progress.warning(warning);
   clock.begin("communities");
   communities::CommunityOptions grouping = config.communities;
+  grouping.seed = config.run.seed;
   grouping.progress = progress.update;
   a.communities = communities::detect_communities(a.ties, grouping);
   clock.begin("candidates");
-  a.candidates = find_candidates(a.network, a.ties, a.communities, config.candidates);
+  a.candidates = find_candidates(a.network, a.ties, a.communities, config.candidates, config.run.threads);
   clock.begin("layout");
-  a.positions = lay_out(a.network, a.ties, config.layout, config.initial_layout, &a.communities.partition);
+  layout::LayoutOptions placing = config.layout;
+  placing.seed = config.run.seed;
+  placing.threads = config.run.threads;
+  a.positions = lay_out(a.network, a.ties, placing, config.initial_layout, &a.communities.partition);
   clock.begin("figures");
   const render::PangoMeasure measure;
   a.figures = standard_figures(a.network, a.ties, a.positions, a.metrics, a.communities, a.candidates,

@@ -101,7 +101,7 @@ std::string run_manifest(const Analysis& a, const fs::path& folder, const std::v
   m["command"] = "analyze";
   m["dataset"] = network.name;
   m["inputs"] = a.inputs;
-  m["seed"] = a.config.seed;
+  m["seed"] = a.config.run.seed;
   nlohmann::ordered_json options = a.config.manifest_options;
   options["candidates"] = {{"value", candidates::candidate_config_to_json(a.config.candidates)},
                            {"source", a.config.candidates_from_config ? "config" : "default"}};
@@ -189,7 +189,7 @@ void write_analysis(const Analysis& a, io::OutputRequest request, const Analysis
           jobs.push_back({&f.scene, file, a.config.dpi});
         }
       }
-    render::draw_all(jobs, a.config.threads);
+    render::draw_all(jobs, a.config.run.threads);
     clock.end();
     io::write_file_atomically(temporary / "manifest.json", run_manifest(a, temporary, clock.times()));
   });

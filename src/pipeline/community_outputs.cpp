@@ -215,7 +215,8 @@ namespace clusterscope::pipeline {
 
 std::vector<candidates::Candidate> find_candidates(const Network& network, const TieView& view,
                                                    const communities::CommunityResult& communities,
-                                                   const candidates::CandidateConfig& config) {
+                                                   const candidates::CandidateConfig& config,
+                                                   unsigned threads) {
   candidates::CandidateInput input;
   input.network = &network;
   input.edges = &view.pairs;
@@ -228,6 +229,7 @@ std::vector<candidates::Candidate> find_candidates(const Network& network, const
     input.community_z.push_back(s.z_internal);
   }
   input.centrality = view.strength;
+  input.threads = threads;
   return candidates::find_candidates(input, config);
 }
 

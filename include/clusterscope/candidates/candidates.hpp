@@ -81,6 +81,7 @@ struct CandidateInput {
   std::int32_t runs = 1;
   std::vector<double> community_z;  ///< internal ties vs null (may be empty)
   std::vector<double> centrality;   ///< for anchors, e.g. betweenness (empty: strength)
+  unsigned threads = 0;  ///< of the coordinators' betweenness (0: all cores; no result depends on it)
 };
 
 struct ScoreParts {

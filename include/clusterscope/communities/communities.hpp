@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "clusterscope/core/names.hpp"
+#include "clusterscope/core/run.hpp"
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/partition.hpp"
 #include "clusterscope/model/tie_view.hpp"
@@ -55,10 +56,10 @@ struct CommunityOptions {
   /// to 1). `resolution` is then ignored.
   bool auto_resolution = false;
   std::vector<double> sweep = {0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0};
-  bool weighted = true;           ///< use the aggregated tie weights
-  std::int32_t runs = 50;         ///< seeded runs of the ensemble (1 = a single run, stability 1)
-  std::uint64_t seed = 1;         ///< run r uses a seed derived from (seed, r); recorded in outputs
-  std::int32_t null_models = 20;  ///< rewired networks for the significance test; 0 = none
+  bool weighted = true;                     ///< use the aggregated tie weights
+  std::int32_t runs = 50;                   ///< seeded runs of the ensemble (1 = a single run, stability 1)
+  std::uint64_t seed = core::default_seed;  ///< run r uses a seed derived from (seed, r); recorded in outputs
+  std::int32_t null_models = 20;            ///< rewired networks for the significance test; 0 = none
 
   // Added beyond the first interface; the defaults are the documented method.
   double consensus_threshold = 0.5;          ///< τ: consensus edges below this share are dropped

@@ -7,6 +7,7 @@
 // items whose results land in fixed places, and sums in a fixed order afterwards.
 
 #include <functional>
+#include <vector>
 
 namespace clusterscope::core {
 
@@ -16,5 +17,11 @@ namespace clusterscope::core {
 /// in turn, so every index runs exactly once. An exception thrown by any work(t) is rethrown here
 /// (the one of the lowest t), after all have finished.
 void run_workers(unsigned workers, const std::function<void(unsigned)>& work);
+
+/// Runs every task once on up to `workers` threads of one team (run_workers), each worker taking
+/// the next task in list order; workers ≤ 1 runs them in order on the calling thread. An
+/// exception thrown by a task is rethrown here (the one of the first such task), after all tasks
+/// have run.
+void run_tasks(unsigned workers, const std::vector<std::function<void()>>& tasks);
 
 }  // namespace clusterscope::core

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "clusterscope/core/names.hpp"
+#include "clusterscope/core/run.hpp"
 #include "clusterscope/model/layout.hpp"
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/partition.hpp"
@@ -54,7 +55,7 @@ std::string algorithm_title(Algorithm algorithm);
 
 struct LayoutOptions {
   Algorithm algorithm = Algorithm::fa2;
-  std::uint64_t seed = 42;
+  std::uint64_t seed = core::default_seed;
   std::int32_t iterations = 0;   ///< 0 = automatic (fa2: by size; fr 500; kk 50·n; drl: igraph's schedule)
   bool linlog = false;           ///< fa2: LinLog attraction, log(1 + d)
   bool prevent_overlap = false;  ///< fa2: anti-collision during the last third of the iterations

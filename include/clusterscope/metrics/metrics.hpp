@@ -20,7 +20,8 @@ struct MetricOptions {
   PathOptions paths;               ///< exact or sampled betweenness, threads
   double damping = 0.85;           ///< PageRank
   std::size_t permutations = 999;  ///< E-I permutation test
-  std::uint64_t seed = 42;         ///< permutation test and sampled betweenness
+  std::uint64_t seed =
+      core::default_seed;  ///< the run's: permutation test, eigenvector start, sampling (core/run.hpp)
 };
 
 /// One named column of per-stakeholder values (NaN where a measure is undefined).

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "clusterscope/core/names.hpp"
+#include "clusterscope/core/run.hpp"
 #include "clusterscope/model/network.hpp"
 
 namespace clusterscope::metrics {
@@ -65,7 +66,8 @@ struct PathOptions {
   /// Sources for sampled mode; 0 = choose: as many as the exact_limit budget pays for
   /// (exact_limit / m), at least min(n, 1000).
   std::size_t samples = 0;
-  std::uint64_t seed = 42;  ///< sampled sources (std::mt19937_64; same seed → same values)
+  std::uint64_t seed =
+      core::default_seed;  ///< the run's seed; sampled sources draw its sampled_sources stream
   /// automatic: exact while n·m ≤ exact_limit (m = edges). An exact run is one search per vertex,
   /// cost ∝ n·m: on the reference machine (2 cores, bench/README.md "Path centralities") the
   /// 20,000/200,000 planted-partition graph (n·m = 4·10⁹) takes ≈ 12 s for all three measures, so

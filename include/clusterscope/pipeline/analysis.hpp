@@ -17,6 +17,7 @@
 #include "clusterscope/candidates/candidates.hpp"
 #include "clusterscope/communities/communities.hpp"
 #include "clusterscope/core/diagnostics.hpp"
+#include "clusterscope/core/run.hpp"
 #include "clusterscope/io/formats.hpp"
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/io/output_guard.hpp"
@@ -35,7 +36,9 @@ struct AnalysisConfig {
   io::FileFormat input_format = io::FileFormat::csv;  ///< of standard input (input "-")
   io::LoadOptions load;
   bool strict = false;  ///< a loader warning fails like an error
-  std::uint64_t seed = 42;
+  /// The seed and threads of the run: run_analysis() gives every stage these (the seed and
+  /// threads of the option structs below are replaced by them).
+  core::RunContext run;
   metrics::MetricOptions metrics;
   communities::CommunityOptions communities;
   candidates::CandidateConfig candidates;
@@ -45,7 +48,6 @@ struct AnalysisConfig {
   std::string initial_layout;        ///< an id,x,y file to start from (empty: none)
   std::vector<std::string> palette;  ///< type colours (#RRGGBB) in vocabulary order
   double dpi = 150;                  ///< PNG resolution
-  unsigned threads = 0;              ///< threads drawing the figures (0: all cores)
   /// (option, value, source) rows of the report's parameters table.
   std::vector<std::vector<std::string>> report_parameters;
   /// manifest.json's "options": {"section": {"name": {"value": …, "source": …}}}; the candidate

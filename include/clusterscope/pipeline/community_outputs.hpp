@@ -49,6 +49,7 @@ namespace clusterscope::pipeline {
 /// strength (the view's).
 std::vector<candidates::Candidate> find_candidates(const Network& network, const TieView& view,
                                                    const communities::CommunityResult& communities,
-                                                   const candidates::CandidateConfig& config);
+                                                   const candidates::CandidateConfig& config,
+                                                   unsigned threads = 0);
 
 }  // namespace clusterscope::pipeline
