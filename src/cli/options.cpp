@@ -292,9 +292,7 @@ std::vector<std::string> palette_colours(const std::string& palette) {
 
 /// --palette applied to the network's types.
 void apply_palette(Network& network, const std::string& palette) {
-  const std::vector<std::string> colours = palette_colours(palette);
-  for (std::size_t i = 0; i < std::min(colours.size(), network.vocabulary.size()); ++i)
-    network.vocabulary[i].colour = colours[i];
+  clusterscope::apply_palette(network, palette_colours(palette));
 }
 
 layout::LayoutOptions layout_settings(const FigureFlags& f, const core::RunContext& run) {

@@ -254,4 +254,9 @@ std::vector<AggregatedEdge> aggregate_ties(const Network& network) {
   return merged;
 }
 
+void apply_palette(Network& network, const std::vector<std::string>& colours) {
+  for (std::size_t i = 0; i < std::min(colours.size(), network.vocabulary.size()); ++i)
+    network.vocabulary[i].colour = colours[i];
+}
+
 }  // namespace clusterscope

@@ -75,12 +75,6 @@ Network load(const AnalysisConfig& config, Diagnostics& diagnostics, const Analy
   return network;
 }
 
-/// The type colours of the palette, in vocabulary order (types beyond keep theirs).
-void apply_palette(Network& network, const std::vector<std::string>& colours) {
-  for (std::size_t i = 0; i < std::min(colours.size(), network.vocabulary.size()); ++i)
-    network.vocabulary[i].colour = colours[i];
-}
-
 /// The report's content and its renderings: report.pdf laid out while the large figures are
 /// encoded as PNG on another thread (once, for report.html and for figures/).
 void build_reports(Analysis& a) {

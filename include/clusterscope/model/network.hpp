@@ -157,4 +157,7 @@ struct AggregatedEdge {
 /// still get there through extreme kind weights).
 std::vector<AggregatedEdge> aggregate_ties(const Network& network);
 
+/// House colours (#RRGGBB) for the types, in vocabulary order; types beyond the list keep theirs.
+void apply_palette(Network& network, const std::vector<std::string>& colours);
+
 }  // namespace clusterscope
