@@ -1,8 +1,10 @@
 #pragma once
 // Work in parallel on a team of OpenMP threads (GCC's libgomp, which igraph links as well), used by
-// ForceAtlas2 and the figure drawing. The path kernels keep their own std::thread workers: on an
-// OpenMP team they ran 27 % slower (metrics of the 20,000 / 200,000 benchmark network: 13.1 s →
-// 16.6 s wall, 2 cores), for a reason not yet found. Results
+// ForceAtlas2, the figure drawing and the report encoding. The path kernels keep their own
+// std::thread workers: on an OpenMP team they run about 20 % slower — `metrics --betweenness exact`
+// of the 20,000 / 200,000 benchmark network, 2 cores: 15.1–16.0 s wall, 28–30 s user on std::thread
+// against 18.8–19.0 s wall, 36 s user on the team. The extra is CPU time, not waiting; libgomp's
+// spinning is part of it (OMP_WAIT_POLICY=passive: 17.8 s), the rest is not yet explained. Results
 // never depend on the team's size: every caller partitions its work into fixed blocks or pulls
 // items whose results land in fixed places, and sums in a fixed order afterwards.
 
