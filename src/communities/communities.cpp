@@ -51,9 +51,9 @@ struct Analysed {
   }
 };
 
-/// The tie view's undirected pairs as community detection reads them: weights 1 when unweighted.
-std::vector<AggregatedEdge> pairs_as_used(const TieView& view, bool weighted) {
-  std::vector<AggregatedEdge> pairs = view.undirected;
+/// Undirected pairs (a tie view's, or undirected_pairs() of the aggregate) as community detection
+/// reads them: weights 1 when unweighted.
+std::vector<AggregatedEdge> pairs_as_used(std::vector<AggregatedEdge> pairs, bool weighted) {
   if (!weighted)
     for (AggregatedEdge& e : pairs)
       e.weight = 1.0;
@@ -518,15 +518,16 @@ std::uint64_t run_seed(std::uint64_t seed, std::int32_t run) {
 
 std::vector<Partition> ensemble(const Network& network, const CommunityOptions& options) {
   validate(options);
-  const TieView view = make_tie_view(network);
-  const Analysed a(view.n, pairs_as_used(view, options.weighted), options.weighted);
+  const Analysed a(static_cast<std::int32_t>(network.size()),
+                   pairs_as_used(undirected_pairs(aggregate_ties(network)), options.weighted),
+                   options.weighted);
   return run_ensemble(a, call_for(options, options.resolution), options.runs, options.seed);
 }
 
 double modularity(const Network& network, const std::vector<std::int32_t>& membership, bool weighted,
                   double resolution) {
-  const TieView view = make_tie_view(network);
-  const Analysed a(view.n, pairs_as_used(view, weighted), weighted);
+  const Analysed a(static_cast<std::int32_t>(network.size()),
+                   pairs_as_used(undirected_pairs(aggregate_ties(network)), weighted), weighted);
   return graph::modularity(a.graph, membership, resolution, weighted);
 }
 
@@ -536,7 +537,7 @@ CommunityResult detect_communities(const Network& network, const CommunityOption
 
 CommunityResult detect_communities(const TieView& view, const CommunityOptions& options) {
   validate(options);
-  const Analysed a(view.n, pairs_as_used(view, options.weighted), options.weighted);
+  const Analysed a(view.n, pairs_as_used(view.undirected, options.weighted), options.weighted);
   CommunityResult result;
   result.algorithm = options.algorithm;
   result.quality = options.quality;
@@ -596,8 +597,8 @@ ConnectedSplit split_disconnected(const Network& network, const std::vector<std:
                                 " stakeholders");
   if (std::any_of(membership.begin(), membership.end(), [](std::int32_t x) { return x < 0; }))
     throw std::invalid_argument("split_disconnected: community labels must not be negative");
-  const Analysed a(static_cast<std::int32_t>(network.size()), pairs_as_used(make_tie_view(network), false),
-                   false);
+  const Analysed a(static_cast<std::int32_t>(network.size()),
+                   pairs_as_used(undirected_pairs(aggregate_ties(network)), false), false);
   Split s =
       split_of(a, Partition::canonical(std::vector<std::int64_t>(membership.begin(), membership.end())));
   return {std::move(s.partition), std::move(s.split), s.groups};

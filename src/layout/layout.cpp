@@ -6,6 +6,7 @@
 #include <numbers>
 #include <stdexcept>
 
+#include "clusterscope/core/run.hpp"
 #include "detail.hpp"
 
 namespace clusterscope::layout {
@@ -59,10 +60,7 @@ Adjacency adjacency(std::int32_t n, const std::vector<AggregatedEdge>& edges) {
 }
 
 std::uint64_t mix(std::uint64_t seed, std::uint64_t salt) {
-  std::uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (salt + 1);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
+  return core::splitmix(seed + 0x9e3779b97f4a7c15ULL * (salt + 1));
 }
 
 double unit(std::mt19937_64& rng) {
@@ -335,7 +333,7 @@ double intra_inter_ratio(const Network& network, const Layout& layout,
   double inter = 0;
   std::int64_t intra_count = 0;
   std::int64_t inter_count = 0;
-  for (const AggregatedEdge& e : make_tie_view(network).undirected) {
+  for (const AggregatedEdge& e : undirected_pairs(aggregate_ties(network))) {
     const auto s = static_cast<std::size_t>(e.source);
     const auto t = static_cast<std::size_t>(e.target);
     const double length = std::hypot(layout.x[s] - layout.x[t], layout.y[s] - layout.y[t]);

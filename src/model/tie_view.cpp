@@ -71,11 +71,7 @@ TieView make_tie_view(const Network& network) {
   view.n = static_cast<std::int32_t>(network.size());
   view.directed = network.directed;
   view.pairs = aggregate_ties(network);
-  view.undirected = network.directed ? undirected_pairs(view.pairs) : view.pairs;
-  if (!network.directed)
-    view.undirected.erase(std::remove_if(view.undirected.begin(), view.undirected.end(),
-                                         [](const AggregatedEdge& e) { return e.source == e.target; }),
-                          view.undirected.end());
+  view.undirected = undirected_pairs(view.pairs);
   view.strength.assign(network.size(), 0.0);
   for (const AggregatedEdge& e : view.pairs) {
     view.strength[static_cast<std::size_t>(e.source)] += e.weight;
