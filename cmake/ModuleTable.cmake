@@ -9,12 +9,12 @@
 #                                   them, PRIVATE otherwise
 # Modules are listed in build order: each uses only modules listed before it.
 
-set(CLUSTERSCOPE_MODULES core model io graph metrics communities layout candidates render pipeline cli)
+set(CLUSTERSCOPE_MODULES core model io graph metrics communities layout candidates recommend render pipeline cli)
 
 set(CLUSTERSCOPE_core_PUBLIC)
 set(CLUSTERSCOPE_core_PRIVATE)
-# run_workers (core/parallel.cpp) is an OpenMP team; SHA-256 is Nettle's.
-set(CLUSTERSCOPE_core_EXTERNAL PUBLIC Threads::Threads PRIVATE OpenMP::OpenMP_CXX PkgConfig::NETTLE)
+# run_workers (core/parallel.cpp) is an OpenMP team; SHA-256 is Nettle's; fold_text is utf8proc's.
+set(CLUSTERSCOPE_core_EXTERNAL PUBLIC Threads::Threads PRIVATE OpenMP::OpenMP_CXX PkgConfig::NETTLE PkgConfig::UTF8PROC)
 
 set(CLUSTERSCOPE_model_PUBLIC)
 set(CLUSTERSCOPE_model_PRIVATE core)
@@ -49,6 +49,11 @@ set(CLUSTERSCOPE_candidates_PUBLIC core model)
 set(CLUSTERSCOPE_candidates_PRIVATE metrics)
 set(CLUSTERSCOPE_candidates_EXTERNAL PUBLIC nlohmann_json::nlohmann_json)
 
+# recommend.hpp declares its config reader over nlohmann/json_fwd.hpp.
+set(CLUSTERSCOPE_recommend_PUBLIC core model)
+set(CLUSTERSCOPE_recommend_PRIVATE)
+set(CLUSTERSCOPE_recommend_EXTERNAL PUBLIC nlohmann_json::nlohmann_json)
+
 # render writes figures with io's atomic write; zlib gives the PNG chunk checksum.
 set(CLUSTERSCOPE_render_PUBLIC core model candidates)
 set(CLUSTERSCOPE_render_PRIVATE io)
@@ -57,12 +62,12 @@ set(CLUSTERSCOPE_render_EXTERNAL
 
 # analysis.hpp carries the load options (io) and the layout options (layout).
 # manifest.json records igraph's version (graph).
-set(CLUSTERSCOPE_pipeline_PUBLIC core model io metrics communities layout candidates render)
+set(CLUSTERSCOPE_pipeline_PUBLIC core model io metrics communities layout candidates recommend render)
 set(CLUSTERSCOPE_pipeline_PRIVATE graph)
 set(CLUSTERSCOPE_pipeline_EXTERNAL PRIVATE nlohmann_json::nlohmann_json Threads::Threads)
 
 set(CLUSTERSCOPE_cli_PUBLIC)
-set(CLUSTERSCOPE_cli_PRIVATE core model io graph metrics communities layout candidates render pipeline)
+set(CLUSTERSCOPE_cli_PRIVATE core model io graph metrics communities layout candidates recommend render pipeline)
 set(CLUSTERSCOPE_cli_EXTERNAL PRIVATE Boost::program_options nlohmann_json::nlohmann_json Threads::Threads)
 
 # Third-party headers and the only modules that may include them ("<prefix>=<module>,<module>").
@@ -70,9 +75,10 @@ set(CLUSTERSCOPE_EXTERNAL_HEADERS
   "igraph=graph"
   "omp.h=graph,core"
   "nettle/=core"
+  "utf8proc.h=core"
   "cairo=render"
   "pango/=render"
   "pugixml=io"
   "zlib.h=io,render"
   "boost/=cli"
-  "nlohmann/=io,metrics,candidates,render,pipeline,cli")
+  "nlohmann/=io,metrics,candidates,recommend,render,pipeline,cli")

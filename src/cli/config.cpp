@@ -30,6 +30,7 @@ std::string known_keys(const ConfigSection& section, const std::vector<ConfigSec
     for (const ConfigSection& s : all)
       if (!s.name.empty()) add(s.name);
     add("candidates");
+    add("recommend");
   }
   return known;
 }
@@ -138,6 +139,14 @@ AppliedConfig apply_config(const std::string& path, const std::vector<ConfigSect
 
   AppliedConfig applied;
   for (const auto& [key, value] : root.items()) {
+    if (key == "recommend") {
+      try {
+        applied.recommend = recommend::recommend_config_from_json(nlohmann::json::parse(value.dump()));
+      } catch (const std::invalid_argument& e) {
+        throw InputError(where({key}), e.what());
+      }
+      continue;
+    }
     if (key == "candidates") {
       try {
         applied.candidates = candidates::candidate_config_from_json(nlohmann::json::parse(value.dump()));

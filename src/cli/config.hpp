@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 #include "clusterscope/candidates/candidates.hpp"
+#include "clusterscope/recommend/recommend.hpp"
 
 namespace clusterscope::cli {
 
@@ -42,6 +43,7 @@ struct OptionRecord {
 struct AppliedConfig {
   nlohmann::ordered_json document;
   std::optional<candidates::CandidateConfig> candidates;  ///< the "candidates" object, when present
+  std::optional<recommend::RecommendConfig> recommend;    ///< the "recommend" object, when present
 };
 AppliedConfig apply_config(const std::string& path, const std::vector<ConfigSection>& sections,
                            boost::program_options::variables_map& values,

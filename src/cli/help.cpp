@@ -73,6 +73,15 @@ constexpr CommandHelp kHelp[] = {
      "labelled without overlaps, a legend, a title and a caption.",
      "  clusterscope render datasets/vistula-bend -o network.pdf --color-by community\n"
      "  clusterscope render datasets/vistula-bend -o network.png --size-by betweenness --labels 25\n"},
+    {"recommend",
+     "Recommends partners a stakeholder has no tie with yet (default: every enterprise), best first,\n"
+     "scored on documented parts (shared partners, three-step paths, activity, a missing helix role,\n"
+     "related sectors, one candidate group, needs matched by offers, proximity) with a reason and an\n"
+     "introducer. --evaluate-split DATE measures precision@K, recall@K, MAP and hits@K on the later\n"
+     "ties against the classic baselines; --fit-split DATE fits the weights (docs/recommend.md).",
+     "  clusterscope recommend datasets/vistula-bend -o recommendations.csv --top 5\n"
+     "  clusterscope recommend datasets/vistula-bend -o r.json --for F001 --for F017\n"
+     "  clusterscope recommend h2020/dataset.json --evaluate-split 2017 --sample 1000 -o evaluation.json\n"},
     {"analyze",
      "The whole analysis in one folder: load, validate, measures, communities, candidates, figures\n"
      "and the report. Writes stakeholders.csv, metrics.json, communities.csv/.json,\n"

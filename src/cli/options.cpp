@@ -31,6 +31,10 @@ po::typed_value<std::string>* text_value(std::string* target) {
   return po::value(target);
 }
 
+po::typed_value<std::vector<std::string>>* text_values(std::vector<std::string>* target) {
+  return po::value(target)->composing();
+}
+
 /// --seed: any integer from 0 to 2^64 − 1 (a negative seed is an error, not a wrapped number).
 po::typed_value<std::uint64_t>* seed_value(std::uint64_t* seed) {
   return bounded(seed, std::uint64_t{0}, std::numeric_limits<std::uint64_t>::max(), "seed")

@@ -35,6 +35,8 @@ inline constexpr std::size_t kMaxLabels = 10'000;
 /// some of the files that would otherwise compile it.
 boost::program_options::typed_value<std::string>* text_value(std::string* target);
 
+/// A repeatable text option (composing), defined once for the same reason.
+boost::program_options::typed_value<std::vector<std::string>>* text_values(std::vector<std::string>* target);
 /// --seed: any integer from 0 to 2^64 − 1 (a negative seed is an error, not a wrapped number).
 boost::program_options::typed_value<std::uint64_t>* seed_value(std::uint64_t* seed);
 

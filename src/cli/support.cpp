@@ -155,6 +155,8 @@ Parsed parse(const std::vector<std::string>& args, const po::options_description
     parsed.config = std::move(applied.document);
     parsed.candidates_from_config = applied.candidates.has_value();
     if (applied.candidates) parsed.candidates = *applied.candidates;
+    parsed.recommend_from_config = applied.recommend.has_value();
+    if (applied.recommend) parsed.recommend = *applied.recommend;
   }
   try {
     po::notify(parsed.values);

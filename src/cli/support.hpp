@@ -57,6 +57,9 @@ struct Parsed {
   /// The config's "candidates" object (defaults without one); read with the rest of the file.
   candidates::CandidateConfig candidates;
   bool candidates_from_config = false;
+  /// The config's "recommend" object (defaults without one).
+  recommend::RecommendConfig recommend;
+  bool recommend_from_config = false;
 };
 
 /// Parses the command line; with `sections`, a --config file then fills what the flags left at

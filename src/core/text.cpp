@@ -3,11 +3,15 @@
 
 #include "clusterscope/core/text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <system_error>
+
+#include <utf8proc.h>
 
 namespace clusterscope::core {
 
@@ -162,6 +166,60 @@ std::string mid_sentence(std::string label) {
   if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' && label[1] >= 'a' && label[1] <= 'z')
     label[0] = static_cast<char>(label[0] - 'A' + 'a');
   return label;
+}
+
+namespace {
+/// Letters that carry their mark inside the letter, so that decomposition keeps them.
+std::string_view unmarked(char32_t c) noexcept {
+  switch (c) {
+    case U'\u0142': return "l";   // ł (case folding maps Ł to it)
+    case U'\u00f8': return "o";   // ø
+    case U'\u0111': return "d";   // đ
+    case U'\u00e6': return "ae";  // æ
+    case U'\u0153': return "oe";  // œ
+    case U'\u00fe': return "th";  // þ
+    case U'\u0131': return "i";   // dotless ı
+    default: return {};
+  }
+}
+}  // namespace
+
+std::string fold_text(std::string_view text) {
+  std::string folded;
+  if (utf8proc_uint8_t* mapped = nullptr;
+      is_valid_utf8(text) &&
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                                  UTF8PROC_STRIPMARK)) >= 0) {
+    folded.assign(reinterpret_cast<const char*>(mapped));
+    std::free(mapped);
+  } else {
+    folded.assign(text);
+    for (char& c : folded)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  std::string out;
+  out.reserve(folded.size());
+  bool space = false;
+  for (std::size_t i = 0; i < folded.size();) {
+    char32_t c = 0;
+    const std::size_t length = std::max<std::size_t>(1, utf8_sequence(folded, i, &c));
+    const bool blank =
+        c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'-' || c == U'_' || c == U'\u00a0';
+    if (blank) {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      if (const std::string_view plain = unmarked(c); !plain.empty())
+        out += plain;
+      else
+        out.append(folded, i, length);
+    }
+    i += length;
+  }
+  return out;
 }
 
 }  // namespace clusterscope::core

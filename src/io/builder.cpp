@@ -99,13 +99,13 @@ void NetworkBuilder::set_field(Stakeholder& s, std::string_view column, std::str
     s.employees = number("employees", 0.0, 1e9);
   } else if (column == "parent") {
     s.parent = std::string(trim(value));
-  } else if (column == "tags") {
-    s.tags.clear();
+  } else if (std::vector<std::string>* list = keyword_list(s, column)) {
+    list->clear();
     std::string_view rest = value;
     while (!rest.empty()) {
       const auto pos = rest.find(';');
       const std::string_view tag = trim(rest.substr(0, pos));
-      if (!tag.empty()) s.tags.emplace_back(tag);
+      if (!tag.empty()) list->emplace_back(tag);
       if (pos == std::string_view::npos) break;
       rest.remove_prefix(pos + 1);
     }

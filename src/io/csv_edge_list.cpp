@@ -295,9 +295,9 @@ std::vector<std::string> stakeholder_values(const Stakeholder& s, const std::vec
       row.push_back(optional_number(s.employees));
     else if (f == "parent")
       row.push_back(s.parent);
-    else if (f == "tags") {
+    else if (const std::vector<std::string>* list = keyword_list(s, f)) {
       std::string joined;
-      for (const std::string& tag : s.tags)
+      for (const std::string& tag : *list)
         joined += (joined.empty() ? "" : ";") + tag;
       row.push_back(joined);
     } else {

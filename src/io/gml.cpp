@@ -8,7 +8,7 @@
 // then the stakeholder's name too), else the integer id as text.
 // Edges refer to the integer ids. Every other field is a key of its own: `name "…"`,
 // `type "…"`, …; lat, lon, employees and weight are written as numbers, all other values as
-// strings; tags are one string "a;b". A real attribute value (`score 2.0`) is kept as
+// strings; tags, needs and offers are one string "a;b" each. A real attribute value (`score 2.0`) is kept as
 // format_number writes it ("2"), as the typed GraphML and GEXF readers keep theirs.
 //
 // Keys. GML keys hold letters and digits (networkx and igraph also accept '_'). An attribute name

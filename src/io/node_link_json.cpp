@@ -6,7 +6,7 @@
 //
 // Ids may be strings or integers (an integer id is its decimal text). Values may be strings,
 // numbers or true/false; null is a missing value. lat, lon, employees and weight are written as
-// JSON numbers (the shortest text that reads back as the same double), tags as an array of
+// JSON numbers (the shortest text that reads back as the same double), tags, needs and offers as arrays of
 // strings (read as an array or as one "a;b" string). Other columns are written typed
 // (columns.hpp): numbers as JSON numbers, true/false as JSON booleans when every value of the
 // column is one, so "007" stays a string. "key" on a link is networkx's multigraph
@@ -126,11 +126,11 @@ void NodeLinkReader::read_node(const Json& node, const JsonPath& path) {
   for (const auto& [key, value] : node.items()) {
     if (key == "id" || value.is_null()) continue;
     const JsonPath where = path / key;
-    if (key == "tags" && value.is_array()) {
+    if (is_keyword_field(key) && value.is_array()) {
       std::string joined;
       for (std::size_t k = 0; k < value.size(); ++k) {
         if (!value[k].is_string()) {
-          error(where / k, "tag is " + std::string(json_type_name(value[k])) + "; expected a string");
+          error(where / k, "keyword is " + std::string(json_type_name(value[k])) + "; expected a string");
           continue;
         }
         joined += (joined.empty() ? "" : ";") + value[k].get<std::string>();
@@ -256,8 +256,8 @@ Json node_json(const Stakeholder& s, const std::vector<Column>& columns) {
       node[field] = *s.lon;
     } else if (field == "employees") {
       node[field] = *s.employees;
-    } else if (field == "tags") {
-      node[field] = s.tags;
+    } else if (const std::vector<std::string>* list = keyword_list(s, field)) {
+      node[field] = *list;
     } else {
       node[field] = typed_json(columns[i].type, values[i]);
     }

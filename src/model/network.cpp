@@ -135,10 +135,25 @@ std::vector<TypeTerm> default_vocabulary() {
 }
 
 const std::vector<std::string>& stakeholder_fields() {
-  static const std::vector<std::string> fields = {"id",           "name",      "type",    "sector",
-                                                  "municipality", "region",    "country", "lat",
-                                                  "lon",          "employees", "parent",  "tags"};
+  static const std::vector<std::string> fields = {"id",     "name",    "type",  "sector", "municipality",
+                                                  "region", "country", "lat",   "lon",    "employees",
+                                                  "parent", "tags",    "needs", "offers"};
   return fields;
+}
+
+bool is_keyword_field(std::string_view field) noexcept {
+  return field == "tags" || field == "needs" || field == "offers";
+}
+
+std::vector<std::string>* keyword_list(Stakeholder& s, std::string_view field) noexcept {
+  if (field == "tags") return &s.tags;
+  if (field == "needs") return &s.needs;
+  if (field == "offers") return &s.offers;
+  return nullptr;
+}
+
+const std::vector<std::string>* keyword_list(const Stakeholder& s, std::string_view field) noexcept {
+  return keyword_list(const_cast<Stakeholder&>(s), field);
 }
 
 namespace {

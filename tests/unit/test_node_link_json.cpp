@@ -209,7 +209,7 @@ TEST_CASE("JSON: values of the wrong JSON type", "[json][malformed]") {
   CHECK(test::has_error(d, 2, 15, "\"directed\" is a string; expected true or false"));
   CHECK(test::has_error(d, 4, 12, "nodes[0].id is true/false; expected a string or an integer id"));
   CHECK(test::has_error(d, 5, 12, "nodes[1].id is the number 1.5"));
-  CHECK(test::has_error(d, 6, 31, "tag is a number; expected a string"));
+  CHECK(test::has_error(d, 6, 31, "keyword is a number; expected a string"));
   CHECK(test::has_error(d, 6, 42, "latitude 'north' is not valid"));
   CHECK(test::has_error(d, 8, 5, "nodes[4] is a string; expected an object"));
   CHECK(test::has_error(d, 11, 16, "links[0].source is an array; expected a string or an integer id"));

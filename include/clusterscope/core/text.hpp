@@ -66,4 +66,11 @@ std::string markdown_escape(std::string_view text);
 /// institute"); any other label ("NGO", "ICT cluster", "3D printing", "Ośrodek …") as it is.
 std::string mid_sentence(std::string label);
 
+/// Text folded for matching: Unicode case folding, accents and other combining marks removed
+/// (utf8proc: decompose, strip marks, compose), and the Latin letters without a decomposition
+/// mapped by hand (ł → l, ø → o, đ → d, æ → ae, œ → oe, þ → th); runs of white space, '-' and '_'
+/// become one space and the ends are trimmed. "Łódź" → "lodz", "Örebro" → "orebro",
+/// "Laser-Cutting" → "laser cutting". Invalid UTF-8 is folded byte by byte (ASCII lower-casing).
+std::string fold_text(std::string_view text);
+
 }  // namespace clusterscope::core

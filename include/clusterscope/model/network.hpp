@@ -51,10 +51,18 @@ struct Stakeholder {
   std::optional<double> lat;
   std::optional<double> lon;
   std::optional<double> employees;
-  std::string parent;             ///< id of the parent institution (units, departments)
-  std::vector<std::string> tags;  ///< needs/offers keywords
+  std::string parent;               ///< id of the parent institution (units, departments)
+  std::vector<std::string> tags;    ///< free keywords
+  std::vector<std::string> needs;   ///< what the stakeholder needs (keywords; docs/recommend.md)
+  std::vector<std::string> offers;  ///< what it offers (keywords)
   std::map<std::string, std::string> attributes;
 };
+
+/// The `;`-separated keyword fields of a stakeholder: "tags", "needs", "offers".
+bool is_keyword_field(std::string_view field) noexcept;
+/// The keyword list behind a keyword field (is_keyword_field), or nullptr for another field.
+std::vector<std::string>* keyword_list(Stakeholder& s, std::string_view field) noexcept;
+const std::vector<std::string>* keyword_list(const Stakeholder& s, std::string_view field) noexcept;
 
 /// One interaction between two stakeholders. Several ties may join one pair (multiplex).
 struct Tie {
