@@ -36,7 +36,7 @@ PERIPHERY = 0.3  # chance that a sector firm outside its planted group has a tie
 LARGE_FORUM_SIZE = 60  # one regional forum above the manifest's large-activity threshold (50)
 
 STAKEHOLDER_FIELDS = ["id", "name", "type", "sector", "municipality", "region", "country",
-                      "lat", "lon", "employees", "parent", "tags"]
+                      "lat", "lon", "employees", "parent", "tags", "needs", "offers"]
 TIE_FIELDS = ["source", "target", "kind", "weight", "date"]
 ACTIVITY_FIELDS = ["stakeholder", "activity", "kind", "role", "date"]
 TYPES = ["enterprise", "university", "research", "support", "government", "cluster", "ngo",
@@ -317,16 +317,12 @@ LOUVAIN = {
 
 
 # --- helpers ---------------------------------------------------------------------------------
-class Gen:
-    def __init__(self):
-        self.rng = random.Random(SEED)
-        self.people = []  # stakeholder records (dicts), creation order
-        self.by_key = {}
-        self.ties = []  # dicts: source, target, kind, weight, date, noise
-        self.tie_keys = set()
-        self.activities = []  # dicts: kind, date, lead, members (list of records)
+class Draws:
+    """Random primitives over one random.Random (integer draws and random() only)."""
 
-    # random primitives (integer draws and random() only)
+    def __init__(self, rng):
+        self.rng = rng
+
     def chance(self, p):
         return self.rng.random() < p
 
@@ -354,6 +350,16 @@ class Gen:
         for i in range(len(seq) - 1, 0, -1):
             j = self.rng.randrange(i + 1)
             seq[i], seq[j] = seq[j], seq[i]
+
+
+class Gen(Draws):
+    def __init__(self):
+        super().__init__(random.Random(SEED))
+        self.people = []  # stakeholder records (dicts), creation order
+        self.by_key = {}
+        self.ties = []  # dicts: source, target, kind, weight, date, noise
+        self.tie_keys = set()
+        self.activities = []  # dicts: kind, date, lead, members (list of records)
 
     def date(self, lo=DATE_MIN, hi=DATE_MAX):
         return datetime.date.fromordinal(self.rng.randint(lo.toordinal(), hi.toordinal()))
@@ -401,7 +407,8 @@ class Gen:
         country, region, lat, lon = self.place(municipality)
         rec = dict(id="", name=name, type=type_, sector=sector, municipality=municipality,
                    region=region, country=country, lat=lat, lon=lon, employees=employees,
-                   parent=parent, tags=tags, key=key, group="", role="", isolate=False)
+                   parent=parent, tags=tags, needs="", offers="", key=key, group="", role="",
+                   isolate=False)
         self.people.append(rec)
         if key:
             assert key not in self.by_key, key

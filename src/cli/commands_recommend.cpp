@@ -204,13 +204,14 @@ int cmd_recommend(const std::vector<std::string>& args, std::ostream& out, std::
       recommend::RecommendConfig fitted = config;
       fitted.weights = weights;
       nlohmann::ordered_json doc;
-      doc["recommend"] = nlohmann::ordered_json::parse(recommend::recommend_config_to_json(fitted).dump());
-      doc["fit"] = {{"split", split.to_string()}, {"queries", cut.queries},         {"sample", sample},
-                    {"seed", run.seed},           {"precision", reached.precision}, {"map", reached.map}};
+      doc["recommend"] = recommend::recommend_config_to_json(fitted);
       content = doc.dump(2) + "\n";
-      summary = "fitted weights (precision@" + std::to_string(config.top) + " " +
+      summary = "fitted the weights on " +
+                std::to_string(sample > 0 ? std::min(sample, cut.queries) : cut.queries) + " queries (of " +
+                std::to_string(cut.queries) + " with a new partner from " + split.to_string() + " on; seed " +
+                std::to_string(run.seed) + "): precision@" + std::to_string(config.top) + " " +
                 io::readable_number(reached.precision) + ", MAP " + io::readable_number(reached.map) +
-                " on the fit split): use the \"recommend\" object in a --config\n";
+                "; the file is a --config for recommend and analyze\n";
     }
   } else {
     const TieView view = make_tie_view(network);

@@ -371,7 +371,7 @@ std::pair<PartValues, Metrics> fit_weights(const RecommendInput& training, const
 std::string evaluation_json(const Evaluation& ev, const Split& split, const RecommendConfig& config,
                             std::int32_t sample, std::uint64_t seed) {
   nlohmann::ordered_json doc;
-  doc["settings"] = nlohmann::ordered_json::parse(recommend_config_to_json(config).dump());
+  doc["settings"] = recommend_config_to_json(config);
   doc["seed"] = seed;
   doc["split"] = {{"date", split.date.to_string()},
                   {"training_ties", split.training_ties},

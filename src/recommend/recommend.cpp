@@ -186,7 +186,7 @@ RecommendConfig recommend_config_from_json(const nlohmann::json& object) {
   return c;
 }
 
-nlohmann::json recommend_config_to_json(const RecommendConfig& c) {
+nlohmann::ordered_json recommend_config_to_json(const RecommendConfig& c) {
   nlohmann::ordered_json o;
   nlohmann::ordered_json weights = nlohmann::ordered_json::object();
   for (std::size_t p = 0; p < kParts; ++p)
@@ -202,7 +202,7 @@ nlohmann::json recommend_config_to_json(const RecommendConfig& c) {
   o["space_radius_km"] = c.space_radius_km;
   o["sector_min_stakeholders"] = c.sector_min_stakeholders;
   o["synonyms"] = c.synonyms;
-  return nlohmann::json::parse(o.dump());
+  return o;
 }
 
 std::vector<VertexId> default_queries(const Network& network, const RecommendConfig& config) {
@@ -279,7 +279,7 @@ std::string recommendations_csv(const Network& network, const std::vector<Recomm
 std::string recommendations_json(const Network& network, const std::vector<Recommendation>& rows,
                                  const RecommendConfig& config, std::uint64_t seed) {
   nlohmann::ordered_json doc;
-  doc["settings"] = nlohmann::ordered_json::parse(recommend_config_to_json(config).dump());
+  doc["settings"] = recommend_config_to_json(config);
   doc["seed"] = seed;
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const Recommendation& r : rows) {

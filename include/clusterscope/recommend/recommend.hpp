@@ -46,7 +46,7 @@ using PartValues = std::array<double, kParts>;
 /// default and why).
 struct RecommendConfig {
   /// Weight of each part, in kPartNames order (normalised to sum 1 when used).
-  PartValues weights = {0.40, 0.10, 0.10, 0.10, 0.05, 0.05, 0.15, 0.05};
+  PartValues weights = {0.25, 0.25, 0.10, 0.10, 0.05, 0.05, 0.15, 0.05};
   std::int32_t top = 10;  ///< partners per query
   /// Query types when no query is named: every stakeholder of these types.
   std::vector<std::string> query_types = {"enterprise"};
@@ -73,7 +73,7 @@ void check_config(const RecommendConfig& config);
 /// std::invalid_argument naming the key.
 RecommendConfig recommend_config_from_json(const nlohmann::json& object);
 /// Every setting, in declaration order (the JSON output's "settings" and --fit's output).
-nlohmann::json recommend_config_to_json(const RecommendConfig& config);
+nlohmann::ordered_json recommend_config_to_json(const RecommendConfig& config);
 
 /// What the scoring reads. Vectors are indexed by stakeholder.
 struct RecommendInput {
