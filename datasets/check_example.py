@@ -5,7 +5,9 @@ Usage:  python3 datasets/check_example.py [--python INTERPRETER ...] [--no-regen
 
 Reads the files as they are (standard library only) and checks: headers, counts in range,
 every type present, ids resolve, no self-loops or duplicate ties, valid dates, activity
-rules, isolates, the manifest. Then regenerates the dataset into a temporary folder with
+rules, isolates, the manifest, the needs and offers columns (shares, and PLANTED.md's planted
+matches and unmet needs: the need is there, only the listed stakeholders offer it, they are not
+tied yet; nobody offers the unmet needs). Then regenerates the dataset into a temporary folder with
 each interpreter (this one, /usr/bin/python3 and any --python given) and compares sha256
 digests with the files on disk. Prints the planted groups' densities against the
 background and, where networkx is importable (Debian: python3-networkx, so run it with
@@ -20,9 +22,11 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # no __pycache__ beside the generator
@@ -196,6 +200,159 @@ def check_files():
     return people, ties, groups, members, manifest
 
 
+# --- needs and offers ------------------------------------------------------------------------
+FOLD_MAP = {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "æ": "ae",
+            "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ß": "ss"}
+
+
+def singular(word):
+    """The simple English rules of clusterscope's recommend (independent of the generator)."""
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def keyword(text):
+    """Matching key: case and accents folded, white space, '-' and '_' as one space, every
+    word in the singular."""
+    text = "".join(FOLD_MAP.get(ch, ch) for ch in text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    words = re.sub(r"[\s_-]+", " ", text).split()
+    return " ".join(singular(w) for w in words)
+
+
+def keywords(field):
+    return [w for w in field.split(";") if w] if field else []
+
+
+def md_table(text, heading):
+    """Rows (lists of cells) of the first Markdown table after `heading`."""
+    lines = text.split("\n")
+    if heading not in lines:
+        check(False, "PLANTED.md: no heading %r" % heading)
+        return []
+    rows = []
+    for line in lines[lines.index(heading) + 1:]:
+        if line.startswith("#"):
+            break
+        if line.startswith("|"):
+            rows.append([c.strip() for c in line.strip().strip("|").split(" | ")])
+        elif rows:
+            break
+    return rows[2:]  # header and rule
+
+
+def check_needs_offers(people, ties, groups):
+    by_id = {p["id"]: p for p in people}
+    needs = {p["id"]: keywords(p["needs"]) for p in people}
+    offers = {p["id"]: keywords(p["offers"]) for p in people}
+    offered_by, needed_by = {}, {}
+    for p in people:
+        for w in offers[p["id"]]:
+            offered_by.setdefault(keyword(w), set()).add(p["id"])
+        for w in needs[p["id"]]:
+            needed_by.setdefault(keyword(w), set()).add(p["id"])
+        for field, words in (("needs", needs[p["id"]]), ("offers", offers[p["id"]])):
+            check(all(w == w.strip() for w in words) and p[field].count(";") == len(words) - 1
+                  if words else p[field] == "", "%s: empty or padded %s keyword" % (p["id"], field))
+            check(len({keyword(w) for w in words}) == len(words),
+                  "%s: a %s keyword twice" % (p["id"], field))
+        check(not {keyword(w) for w in needs[p["id"]]} & {keyword(w) for w in offers[p["id"]]},
+              "%s: needs what it offers" % p["id"])
+
+    # shares
+    firms = [p for p in people if p["type"] == "enterprise"]
+    with_needs = [p for p in firms if needs[p["id"]]]
+    share = len(with_needs) / len(firms)
+    check(0.40 <= share <= 0.60, "enterprises with needs: %.2f, want 0.40-0.60" % share)
+    check(all(1 <= len(needs[p["id"]]) <= 3 for p in with_needs), "an enterprise with >3 needs")
+    inst = [p for p in people if p["type"] in ("support", "university", "research", "cluster")]
+    inst_ok = [p for p in inst if 2 <= len(offers[p["id"]]) <= 5]
+    check(len(inst_ok) >= 0.75 * len(inst), "institutions with 2-5 offers: %d of %d"
+          % (len(inst_ok), len(inst)))
+    firm_offers = [p for p in firms if offers[p["id"]]]
+    check(len(firm_offers) >= 10, "enterprises with offers: %d" % len(firm_offers))
+    check(any(by_id[i]["type"] == "enterprise" and by_id[i]["sector"] == "machine-tool"
+              for i in offered_by.get("cnc machining", ())), "no machine-tool firm offers cnc "
+          "machining")
+
+    # planted matches: need present, offer present, the offerers are the only ones, no tie
+    with open(os.path.join(FOLDER, "PLANTED.md"), encoding="utf-8") as f:
+        text = f.read()
+    check("## Needs and offers" in text.split("\n"), "PLANTED.md: no section Needs and offers")
+    tied = {tuple(sorted((t["source"], t["target"]))) for t in ties}
+    met = set()
+    for rows in groups.values():
+        ids = sorted({r["stakeholder"] for r in rows})
+        met.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    matches = md_table(text, "### Planted matches")
+    check(len(matches) >= 8, "planted matches: %d, want >= 8" % len(matches))
+    variants = 0
+    for row in matches:
+        if not check(len(row) == 5, "planted match row %s" % row):
+            continue
+        fid, fname, need, oids, onames = row
+        need = need.strip("`")
+        oids = [o.strip() for o in oids.split(",")]
+        x = by_id.get(fid)
+        if not check(x is not None and x["type"] == "enterprise", "match: %s not a firm" % fid):
+            continue
+        check(x["name"] == fname, "match %s: name %r" % (fid, fname))
+        check(all(o in by_id for o in oids) and onames == "; ".join(
+            by_id[o]["name"] for o in oids if o in by_id), "match %s: offerer names" % fid)
+        key = keyword(need)
+        written = [w for w in needs[fid] if keyword(w) == key]
+        check(len(written) == 1, "match %s: does not need %r" % (fid, need))
+        variants += sum(1 for w in written if w != need)
+        check(1 <= len(oids) <= 2, "match %s: %d offerers" % (fid, len(oids)))
+        check(offered_by.get(key, set()) == set(oids), "match %s %r: offered by %s, PLANTED.md "
+              "says %s" % (fid, need, sorted(offered_by.get(key, ())), oids))
+        for o in oids:
+            variants += sum(1 for w in offers.get(o, []) if keyword(w) == key and w != need)
+            pair = tuple(sorted((fid, o)))
+            check(pair not in tied, "match %s %r: already tied to %s" % (fid, need, o))
+            check(pair not in met, "match %s %r: shares an activity with %s" % (fid, need, o))
+    check(variants >= 3, "planted spelling variants: %d, want >= 3" % variants)
+
+    # unmet needs: several firms, no offer, the only ones without one
+    unmet = md_table(text, "### Needs nobody in the area offers")
+    check(len(unmet) >= 3, "unmet needs: %d, want >= 3" % len(unmet))
+    unmet_keys = set()
+    for row in unmet:
+        if not check(len(row) == 3, "unmet need row %s" % row):
+            continue
+        need, ids, names = row[0].strip("`"), [i.strip() for i in row[1].split(",")], row[2]
+        key = keyword(need)
+        unmet_keys.add(key)
+        check(len(ids) >= 3, "unmet %r: only %d firms" % (need, len(ids)))
+        check(needed_by.get(key, set()) == set(ids), "unmet %r: needed by %s, PLANTED.md says %s"
+              % (need, sorted(needed_by.get(key, ())), ids))
+        check(all(by_id.get(i, {}).get("type") == "enterprise" for i in ids),
+              "unmet %r: a non-firm" % need)
+        check(names == "; ".join(by_id[i]["name"] for i in ids if i in by_id),
+              "unmet %r: names" % need)
+        check(key not in offered_by, "unmet %r is offered by %s" % (need, sorted(
+            offered_by.get(key, ()))))
+    other_unmet = sorted(k for k, who in needed_by.items() if k not in unmet_keys
+                         and not offered_by.get(k, set()) - who)
+    check(not other_unmet, "needs nobody else offers, not in PLANTED.md: %s" % other_unmet)
+
+    print("\nneeds and offers: %d of %d enterprises (%.0f%%) with needs, %d with offers; "
+          "%d of %d institutions with 2-5 offers; %d planted matches (%d spelling variants), "
+          "%d unmet needs (%s)" % (len(with_needs), len(firms), 100 * share, len(firm_offers),
+                                   len(inst_ok), len(inst), len(matches), variants, len(unmet),
+                                   ", ".join(r[0].strip("`") for r in unmet)))
+
+
 def pair_weights(ties, groups, manifest):
     """The manifest's analysis weight per unordered pair (independent of the generator)."""
     kw = manifest["kind_weights"]
@@ -344,6 +501,7 @@ def main():
     ap.add_argument("--no-regenerate", action="store_true")
     args = ap.parse_args()
     people, ties, groups, members, manifest = check_files()
+    check_needs_offers(people, ties, groups)
     weights = pair_weights(ties, groups, manifest)
     densities(people, ties, members, weights)
     louvain(people, weights, members)

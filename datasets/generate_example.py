@@ -8,13 +8,16 @@ built from invented word lists; any resemblance to a real organisation is coinci
 Usage:  python3 datasets/generate_example.py [--out DIR] [--quiet]
 
 Only the Python 3 standard library is used. The output is byte-identical for every
-Python >= 3.9: one random.Random(SEED) drives everything, only integer draws and
-random() (no libm functions) feed the data, every collection is iterated in a fixed
-order and every output is sorted. Files are UTF-8 with "\\n" line ends.
+Python >= 3.9: one random.Random(SEED) drives everything but the stakeholders' `needs`
+and `offers`, which are drawn last from their own random.Random(NEEDS_SEED) so that they
+leave the rest unchanged; only integer draws and random() (no libm functions) feed the
+data, every collection is iterated in a fixed order and every output is sorted. Files are
+UTF-8 with "\\n" line ends.
 
 The planted cluster-initiative groups (the "answer") are written to planted_groups.csv
-and explained in PLANTED.md. datasets/check_example.py validates the output and reports
-what a plain Louvain run recovers; its figures are kept in LOUVAIN below.
+and explained in PLANTED.md, with the planted needs/offers matches and unmet needs.
+datasets/check_example.py validates the output and reports what a plain Louvain run
+recovers; its figures are kept in LOUVAIN below.
 """
 
 import argparse
@@ -1001,6 +1004,290 @@ def noise_ties(g):
             added += 1
 
 
+# --- needs and offers ------------------------------------------------------------------------
+# Two `;`-separated keyword columns: what a stakeholder needs and what it offers (English, lower
+# case). clusterscope's `recommend` matches needs against other stakeholders' offers after
+# folding case, accents and separators and putting each word in the singular. They are drawn
+# last, from their own random.Random(NEEDS_SEED), so that adding them changed nothing else.
+NEEDS_SEED = SEED + 1000
+P_NEEDS = 0.45  # chance that a local firm states needs (before the planted ones are added)
+N_NEEDS = [(1, 5), (2, 3), (3, 1)]  # how many
+P_SECTOR_NEED = 0.7  # chance that a firm's first need is one of its sector's (else generic)
+P_FIRM_OFFERS = 0.30  # chance that a firm offers something (1-2 keywords of its sector)
+P_NGO_OFFERS = 0.5
+P_NGO_NEEDS = 0.25
+
+SECTOR_OFFERS = {
+    "machine-tool": ["cnc machining", "welding", "heat treatment", "metal casting", "tool making",
+                     "precision grinding", "industrial automation", "hydraulics"],
+    "wood-furniture": ["cnc woodworking", "upholstery", "lacquering", "veneer",
+                       "custom furniture"],
+    "tourism-spa": ["accommodation", "conference venue", "catering"],
+    "ICT": ["software development", "website development", "mobile apps", "data analytics",
+            "cloud hosting", "cybersecurity", "fleet telematics"],
+    "food": ["regional products", "catering"],
+    "logistics": ["road freight", "warehousing", "cold chain", "last-mile delivery",
+                  "inland shipping"],
+    "construction": ["installation", "prefabrication", "road works", "renovation"],
+    "chemicals": ["lab testing", "coatings", "adhesives", "reach compliance"],
+    "plastics": ["injection moulding", "packaging", "mould making", "recycling"],
+    "business-services": ["accounting", "marketing", "translation", "recruitment", "printing"],
+    "energy": ["photovoltaics", "heat pumps", "biogas"],
+}
+SECTOR_NEEDS = {
+    "machine-tool": ["cnc machining", "heat treatment", "metrology", "industrial automation",
+                     "software development", "materials testing", "certification"],
+    "wood-furniture": ["furniture design", "cnc woodworking", "lacquering", "trade fairs",
+                       "road freight", "certification"],
+    "tourism-spa": ["marketing", "translation", "website development", "vocational training",
+                    "regional products"],
+    "ICT": ["seed funding", "office space", "mentoring", "cybersecurity", "accounting"],
+    "food": ["food safety", "shelf-life testing", "packaging", "cold chain", "road freight",
+             "lab testing", "certification"],
+    "logistics": ["fleet telematics", "software development", "warehousing",
+                  "vocational training"],
+    "construction": ["bim design", "passive house design", "prefabrication", "installation",
+                     "materials testing"],
+    "chemicals": ["lab testing", "packaging", "reach compliance", "materials testing",
+                  "patent advice"],
+    "plastics": ["mould making", "lab testing", "recycling", "composites",
+                 "injection moulding"],
+    "business-services": ["software development", "office space", "website development",
+                          "data analytics"],
+    "energy": ["installation", "loan guarantee", "software development", "data analytics"],
+}
+GENERIC_NEEDS = ["eu funding", "export advice", "recruitment", "training", "marketing",
+                 "loan guarantee"]
+NGO_OFFERS = ["training", "mentoring", "networking events", "joint promotion"]
+NGO_NEEDS = ["eu funding", "marketing", "office space"]
+# fixed offers of the institutions (and the 'other' stakeholders), by key
+INSTITUTION_OFFERS = {
+    "uni_tech": ["laboratories", "graduates", "student internships"],
+    "uni_zak": ["graduates", "training", "student internships"],
+    "dep_mech": ["cnc machining", "metrology", "machine design", "student internships"],
+    "dep_wood": ["furniture design", "wood testing", "student internships"],
+    "dep_ict": ["software development", "data analytics", "student internships"],
+    "dep_chem": ["lab testing", "materials testing", "reach compliance"],
+    "dep_build": ["bim design", "passive house design", "materials testing"],
+    "dep_food": ["food safety", "shelf-life testing", "training"],
+    "dep_mgmt": ["market research", "training", "management consulting"],
+    "dep_tour": ["spa marketing", "market research"],
+    "dep_math": ["data analytics", "machine learning"],
+    "res_mach": ["metrology", "machine design", "3d printing", "certification"],
+    "res_food": ["food safety", "shelf-life testing", "clinical trials", "certification"],
+    "res_poly": ["composites", "lab testing", "3d printing", "certification"],
+    "res_digi": ["industrial iot", "cybersecurity", "machine learning", "fleet telematics"],
+    "int_res": ["wood testing", "furniture design"],
+    "sup_agency": ["eu funding", "investor service", "partner search", "training"],
+    "sup_park": ["office space", "laboratories", "partner search"],
+    "sup_incub": ["seed funding", "mentoring", "office space"],
+    "sup_chamber": ["export advice", "partner search", "networking events"],
+    "sup_design": ["furniture design", "trade fairs", "partner search"],
+    "sup_ctt": ["patent advice", "technology audit", "partner search"],
+    "sup_fund": ["loan guarantee", "microloans"],
+    "sup_osw": ["start-up advice", "training", "mentoring"],
+    "sup_export": ["export advice", "innovation vouchers", "trade fairs"],
+    "clu_mt": ["joint promotion", "training", "trade fairs", "joint purchasing"],
+    "clu_log": ["joint purchasing", "lobbying", "training"],
+    "clu_build": ["passive house design", "energy audit", "joint promotion"],
+    "gov_zak": ["investment land"], "gov_brz": ["investment land"],
+    "gov_gra": ["investment land"], "gov_wie": ["investment land"],
+    "gov_mod": ["investment land"], "gov_reg": ["innovation vouchers", "investment land"],
+    "oth_00": ["loans", "leasing"], "oth_01": ["loans", "leasing"],
+    "oth_02": ["apprentices", "vocational training"],
+    "oth_03": ["apprentices", "vocational training"],
+    "oth_04": ["apprentices", "vocational training"],
+    "oth_05": ["apprentices", "vocational training"],
+    "oth_06": ["apprentices", "vocational training"],
+    "oth_07": ["clinical trials", "rehabilitation"],
+    "oth_08": ["farm advice", "training"], "oth_09": ["event venue"], "oth_10": ["event venue"],
+    "oth_11": ["port handling", "inland shipping"], "oth_13": ["advertising"],
+    "oth_14": ["advertising"], "oth_15": ["recruitment", "wage subsidies"],
+    "oth_16": ["vocational training", "training"], "oth_17": ["event venue"],
+}
+# Planted matches: a firm needs something that only one or two stakeholders offer and has no
+# tie (nor a shared meeting or project) with them. An offerer is an institution key (its offer
+# is in INSTITUTION_OFFERS) or ("firm", sector, name markers): a firm drawn from those, which
+# gets the offer. `need_as` / `offer_as` are the spellings written into the data: a few differ
+# from the keyword in case or number on purpose, to exercise recommend's folding.
+PLANTED_MATCHES = [
+    dict(need="laser cutting", need_as="laser cutting",
+         needers=(("machine-tool", "construction"), ("Dachy", "Spawalnia", "Narzędziownia",
+                                                     "Maszyny", "Mechaniki", "Prefabrykaty")),
+         offerers=[("firm", "machine-tool", ("Obróbka CNC", "Maszyny Specjalne"))],
+         offer_as=["Laser Cutting"]),
+    dict(need="wood drying", need_as="wood drying",
+         needers=(("wood-furniture",), ("Fabryka Mebli", "Stolarnia", "Stolarski", "Pracownia",
+                                        "Okna", "Meble")),
+         offerers=[("firm", "wood-furniture", ("Tartak",))], offer_as=["wood drying"]),
+    dict(need="erp integration", need_as="ERP integration",
+         needers=(("wood-furniture", "food"), ("Fabryka", "Przetwórnia", "Zakład Mięsny",
+                                               "Młyn", "S.A.")),
+         offerers=[("firm", "ICT", ("Systems", "IT Solutions"))], offer_as=["erp integration"]),
+    dict(need="customs clearance", need_as="customs clearance",
+         needers=(("wood-furniture", "food"), ("Fabryka", "Przetwórnia", "Sklejki", "Drzewne",
+                                               "Spółdzielnia")),
+         offerers=[("firm", "logistics", ("Spedycja",))], offer_as=["customs clearance"]),
+    dict(need="cold storage", need_as="cold storage",
+         needers=(("food",), ("Zakład Mięsny", "Przetwórnia", "Wędzarnia", "Tłocznia",
+                              "Spółdzielnia")),
+         offerers=[("firm", "logistics", ("Magazyny", "Centrum Dystrybucyjne"))],
+         offer_as=["cold storage"]),
+    dict(need="energy audit", need_as="energy audits",
+         needers=(("food", "plastics", "wood-furniture"), ("Zakład", "Przetwórnia", "Tartak",
+                                                           "Wytłaczarnia", "Fabryka")),
+         offerers=[("firm", "energy", ("Pompy Ciepła", "Energia Odnawialna", "Ciepłownictwo")),
+                   "clu_build"], offer_as=["energy audit", "energy audit"]),
+    dict(need="3d printing", need_as="3D Printing",
+         needers=(("plastics", "machine-tool"), ("Formy", "Kompozyty", "Narzędziownia",
+                                                 "Maszyny", "Tworzywa")),
+         offerers=["res_poly", "res_mach"], offer_as=["3d printing", "3d printing"]),
+    dict(need="clinical trials", need_as="clinical trial",
+         needers=(("tourism-spa",), ("Sanatorium", "SPA", "Tężnie")),
+         offerers=["oth_07", "res_food"], offer_as=["clinical trials", "clinical trials"]),
+    dict(need="spa marketing", need_as="spa marketing",
+         needers=(("tourism-spa",), ("Hotel", "Pensjonat", "Willa")),
+         offerers=["dep_tour"], offer_as=["spa marketing"]),
+    dict(need="eu funding", need_as="eu funding",
+         needers=(("plastics", "chemicals", "energy"), ()),
+         offerers=["sup_agency", ("firm", "business-services", ("Consulting",))],
+         offer_as=["eu funding", "eu funding"]),
+    dict(need="export advice", need_as="Export Advice",
+         needers=(("food",), ("Browar", "Pasieka", "Tłocznia", "Cukiernia", "Młyn")),
+         offerers=["sup_chamber", "sup_export"], offer_as=["export advice", "export advice"]),
+]
+# Needs that several firms have and nobody in the dataset offers: (need, sectors, firms)
+UNMET_NEEDS = [("hydrogen storage", ("energy", "logistics", "chemicals"), 4),
+               ("industrial design", ("machine-tool", "plastics"), 4),
+               ("wastewater treatment", ("food", "chemicals"), 3)]
+
+
+def singular_word(word):
+    """One word in the singular by the simple English rules clusterscope's recommend uses."""
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def keyword_key(text):
+    """The matching key of a keyword (ASCII vocabulary: lower case, '-'/'_' as spaces,
+    each word in the singular)."""
+    words = text.lower().replace("-", " ").replace("_", " ").split()
+    return " ".join(singular_word(w) for w in words)
+
+
+def needs_offers(g):
+    """Draws the needs and offers columns; returns the planted matches and unmet needs."""
+    d = Draws(random.Random(NEEDS_SEED))
+    people = sorted(g.people, key=lambda p: p["id"])
+    needs = {p["id"]: [] for p in people}
+    offers = {p["id"]: [] for p in people}
+    keys = lambda words: {keyword_key(w) for w in words}  # noqa: E731
+    local_firms = [p for p in people if p["type"] == "enterprise" and p["country"] == "PL"]
+    # offers: institutions fixed, some firms and NGOs drawn
+    for p in people:
+        if p["key"] in INSTITUTION_OFFERS:
+            offers[p["id"]] = list(INSTITUTION_OFFERS[p["key"]])
+        elif p["type"] == "enterprise" and d.chance(P_FIRM_OFFERS):
+            offers[p["id"]] = d.sample(SECTOR_OFFERS[p["sector"]], d.rng.randint(1, 2))
+        elif p["type"] == "ngo" and d.chance(P_NGO_OFFERS):
+            offers[p["id"]] = d.sample(NGO_OFFERS, d.rng.randint(1, 2))
+    offered_by = {}
+    for p in people:
+        for w in offers[p["id"]]:
+            offered_by.setdefault(keyword_key(w), set()).add(p["id"])
+
+    def offered_to(p, word):  # somebody else offers it
+        return bool(offered_by.get(keyword_key(word), set()) - {p["id"]})
+
+    # random needs of local firms (and a few NGOs), only keywords somebody else offers: a firm's
+    # first need is usually one of its sector's, any further one of its sector's or generic
+    def usable(p, pool, taken=()):
+        own = keys(offers[p["id"]]) | keys(taken)
+        return [w for w in pool if keyword_key(w) not in own and offered_to(p, w)]
+
+    for p in people:
+        if p["type"] == "enterprise" and p["country"] == "PL" and d.chance(P_NEEDS):
+            n = d.weighted(N_NEEDS)
+            first = SECTOR_NEEDS[p["sector"]] if d.chance(P_SECTOR_NEED) else GENERIC_NEEDS
+            chosen = d.sample(usable(p, first), 1)
+            chosen += d.sample(usable(p, SECTOR_NEEDS[p["sector"]] + GENERIC_NEEDS, chosen),
+                               n - len(chosen))
+            needs[p["id"]] = chosen
+        elif p["type"] == "ngo" and d.chance(P_NGO_NEEDS):
+            needs[p["id"]] = d.sample(usable(p, NGO_NEEDS), 1)
+    # planted matches
+    linked = graph_pairs(g)
+    used = set()  # planted firms (offerers and needers), each used once
+
+    def markers_first(cands, markers):
+        marked = [p for p in cands if any(m in p["name"] for m in markers)]
+        return marked or cands
+
+    matches = []
+    for spec in PLANTED_MATCHES:
+        key = keyword_key(spec["need"])
+        fixed = {g.k(who)["id"] for who in spec["offerers"] if isinstance(who, str)}
+        assert offered_by.get(key, set()) == fixed, key  # only the planted offerers offer it
+        chosen = []
+        for who, written in zip(spec["offerers"], spec["offer_as"]):
+            if isinstance(who, str):
+                q = g.k(who)
+                assert written in offers[q["id"]], (who, written)
+            else:
+                _, sector, markers = who
+                cands = [p for p in local_firms if p["sector"] == sector and not p["isolate"]
+                         and p["id"] not in used and len(offers[p["id"]]) < 3]
+                q = d.pick(markers_first(cands, markers))
+                offers[q["id"]].append(written)
+                used.add(q["id"])
+            chosen.append(q)
+        offered_by.setdefault(key, set()).update(q["id"] for q in chosen)
+        assert keyword_key(spec["need_as"]) == key
+        sectors, markers = spec["needers"]
+        cands = [p for p in local_firms if p["sector"] in sectors and not p["isolate"]
+                 and p["id"] not in used and len(needs[p["id"]]) < 3
+                 and key not in keys(needs[p["id"]]) | keys(offers[p["id"]])
+                 and all(tuple(sorted((p["id"], q["id"]))) not in linked for q in chosen)]
+        x = d.pick(markers_first(cands, markers))
+        needs[x["id"]].append(spec["need_as"])
+        used.add(x["id"])
+        matches.append(dict(firm=x, need=spec["need"], need_as=spec["need_as"],
+                            offerers=chosen, offer_as=list(spec["offer_as"])))
+    # needs nobody offers
+    unmet = []
+    for need, sectors, n in UNMET_NEEDS:
+        assert keyword_key(need) not in offered_by, need
+        cands = [p for p in local_firms if p["sector"] in sectors and p["id"] not in used
+                 and len(needs[p["id"]]) < 3]
+        firms = sorted(d.sample(cands, n), key=lambda p: p["id"])
+        for p in firms:
+            needs[p["id"]].append(need)
+        unmet.append(dict(need=need, firms=firms))
+    # every other need is offered by somebody else; planted offers are only where planted
+    unmet_keys = {keyword_key(need) for need, _, _ in UNMET_NEEDS}
+    for p in people:
+        for w in needs[p["id"]]:
+            assert keyword_key(w) in unmet_keys or offered_to(p, w), (p["id"], w)
+        assert len(keys(needs[p["id"]])) == len(needs[p["id"]])
+        assert len(keys(offers[p["id"]])) == len(offers[p["id"]])
+        assert not keys(needs[p["id"]]) & keys(offers[p["id"]]), p["id"]
+    for m in matches:
+        assert offered_by[keyword_key(m["need"])] == {q["id"] for q in m["offerers"]}, m["need"]
+    for p in people:
+        p["needs"] = ";".join(needs[p["id"]])
+        p["offers"] = ";".join(offers[p["id"]])
+    return dict(matches=matches, unmet=unmet)
+
+
 # --- statistics ------------------------------------------------------------------------------
 def pair_weights(g):
     """Analysis weight per unordered pair, as the manifest asks: sum of kind weight x tie weight;
@@ -1126,7 +1413,8 @@ def counts(g, participation_rows):
          "stakeholders": len(g.people), "tie_rows": len(g.ties),
          "international": sum(1 for p in g.people if p["country"] != "PL"),
          "municipalities": {m: sum(1 for p in g.people if p["municipality"] == m)
-                            for m in list(MUNICIPALITIES) + sorted(FOREIGN)}}
+                            for m in list(MUNICIPALITIES) + sorted(FOREIGN)},
+         "needs": needs_counts(g)}
     return c
 
 
@@ -1226,15 +1514,16 @@ regenerate.
 | file | content |
 | --- | --- |
 | `dataset.json` | manifest read by clusterscope (files, vocabulary with colours, kind weights, projection) |
-| `stakeholders.csv` | `id,name,type,sector,municipality,region,country,lat,lon,employees,parent,tags` |
+| `stakeholders.csv` | `id,name,type,sector,municipality,region,country,lat,lon,employees,parent,tags,needs,offers` |
 | `ties.csv` | `source,target,kind,weight,date` — undirected dyadic ties, dated 2012-01-01 … 2014-12-31 |
 | `activities.csv` | `stakeholder,activity,kind,role,date` — two-mode participations in meetings and projects |
 | `planted_groups.csv` | `group,id,role` — the planted answer (role: member / anchor / coordinator) |
-| `PLANTED.md` | the planted groups explained, densities, what a plain Louvain run finds |
+| `PLANTED.md` | the planted groups explained, densities, what a plain Louvain run finds, planted needs/offers matches and unmet needs |
 
 CSV files are RFC 4180 (UTF-8, `\\n` line ends, fields with commas or quotes are quoted, inner
-quotes doubled). `tags` holds needs/offers keywords separated by `;`. `employees` is blank when
-unknown. `parent` links a university department (and the technology-transfer centre) to its
+quotes doubled). `tags` holds descriptive keywords, `needs` what a stakeholder is looking for and
+`offers` what it offers (English, lower case), each separated by `;`; `recommend` matches needs
+against the other stakeholders' offers. `employees` is blank when unknown. `parent` links a university department (and the technology-transfer centre) to its
 university, and one local plant to its German parent company. Ids: `E…` enterprises, `U1`/`U2`
 universities with departments `U1-D…`, `R…` research, `S…` support, `G…` government, `C…`
 cluster organisations, `N…` NGOs, `O…` other.
@@ -1259,6 +1548,12 @@ that the `downweight` rule is exercised. Projects have 3–12 partners. {len(sta
 stakeholders ({100.0 * len(stats["isolates"]) / c["stakeholders"]:.1f}%) have no tie and no
 activity at all (isolates).
 
+Needs and offers (stakeholders.csv): {c["needs"]["firms_needs"]} of the {c["needs"]["firms"]}
+enterprises state 1–3 needs and {c["needs"]["firms_offers"]} offer something;
+{c["needs"]["offers"]} stakeholders in all have offers, {c["needs"]["needs"]} have needs. The
+planted matches (a firm needs what only one or two stakeholders it has no tie with offer) and
+the needs nobody offers are listed in [PLANTED.md](PLANTED.md#needs-and-offers).
+
 ## Kind weights
 
 The manifest's `kind_weights` turn the multiplex ties into one analysis weight per pair
@@ -1280,7 +1575,7 @@ is no third-party content in it.
 """
 
 
-def planted_text(g, planted, stats):
+def planted_text(g, planted, stats, wants):
     lines = []
     for spec in GROUPS:
         grp = planted[spec["name"]]
@@ -1440,7 +1735,79 @@ expected answer for this group.
 
 ## What a plain Louvain run finds
 
-{louvain_section()}"""
+{louvain_section()}
+{needs_section(g, wants)}"""
+
+
+def needs_counts(g):
+    firms = [p for p in g.people if p["type"] == "enterprise"]
+    inst = [p for p in g.people if p["type"] in ("university", "research", "support", "cluster")]
+    return {"firms": len(firms), "firms_needs": sum(1 for p in firms if p["needs"]),
+            "firms_offers": sum(1 for p in firms if p["offers"]),
+            "inst": len(inst), "inst_offers": sum(1 for p in inst
+                                                  if 2 <= len(p["offers"].split(";")) <= 5),
+            "needs": sum(1 for p in g.people if p["needs"]),
+            "offers": sum(1 for p in g.people if p["offers"])}
+
+
+def needs_section(g, wants):
+    nc = needs_counts(g)
+    rows = []
+    variants = []
+    for m in wants["matches"]:
+        x = m["firm"]
+        rows.append([x["id"], x["name"], "`%s`" % m["need"],
+                     ", ".join(q["id"] for q in m["offerers"]),
+                     "; ".join(q["name"] for q in m["offerers"])])
+        if m["need_as"] != m["need"]:
+            variants.append("%s's need is written `%s`" % (x["id"], m["need_as"]))
+        for q, written in zip(m["offerers"], m["offer_as"]):
+            if written != m["need"]:
+                variants.append("%s's offer is written `%s`" % (q["id"], written))
+    table = fmt_table(["firm", "firm name", "need", "offered by", "offered by (name)"], rows)
+    unmet = fmt_table(["need", "needed by", "firm names"],
+                      [["`%s`" % u["need"], ", ".join(p["id"] for p in u["firms"]),
+                        "; ".join(p["name"] for p in u["firms"])] for u in wants["unmet"]])
+    return f"""## Needs and offers
+
+`stakeholders.csv` has two `;`-separated keyword columns (English, lower case), `needs` (what a
+stakeholder is looking for) and `offers` (services, equipment, expertise), for `recommend` to
+match one stakeholder's needs against the others' offers. They are drawn after everything else
+from a separate random generator (`random.Random({NEEDS_SEED})`, seed + 1000), so the ties,
+activities, groups and the other columns are exactly what they were without them.
+{nc["firms_needs"]} of the {nc["firms"]} enterprises
+({100.0 * nc["firms_needs"] / nc["firms"]:.0f}%, none of the foreign ones) state 1–3 needs,
+mostly from their sector (machine-tool firms need `metrology` or `heat treatment`, food firms
+`food safety` or `packaging`) and generic ones (`eu funding`, `export advice`, `marketing`,
+`loan guarantee`); {nc["firms_offers"]} enterprises offer 1–3 things of their trade (a
+machine-tool firm `cnc machining`, a forwarder `road freight`);
+{"all" if nc["inst_offers"] == nc["inst"] else "%d of the" % nc["inst_offers"]} {nc["inst"]}
+universities, departments, research institutes, support institutions and cluster organisations
+offer 2–5 things each, the municipalities `investment land`,
+the banks, schools and other public bodies what they do, and some NGOs `training` or
+`mentoring`. Apart from the planted unmet needs below, every need is offered by somebody else.
+Keywords are matched after folding case, accents and separators and putting each word in the
+singular (`Laser Cutting` = `laser cutting`, `energy audits` = `energy audit`).
+
+### Planted matches
+
+Each firm below needs something that only the listed stakeholder(s) offer in the whole dataset,
+and has no tie with them in `ties.csv` (nor a shared meeting or project), so the need can only
+be met through a new partner: `recommend` should propose exactly these offerers for it ("firm
+{wants["matches"][0]["firm"]["id"]} needs {wants["matches"][0]["need"]}; the tool recommends
+{wants["matches"][0]["offerers"][0]["id"]}, who offers it").
+
+{table}
+Spelling variants, planted on purpose to exercise the folding: {"; ".join(variants)}. Every
+other keyword is written in its canonical lower-case form everywhere.
+
+### Needs nobody in the area offers
+
+These needs are stated by several firms, and no stakeholder of the dataset (local or foreign)
+offers them, under any spelling: `recommend` should find no partner for them. They are the only
+needs without an offer.
+
+{unmet}"""
 
 
 def coord_text(spec):
@@ -1537,6 +1904,7 @@ def main(argv=None):
     background_activities(g)
     no_accidental_isolates(g)
     noise_ties(g)
+    wants = needs_offers(g)  # last, from its own random generator
 
     rows = finalise_activities(g)
     stats = statistics(g, planted)
@@ -1556,7 +1924,8 @@ def main(argv=None):
     write_text(os.path.join(args.out, "dataset.json"),
                json.dumps(manifest(), indent=2, ensure_ascii=False) + "\n")
     write_text(os.path.join(args.out, "README.md"), reflow(readme_text(c, stats)))
-    write_text(os.path.join(args.out, "PLANTED.md"), reflow(planted_text(g, planted, stats)))
+    write_text(os.path.join(args.out, "PLANTED.md"),
+               reflow(planted_text(g, planted, stats, wants)))
 
     if not args.quiet:
         print("wrote %s (seed %d)" % (args.out, SEED))
@@ -1567,6 +1936,11 @@ def main(argv=None):
         print("activities: %s" % ", ".join("%s %d (%d rows)" % (
             k, c["activities"][k], c["participations"][k]) for k in ACTIVITY_KINDS))
         print("isolates %d, international %d" % (len(stats["isolates"]), c["international"]))
+        nc = c["needs"]
+        print("needs: %d of %d enterprises, %d stakeholders in all; offers: %d enterprises, "
+              "%d stakeholders in all; %d planted matches, %d unmet needs"
+              % (nc["firms_needs"], nc["firms"], nc["needs"], nc["firms_offers"], nc["offers"],
+                 len(wants["matches"]), len(wants["unmet"])))
         for name, s in stats["groups"].items():
             print("group %-15s size %2d  density ties %.3f  ties+activities %.3f  "
                   "mean pair weight %.3f" % (name, s["size"], s["density_ties"],

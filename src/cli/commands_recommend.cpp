@@ -8,6 +8,7 @@
 #include "clusterscope/communities/communities.hpp"
 #include "clusterscope/io/text.hpp"
 #include "clusterscope/pipeline/community_outputs.hpp"
+#include "clusterscope/pipeline/visit_plan.hpp"
 #include "clusterscope/recommend/recommend.hpp"
 #include "commands.hpp"
 #include "support.hpp"
@@ -23,24 +24,6 @@ Date split_date(const std::string& option, const std::string& text) {
   const auto date = parse_iso_date(text);
   if (!date) throw UsageError("--" + option + " '" + text + "': expected a date YYYY, YYYY-MM or YYYY-MM-DD");
   return *date;
-}
-
-/// The candidate groups as the recommendation's groups, named for the reasons.
-recommend::RecommendInput recommend_input(const Network& network, const TieView& view,
-                                          const communities::CommunityResult& groups,
-                                          const std::vector<candidates::Candidate>& found) {
-  recommend::RecommendInput input;
-  input.network = &network;
-  input.ties = &view;
-  input.communities = &groups.partition;
-  for (const candidates::Candidate& c : found) {
-    std::vector<VertexId> members = c.members;
-    std::sort(members.begin(), members.end());
-    input.groups.push_back(std::move(members));
-    input.group_names.push_back("candidate group " + std::to_string(c.rank) +
-                                (c.sector.empty() ? std::string() : " (" + c.sector + ")"));
-  }
-  return input;
 }
 
 /// The queries --for, --for-file and --for-type name, in that order, each once; none: the default.
@@ -192,7 +175,7 @@ int cmd_recommend(const std::vector<std::string>& args, std::ostream& out, std::
     const communities::CommunityResult groups = communities::detect_communities(view, community);
     const std::vector<candidates::Candidate> found =
         pipeline::find_candidates(cut.training, view, groups, parsed.candidates, threads);
-    const recommend::RecommendInput input = recommend_input(cut.training, view, groups, found);
+    const recommend::RecommendInput input = pipeline::recommend_input(cut.training, view, groups, found);
     if (!evaluate_split.empty()) {
       const recommend::Evaluation ev = recommend::evaluate(input, cut, config, sample, run.seed, threads);
       content = recommend::evaluation_json(ev, cut, config, sample, run.seed);
@@ -220,7 +203,7 @@ int cmd_recommend(const std::vector<std::string>& args, std::ostream& out, std::
     const communities::CommunityResult groups = communities::detect_communities(view, community);
     const std::vector<candidates::Candidate> found =
         pipeline::find_candidates(network, view, groups, parsed.candidates, threads);
-    const recommend::RecommendInput input = recommend_input(network, view, groups, found);
+    const recommend::RecommendInput input = pipeline::recommend_input(network, view, groups, found);
     const std::vector<recommend::Recommendation> rows = recommend::recommend(input, queries, config, threads);
     content = extension == ".json" ? recommend::recommendations_json(network, rows, config, run.seed)
                                    : recommend::recommendations_csv(network, rows);

@@ -14,6 +14,7 @@
 #include "clusterscope/io/standard_input.hpp"
 #include "clusterscope/pipeline/community_outputs.hpp"
 #include "clusterscope/pipeline/report.hpp"
+#include "clusterscope/pipeline/visit_plan.hpp"
 #include "clusterscope/render/figure.hpp"
 #include "stages.hpp"
 
@@ -86,6 +87,9 @@ void build_reports(Analysis& a) {
   input.communities = &a.communities;
   input.candidates = &a.candidates;
   input.candidate_config = &a.config.candidates;
+  input.recommendations = &a.recommendations;
+  input.visits = &a.visits;
+  input.unmet_needs = &a.unmet_needs;
   input.figures = &a.figures;
   input.layout = a.config.layout.algorithm;
   input.version = CLUSTERSCOPE_VERSION;
@@ -141,6 +145,15 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
   a.communities = communities::detect_communities(a.ties, grouping);
   clock.begin("candidates");
   a.candidates = find_candidates(a.network, a.ties, a.communities, config.candidates, config.run.threads);
+  clock.begin("recommendations");
+  {
+    const recommend::RecommendInput input = recommend_input(a.network, a.ties, a.communities, a.candidates);
+    a.recommendations = recommend::recommend(input, recommend::default_queries(a.network, config.recommend),
+                                             config.recommend, config.run.threads);
+    a.visits = recommend::plan_visits(input, visit_groups(a.candidates), config.recommend, config.visits,
+                                      config.run.threads);
+    a.unmet_needs = recommend::unmet_needs(a.network, config.recommend);
+  }
   clock.begin("layout");
   layout::LayoutOptions placing = config.layout;
   placing.seed = config.run.seed;

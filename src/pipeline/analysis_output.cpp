@@ -163,6 +163,8 @@ void write_analysis(const Analysis& a, io::OutputRequest request, const Analysis
        community_json(network, a.ties, a.communities, a.config.candidates.sector_group_min_share)},
       {"candidates.json", candidates::candidates_json(network, a.candidates, a.config.candidates)},
       {"candidates.md", candidates::candidates_markdown(network, a.candidates)},
+      {"recommendations.csv", recommend::recommendations_csv(network, a.recommendations)},
+      {"visit-plan.csv", recommend::visits_csv(network, a.visits, a.config.visits.partners)},
       {"figures/layout.csv", layout_csv(network, a.positions)},
       {"network/stakeholders.csv", io::write_csv_nodes(network)},
       {"network/ties.csv", io::write_csv_edges(network)},

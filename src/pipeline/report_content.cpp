@@ -418,6 +418,66 @@ ReportSection candidates_section(const ReportInput& in) {
   return s;
 }
 
+ReportSection visits_section(const ReportInput& in) {
+  const Network& net = *in.network;
+  ReportSection s{"visits", "Whom to visit, whom to introduce", {}};
+  const auto& visits = *in.visits;
+  const auto& recommended = *in.recommendations;
+  s.blocks.push_back(paragraph(
+      "Firms are ranked for a visit by documented criteria — membership of a leading candidate group without "
+      "a "
+      "tie to its coordinator or anchors, no tie to academia or business support, isolation, a recommended "
+      "partner in another community, and size — and each visit comes with the partners to recommend: "
+      "stakeholders the firm has no tie with yet, scored on shared partners, three-step paths, activity, the "
+      "role its partners lack, related sectors, a common candidate group, needs matched by offers and "
+      "proximity (recommendations.csv, visit-plan.csv; docs/recommend.md)."));
+  ReportTable plan;
+  plan.name = "visit-plan";
+  plan.caption = "The first visits, and the partner to recommend first";
+  plan.header = {"#", "firm", "why", "first partner to recommend"};
+  plan.numeric = {true, false, false, false};
+  for (const auto& v : visits)
+    plan.rows.push_back(
+        {std::to_string(v.rank), name_of(net.stakeholders[ix(v.firm)]), v.why,
+         v.partners.empty() ? "–" : name_of(net.stakeholders[ix(v.partners.front().partner)])});
+  if (plan.rows.empty())
+    s.blocks.push_back(paragraph("No firm meets a visit criterion."));
+  else
+    s.blocks.push_back(table_block(std::move(plan)));
+  // The strongest introductions: first-ranked recommendations with an introducer, best score first.
+  std::vector<const recommend::Recommendation*> strongest;
+  for (const auto& r : recommended)
+    if (r.partner >= 0 && r.rank == 1 && r.introducer >= 0) strongest.push_back(&r);
+  std::stable_sort(strongest.begin(), strongest.end(),
+                   [](const auto* a, const auto* b) { return a->score > b->score; });
+  if (strongest.size() > 10) strongest.resize(10);
+  if (!strongest.empty()) {
+    ReportTable intro;
+    intro.name = "introductions";
+    intro.caption = "The strongest recommended introductions";
+    intro.header = {"firm", "partner", "introduced by", "score", "reason"};
+    intro.numeric = {false, false, false, true, false};
+    for (const auto* r : strongest)
+      intro.rows.push_back({name_of(net.stakeholders[ix(r->query)]),
+                            name_of(net.stakeholders[ix(r->partner)]),
+                            name_of(net.stakeholders[ix(r->introducer)]), fixed(r->score, 2), r->reason});
+    s.blocks.push_back(table_block(std::move(intro)));
+  }
+  if (in.unmet_needs != nullptr && !in.unmet_needs->empty()) {
+    s.blocks.push_back(subheading("Needs nobody in the area offers"));
+    std::vector<std::string> items;
+    for (const auto& u : *in.unmet_needs) {
+      std::string who;
+      for (std::size_t i = 0; i < u.needed_by.size() && i < 3; ++i)
+        who += (i == 0 ? "" : ", ") + name_of(net.stakeholders[ix(u.needed_by[i])]);
+      if (u.needed_by.size() > 3) who += " and " + std::to_string(u.needed_by.size() - 3) + " more";
+      items.push_back(u.need + " — needed by " + who);
+    }
+    s.blocks.push_back(bullets(std::move(items), "warning"));
+  }
+  return s;
+}
+
 ReportSection methods(const ReportInput& in) {
   const communities::CommunityResult& r = *in.communities;
   const metrics::MetricsResult& m = *in.metrics;
@@ -478,6 +538,7 @@ Report build_report(const ReportInput& in) {
   report.sections.push_back(actors(in));
   report.sections.push_back(communities_section(in));
   report.sections.push_back(candidates_section(in));
+  if (in.recommendations != nullptr && in.visits != nullptr) report.sections.push_back(visits_section(in));
   report.sections.push_back(methods(in));
   report.references = {
       "Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of Mathematical Sociology "

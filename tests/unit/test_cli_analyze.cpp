@@ -102,8 +102,8 @@ TEST_CASE("CLI: analyze's manifest names inputs by SHA-256, every option with it
     CHECK(s["seconds"].get<double>() >= 0);
     CHECK(s["peak_mib"].get<double>() > 0);
   }
-  CHECK(stages == std::vector<std::string>{"load", "measures", "communities", "candidates", "layout",
-                                           "figures", "report", "write"});
+  CHECK(stages == std::vector<std::string>{"load", "measures", "communities", "candidates", "recommendations",
+                                           "layout", "figures", "report", "write"});
   // Outputs: every other file of the folder, with its hash.
   const auto files = files_of(dir.path() / "out");
   CHECK(m["outputs"].size() == files.size() - 1);

@@ -27,10 +27,18 @@
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/tie_view.hpp"
 #include "clusterscope/pipeline/figures.hpp"
+#include "clusterscope/recommend/recommend.hpp"
 
 namespace clusterscope::pipeline {
 
 /// Every setting of an analysis, already parsed and checked.
+/// analyze's recommendation settings: the defaults with 5 partners per query.
+inline recommend::RecommendConfig analysis_recommend_config() {
+  recommend::RecommendConfig c;
+  c.top = 5;
+  return c;
+}
+
 struct AnalysisConfig {
   std::string input;                                  ///< a path, or "-" for standard input
   io::FileFormat input_format = io::FileFormat::csv;  ///< of standard input (input "-")
@@ -43,6 +51,10 @@ struct AnalysisConfig {
   communities::CommunityOptions communities;
   candidates::CandidateConfig candidates;
   bool candidates_from_config = false;  ///< the manifest's source of the candidate settings
+  /// Recommendations (recommendations.csv: top 5 per enterprise unless a config sets "top") and
+  /// the visit plan (visit-plan.csv).
+  recommend::RecommendConfig recommend = analysis_recommend_config();
+  recommend::VisitOptions visits;
   /// Layout algorithm and its settings; `initial` and `communities` are set by the analysis.
   layout::LayoutOptions layout;
   std::string initial_layout;        ///< an id,x,y file to start from (empty: none)
@@ -71,8 +83,8 @@ struct StageTime {
   double peak_mib = 0;
 };
 
-/// How many stages analyze reports: the seven of run_analysis() and write_analysis()'s "write".
-inline constexpr std::size_t analysis_stages = 8;
+/// How many stages analyze reports: the eight of run_analysis() and write_analysis()'s "write".
+inline constexpr std::size_t analysis_stages = 9;
 
 /// Everything an analysis found and every content its folder holds but the figure files.
 struct Analysis {
@@ -83,6 +95,9 @@ struct Analysis {
   metrics::MetricsResult metrics;
   communities::CommunityResult communities;
   std::vector<candidates::Candidate> candidates;
+  std::vector<recommend::Recommendation> recommendations;
+  std::vector<recommend::Visit> visits;
+  std::vector<recommend::UnmetNeed> unmet_needs;
   Layout positions;
   std::vector<NamedScene> figures;
   std::map<std::string, std::string> pngs;  ///< figures too large for inline SVG, encoded once

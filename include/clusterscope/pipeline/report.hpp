@@ -17,6 +17,7 @@
 #include "clusterscope/model/network.hpp"
 #include "clusterscope/model/tie_view.hpp"
 #include "clusterscope/pipeline/figures.hpp"
+#include "clusterscope/recommend/recommend.hpp"
 #include "clusterscope/render/scene.hpp"
 
 namespace clusterscope::pipeline {
@@ -105,6 +106,10 @@ struct ReportInput {
   const communities::CommunityResult* communities = nullptr;
   const std::vector<candidates::Candidate>* candidates = nullptr;
   const candidates::CandidateConfig* candidate_config = nullptr;
+  /// Optional: with them the report gets "Whom to visit, whom to introduce" (section "visits").
+  const std::vector<recommend::Recommendation>* recommendations = nullptr;
+  const std::vector<recommend::Visit>* visits = nullptr;
+  const std::vector<recommend::UnmetNeed>* unmet_needs = nullptr;
   const std::vector<NamedScene>* figures = nullptr;
   layout::Algorithm layout = layout::Algorithm::fa2;
   std::string version;  ///< clusterscope's

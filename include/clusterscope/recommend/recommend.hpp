@@ -46,7 +46,7 @@ using PartValues = std::array<double, kParts>;
 /// default and why).
 struct RecommendConfig {
   /// Weight of each part, in kPartNames order (normalised to sum 1 when used).
-  PartValues weights = {0.25, 0.25, 0.10, 0.10, 0.05, 0.05, 0.15, 0.05};
+  PartValues weights = {0.15, 0.15, 0.05, 0.05, 0.03, 0.04, 0.50, 0.03};
   std::int32_t top = 10;  ///< partners per query
   /// Query types when no query is named: every stakeholder of these types.
   std::vector<std::string> query_types = {"enterprise"};
@@ -210,5 +210,75 @@ std::string evaluation_json(const Evaluation& evaluation, const Split& split, co
                             std::int32_t sample, std::uint64_t seed);
 /// The same as a Markdown table for people.
 std::string evaluation_table(const Evaluation& evaluation);
+
+}  // namespace clusterscope::recommend
+
+namespace clusterscope::recommend {
+
+// ---- Visit plans for animators -----------------------------------------------------------------
+
+/// A candidate group as the visit plan reads it.
+struct VisitGroup {
+  std::string name;               ///< "candidate group 2 (machine-tool)"
+  std::vector<VertexId> members;  ///< sorted
+  std::vector<VertexId> leaders;  ///< its coordinator and anchors
+  bool leading = false;           ///< initiative-ready or emerging
+};
+
+/// The criteria a firm's visit priority adds up (docs/recommend.md, "Visit plans"), each 0–1.
+enum class Criterion { weak_group_tie, no_research_or_support, isolated, structural_hole, size };
+inline constexpr std::size_t kCriteria = 5;
+inline constexpr std::array<core::Name<Criterion>, kCriteria> kCriterionNames = {{
+    {Criterion::weak_group_tie, "weak_group_tie",
+     "in a leading candidate group, not tied to its coordinator or anchors"},
+    {Criterion::no_research_or_support, "no_research_or_support", "no tie to academia or business support"},
+    {Criterion::isolated, "isolated", "at most one partner"},
+    {Criterion::structural_hole, "structural_hole", "its best recommended partner is in another community"},
+    {Criterion::size, "size", "employees, on a log scale"},
+}};
+inline constexpr std::array<double, kCriteria> kCriterionWeights = {0.30, 0.25, 0.20, 0.15, 0.10};
+
+struct VisitOptions {
+  std::int32_t visits = 20;          ///< visits to plan
+  std::vector<VertexId> animators;   ///< support institutions whose staff visit (may be empty)
+  std::vector<std::string> sectors;  ///< target sectors (empty: all)
+  std::int32_t partners = 3;         ///< recommended partners per visit sheet
+};
+
+struct Visit {
+  std::int32_t rank = 0;
+  VertexId firm = 0;
+  double priority = 0;
+  std::array<double, kCriteria> criteria{};
+  std::string why;                       ///< plain language, from the criteria met
+  VertexId animator = -1;                ///< −1: no animator given
+  std::int32_t animator_steps = 0;       ///< network distance to the animator (0: not connected)
+  std::vector<Recommendation> partners;  ///< the sheet's recommendations, best first
+};
+
+/// Ranks the firms (config.firm_types, in `options.sectors` when given) by their visit priority,
+/// plans the first options.visits, assigns them among the animators (nearest in the network, then
+/// same municipality, at most ⌈N / animators⌉ each) and attaches each firm's top recommendations.
+std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<VisitGroup>& groups,
+                               const RecommendConfig& config, const VisitOptions& options,
+                               unsigned threads = 0);
+
+/// visit-plan.csv: rank,id,name,priority,why,animator,animator_name, one column per criterion,
+/// then partner_1, partner_1_name, partner_1_reason … for the sheet's partners.
+std::string visits_csv(const Network& network, const std::vector<Visit>& visits, std::int32_t partners);
+/// visit-plan.md: the list, then one sheet per visit (why, whom to introduce, and through whom).
+std::string visits_markdown(const Network& network, const std::vector<Visit>& visits);
+
+}  // namespace clusterscope::recommend
+
+namespace clusterscope::recommend {
+
+/// A need that no stakeholder of the area offers (after keyword matching): a gap for the strategy.
+struct UnmetNeed {
+  std::string need;                 ///< as first written
+  std::vector<VertexId> needed_by;  ///< stakeholder order
+};
+/// Every unmet need, the most needed first (ties by the folded keyword).
+std::vector<UnmetNeed> unmet_needs(const Network& network, const RecommendConfig& config);
 
 }  // namespace clusterscope::recommend
