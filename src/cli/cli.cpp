@@ -40,7 +40,7 @@ const std::vector<std::pair<std::string, Command>>& commands() {
   static const std::vector<std::pair<std::string, Command>> all = {
       {"validate", cmd_validate},       {"convert", cmd_convert},       {"metrics", cmd_metrics},
       {"communities", cmd_communities}, {"candidates", cmd_candidates}, {"render", cmd_render},
-      {"recommend", cmd_recommend},     {"analyze", cmd_analyze}};
+      {"recommend", cmd_recommend},     {"visits", cmd_visits},         {"analyze", cmd_analyze}};
   return all;
 }
 

@@ -15,6 +15,7 @@ int cmd_communities(const std::vector<std::string>& args, std::ostream& out, std
 int cmd_candidates(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_recommend(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_visits(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace clusterscope::cli

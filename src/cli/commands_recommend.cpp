@@ -226,3 +226,98 @@ int cmd_recommend(const std::vector<std::string>& args, std::ostream& out, std::
 }
 
 }  // namespace clusterscope::cli
+
+namespace clusterscope::cli {
+
+int cmd_visits(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  InputOptions o;
+  CommonFlags common;
+  CommunityFlags flags;
+  std::string output;
+  std::vector<std::string> animators, sectors;
+  std::int32_t visits = 20;
+  std::int32_t partners = 3;
+  unsigned threads = 0;
+  core::RunContext run;
+  bool force = false;
+  po::options_description own("visits options");
+  own.add_options()("help,h", "show this help")(
+      "input", text_value(&o.input)->required()->value_name("INPUT"), "input ('-': standard input)")(
+      "output,o", text_value(&output)->required()->value_name("DIR"),
+      "folder for visit-plan.csv, visit-plan.md and visit-plan.pdf (created when missing)")(
+      "visits", bounded(&visits, 1, 100'000, "visits")->value_name("N")->default_value(20), "visits to plan")(
+      "animator", text_values(&animators)->value_name("ID"),
+      "a support institution whose staff visit (repeatable); the visits are shared among them")(
+      "sector", text_values(&sectors)->value_name("SECTOR"),
+      "plan visits to firms of this sector only (repeatable)")(
+      "partners", bounded(&partners, 1, 20, "partners")->value_name("K")->default_value(3),
+      "recommended partners on each visit's sheet")(
+      "threads", bounded(&threads, 0U, kMaxThreads, "threads")->value_name("N")->default_value(0),
+      "worker threads (0: one per core); no result depends on it")(
+      "seed", seed_value(&run.seed), "seed of the community runs")("force", po::bool_switch(&force),
+                                                                   kForceHelp);
+  add_common_options(own, common,
+                     "JSON config holding any of these options (flags win over it); its \"recommend\" "
+                     "object sets the recommendation settings (docs/recommend.md)");
+  const po::options_description groups_options = community_options(flags);
+  const po::options_description filters = input_options(o);
+  po::options_description d;
+  d.add(own).add(groups_options).add(filters);
+  const std::vector<ConfigSection> sections = {
+      {"", &own}, {"filters", &filters}, {"communities", &groups_options}};
+  const Parsed parsed = parse(
+      args, d, out,
+      "usage: clusterscope visits <input> -o DIR [--visits N] [--animator ID]... [--sector S]... [options]",
+      &sections);
+  if (parsed.help) return 0;
+  refuse_stdout_folder("visits", output, "a folder (visit-plan.csv, .md and .pdf)");
+  check_input(o, common);
+  run.threads = threads;
+  const communities::CommunityOptions community = community_settings(flags, run);
+  io::OutputRequest folder = output_request(output, io::OutputKind::files, o, force, {common.config});
+  io::check_output(folder);  // before any work
+  Diagnostics diagnostics;
+  const Network network = load(o, common, err, diagnostics);
+  add_loaded_inputs(folder, network);
+  recommend::VisitOptions options;
+  options.visits = visits;
+  options.partners = partners;
+  options.sectors = sectors;
+  for (const std::string& id : animators) {
+    const auto v = network.find(std::string(core::trim(id)));
+    if (!v) throw InputError(Location{"--animator", 0, 0}, "no stakeholder has the id '" + id + "'");
+    options.animators.push_back(*v);
+  }
+  for (const std::string& sector : sectors) {
+    const bool known = std::any_of(network.stakeholders.begin(), network.stakeholders.end(),
+                                   [&](const Stakeholder& s) { return s.sector == sector; });
+    if (!known)
+      throw InputError(Location{"--sector", 0, 0}, "no stakeholder has the sector '" + sector + "'");
+  }
+  const TieView view = make_tie_view(network);
+  const communities::CommunityResult groups = communities::detect_communities(view, community);
+  const std::vector<candidates::Candidate> found =
+      pipeline::find_candidates(network, view, groups, parsed.candidates, threads);
+  const recommend::RecommendInput input = pipeline::recommend_input(network, view, groups, found);
+  const std::vector<recommend::Visit> plan =
+      recommend::plan_visits(input, pipeline::visit_groups(found), parsed.recommend, options, threads);
+  std::vector<io::OutputRequest> requests(3, folder);
+  const char* names[] = {"visit-plan.csv", "visit-plan.md", "visit-plan.pdf"};
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    requests[i].kind = io::OutputKind::file;
+    requests[i].target = folder.target / names[i];
+  }
+  io::write_checked_files(
+      requests, {recommend::visits_csv(network, plan, partners), recommend::visits_markdown(network, plan),
+                 pipeline::visit_plan_pdf(network, plan)});
+  if (!common.quiet)
+    out << "wrote " << (fs::path(output) / "visit-plan.csv").string()
+        << ", visit-plan.md and visit-plan.pdf: " << plan.size() << " visits"
+        << (options.animators.empty()
+                ? std::string()
+                : " shared among " + std::to_string(options.animators.size()) + " animators")
+        << "; seed " << run.seed << '\n';
+  return 0;
+}
+
+}  // namespace clusterscope::cli

@@ -82,6 +82,14 @@ constexpr CommandHelp kHelp[] = {
      "  clusterscope recommend datasets/vistula-bend -o recommendations.csv --top 5\n"
      "  clusterscope recommend datasets/vistula-bend -o r.json --for F001 --for F017\n"
      "  clusterscope recommend h2020/dataset.json --evaluate-split 2017 --sample 1000 -o evaluation.json\n"},
+    {"visits",
+     "Plans the animators' visits: firms ranked by documented criteria (a leading candidate group\n"
+     "without a tie to its coordinator, no tie to academia or support, isolation, a bridge to another\n"
+     "community, size), shared among the --animator institutions, each with its recommendation sheet.\n"
+     "Writes DIR/visit-plan.csv, visit-plan.md and visit-plan.pdf (one A4 page per visit).",
+     "  clusterscope visits datasets/vistula-bend -o plan/ --visits 48 --animator S1 --animator S2 "
+     "--animator S4\n"
+     "  clusterscope visits datasets/vistula-bend -o plan/ --sector machine-tool\n"},
     {"analyze",
      "The whole analysis in one folder: load, validate, measures, communities, candidates, figures\n"
      "and the report. Writes stakeholders.csv, metrics.json, communities.csv/.json,\n"

@@ -116,7 +116,7 @@ TEST_CASE("CLI: analyze's manifest names inputs by SHA-256, every option with it
   // Progress in a pipe: one line per stage, in order, on standard error.
   std::size_t at = 0;
   for (std::size_t i = 0; i < stages.size(); ++i) {
-    const std::string line = "[" + std::to_string(i + 1) + "/8] " + stages[i];
+    const std::string line = "[" + std::to_string(i + 1) + "/9] " + stages[i];
     INFO(line << "\n" << err);
     at = err.find(line, at);
     CHECK(at != std::string::npos);
@@ -233,9 +233,9 @@ TEST_CASE("CLI: on a terminal analyze draws a progress bar per stage", "[cli][an
       "bsdutils", &status);
   INFO(log);
   CHECK(status == 0);
-  CHECK(log.find("\r[3/8] communities  [") != std::string::npos);
+  CHECK(log.find("\r[3/9] communities  [") != std::string::npos);
   CHECK(log.find("] 100%") != std::string::npos);
-  CHECK(log.find("[8/8] write") != std::string::npos);
+  CHECK(log.find("[9/9] write") != std::string::npos);
 }
 
 TEST_CASE("CLI: analyze writes network/network.gexf drawn as the figure with measures",

@@ -259,7 +259,7 @@ TEST_CASE("Output safety: SIGINT during the write stage leaves no temporary fold
   const std::string script =
       "set -m; '" CLUSTERSCOPE_BINARY "' analyze " + quote(clusterscope::test::example_dataset()) + " -o " +
       quote(dir.path() / "out") + " --runs 3 --null-models 0 2>" + quote(dir.path() / "log") +
-      " & pid=$!; for i in $(seq 1 600); do grep -q '\\[7/8\\]' " + quote(dir.path() / "log") +
+      " & pid=$!; for i in $(seq 1 600); do grep -q '\\[8/9\\]' " + quote(dir.path() / "log") +
       " && break; sleep 0.05; done; sleep 0.1; kill -INT $pid; wait $pid; echo status $?";
   TempDir scripts;
   const auto file = scripts.write("run.sh", script + "\n");

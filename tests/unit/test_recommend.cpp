@@ -323,3 +323,58 @@ TEST_CASE("CLI: recommend's bad input", "[cli][recommend]") {
   CHECK(test::run_cli(base + " --config " + quote(config), out, err) == 3);
   CHECK(err.find("recommend.weights.nope: unknown part") != std::string::npos);
 }
+
+TEST_CASE("CLI: visits plans the visits, shares them among animators, one PDF page per visit",
+          "[cli][recommend]") {
+  TempDir dir;
+  std::string out, err;
+  REQUIRE(test::run_cli(
+              "visits " + quote(test::example_dataset()) +
+                  " --runs 4 --null-models 2 --visits 12 --animator S1 --animator S2 --animator S4 -o " +
+                  quote(dir.path() / "plan"),
+              out, err) == 0);
+  CHECK(out.find("12 visits shared among 3 animators") != std::string::npos);
+  const std::string csv = test::read_file(dir.path() / "plan" / "visit-plan.csv");
+  CHECK(test::count_lines(csv) == 13);
+  // ⌈12 / 3⌉ = 4 visits at most per animator, so each of the three gets exactly 4.
+  const std::string md = test::read_file(dir.path() / "plan" / "visit-plan.md");
+  Diagnostics d;
+  const Network n = test::load(test::example_dataset(), d);
+  for (const char* animator : {"S1", "S2", "S4"}) {
+    const std::string line =
+        "Visited by " + n.stakeholders[static_cast<std::size_t>(*n.find(animator))].name + ".";
+    std::size_t count = 0;
+    for (std::size_t at = md.find(line); at != std::string::npos; at = md.find(line, at + 1))
+      ++count;
+    CHECK(count == 4);
+  }
+  CHECK(test::pdf_pages(dir.path() / "plan" / "visit-plan.pdf") >= 13);  // the list, then a page per visit
+  CHECK(md.find("**Partners to recommend:**") != std::string::npos);
+  CHECK(test::run_cli(
+            "visits " + quote(test::example_dataset()) + " --animator NOPE -o " + quote(dir.path() / "x"),
+            out, err) == 3);
+  CHECK(err.find("no stakeholder has the id 'NOPE'") != std::string::npos);
+  CHECK(
+      test::run_cli("visits " + quote(test::example_dataset()) + " --visits 0 -o " + quote(dir.path() / "x"),
+                    out, err) == 2);
+  CHECK(!std::filesystem::exists(dir.path() / "x"));
+}
+
+TEST_CASE("analyze: the planted needs are matched and the unmet needs reported", "[cli][recommend]") {
+  // datasets/vistula-bend/PLANTED.md, "Needs and offers": E037 needs laser cutting, which only E076
+  // offers (as "Laser Cutting"); hydrogen storage is needed by four firms and offered by nobody.
+  TempDir dir;
+  std::string out, err;
+  REQUIRE(test::run_cli("analyze " + quote(test::example_dataset()) + " --runs 4 --null-models 2 -o " +
+                            quote(dir.path() / "out"),
+                        out, err) == 0);
+  const std::string csv = test::read_file(dir.path() / "out" / "recommendations.csv");
+  CHECK(csv.find("\nE037,Belka Prefabrykaty Sp. z o.o.,E076,") != std::string::npos);
+  CHECK(csv.find("Needs laser cutting — Imadło Maszyny Specjalne Sp. z o.o. offers Laser Cutting") !=
+        std::string::npos);
+  CHECK(std::filesystem::exists(dir.path() / "out" / "visit-plan.csv"));
+  const std::string html = test::read_file(dir.path() / "out" / "report.html");
+  CHECK(html.find("Whom to visit, whom to introduce") != std::string::npos);
+  CHECK(html.find("Needs nobody in the area offers") != std::string::npos);
+  CHECK(html.find("hydrogen storage — needed by") != std::string::npos);
+}
