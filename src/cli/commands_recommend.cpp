@@ -154,7 +154,10 @@ int cmd_recommend(const std::vector<std::string>& args, std::ostream& out, std::
   recommend::RecommendConfig config = parsed.recommend;
   if (top > 0) config.top = top;
   run.threads = threads;
-  const communities::CommunityOptions community = community_settings(flags, run);
+  communities::CommunityOptions community = community_settings(flags, run);
+  // The null networks only set the candidates' levels; the recommendations read the groups'
+  // members, so they are skipped unless asked for (the groups are the same as analyze's).
+  if (parsed.values["null-models"].defaulted()) community.null_models = 0;
   const Date split = !evaluate_split.empty() ? split_date("evaluate-split", evaluate_split)
                      : !fit_split.empty()    ? split_date("fit-split", fit_split)
                                              : Date{};

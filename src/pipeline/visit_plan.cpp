@@ -16,6 +16,11 @@ std::string shown(const Network& network, VertexId v) {
   return s.name.empty() ? s.id : s.name;
 }
 
+std::string with_stop(std::string text) {
+  if (!text.empty() && text.back() != '.') text += '.';
+  return text;
+}
+
 std::string candidate_group_name(const candidates::Candidate& c) {
   return "candidate group " + std::to_string(c.rank) +
          (c.sector.empty() ? std::string() : " (" + c.sector + ")");
@@ -83,9 +88,10 @@ std::string visit_plan_pdf(const Network& network, const std::vector<recommend::
     if (!s.municipality.empty()) facts.push_back({s.municipality, "municipality"});
     if (s.employees) facts.push_back({core::format_number(*s.employees), "employees"});
     page.blocks.push_back(key_figures(std::move(facts)));
-    if (v.animator >= 0) page.blocks.push_back(paragraph("Visited by " + shown(network, v.animator) + "."));
+    if (v.animator >= 0)
+      page.blocks.push_back(paragraph("Visited by " + with_stop(shown(network, v.animator))));
     page.blocks.push_back(subheading("Why this firm"));
-    page.blocks.push_back(paragraph(v.why + "."));
+    page.blocks.push_back(paragraph(with_stop(v.why)));
     if (!s.needs.empty()) {
       page.blocks.push_back(subheading("Its needs"));
       page.blocks.push_back(bullets(s.needs));

@@ -101,6 +101,9 @@ std::vector<std::size_t> top_k(const Scorer& scorer, const std::vector<Scored>& 
 
 std::string role_name(std::int8_t role);
 
+/// `text` ending with a full stop ("S.A." keeps its own).
+std::string with_stop(std::string text);
+
 /// `value` with `decimals` digits after the point ("0.2500").
 std::string fixed(double value, int decimals);
 

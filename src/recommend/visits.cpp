@@ -45,6 +45,13 @@ std::vector<std::int32_t> hops(const std::vector<std::vector<VertexId>>& adjacen
 
 }  // namespace
 
+namespace detail {
+std::string with_stop(std::string text) {
+  if (!text.empty() && text.back() != '.') text += '.';
+  return text;
+}
+}  // namespace detail
+
 std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<VisitGroup>& groups,
                                const RecommendConfig& config, const VisitOptions& options, unsigned threads) {
   const Network& network = *input.network;
@@ -109,7 +116,8 @@ std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<Vi
       why.push_back(partners.empty() ? "no partner in the data" : "a single partner in the data");
     }
     const auto& best = by_firm[k];
-    if (!best.empty() && input.communities != nullptr &&
+    // A firm without ties is a community of its own: no hole to bridge.
+    if (!best.empty() && !partners.empty() && input.communities != nullptr &&
         input.communities->membership[k] !=
             input.communities->membership[static_cast<std::size_t>(best.front().partner)]) {
       c[3] = 1;
@@ -243,8 +251,9 @@ std::string visits_markdown(const Network& network, const std::vector<Visit>& vi
     if (!s.municipality.empty()) facts += " · " + s.municipality;
     if (s.employees) facts += " · " + core::format_number(*s.employees) + " employees";
     out += facts + "\n\n";
-    if (v.animator >= 0) out += "Visited by " + core::markdown_escape(display(network, v.animator)) + ".\n\n";
-    out += "**Why this firm:** " + core::markdown_escape(v.why) + ".\n\n";
+    if (v.animator >= 0)
+      out += "Visited by " + core::markdown_escape(detail::with_stop(display(network, v.animator))) + "\n\n";
+    out += "**Why this firm:** " + core::markdown_escape(detail::with_stop(v.why)) + "\n\n";
     if (!s.needs.empty()) {
       std::string needs;
       for (const std::string& need : s.needs)

@@ -62,7 +62,7 @@ std::vector<GuideStep> guide_steps(const std::string& guide) {
 TEST_CASE("docs/guide.md: every worked example runs as written and says what it gets", "[guide][cli]") {
   const std::string guide = test::read_file(test::project_dir() / "docs" / "guide.md");
   const std::vector<GuideStep> steps = guide_steps(guide);
-  REQUIRE(steps.size() == 8);  // 2 strategist, 2 researcher, print-config + file + 2 author
+  REQUIRE(steps.size() == 10);  // 2 strategist, 2 researcher, print-config + file + 2 author, 2 animator
   test::TempDir dir;
   fs::create_directory_symlink(test::project_dir() / "datasets", dir.path() / "datasets");
   for (const GuideStep& step : steps) {
@@ -159,5 +159,24 @@ TEST_CASE("docs/guide.md: every worked example runs as written and says what it 
     CHECK(manifest["options"]["figures"]["palette"]["source"] == "config");
     CHECK(manifest["options"]["figures"]["dpi"]["value"] == 300.0);
     CHECK(manifest["inputs"].size() == 4);
+  }
+
+  SECTION("4. the animator's recommendations, visit plan and unmet needs") {
+    const std::string csv = test::read_file(root / "e037.csv");
+    CHECK(test::count_lines(csv) == 4);
+    CHECK(csv.find("\nE037,Belka Prefabrykaty Sp. z o.o.,E076,Imadło Maszyny Specjalne Sp. z o.o.,1,") !=
+          std::string::npos);
+    CHECK(csv.find(
+              ",Needs laser cutting — Imadło Maszyny Specjalne Sp. z o.o. offers Laser Cutting; Biowat Pompy "
+              "Ciepła Sp. z o.o. could introduce them,") != std::string::npos);
+    CHECK(csv.find(",4,2,") != std::string::npos);  // four shared partners, two steps (rank 2)
+    const std::string md = test::read_file(root / "visits/visit-plan.md");
+    CHECK(md.find("## 1. Biuro Rachunkowe \"Saldo\" i Wspólnicy, Sp. p.") != std::string::npos);
+    CHECK(md.find("Visited by Zakolińska Agencja Rozwoju Regionalnego S.A.\n") != std::string::npos);
+    CHECK(test::pdf_pages(root / "visits/visit-plan.pdf") >= 13);
+    const std::string html = test::read_file(root / "output/vistula-bend/report.html");
+    CHECK(html.find("hydrogen storage — needed by") != std::string::npos);
+    CHECK(html.find("industrial design — needed by") != std::string::npos);
+    CHECK(html.find("wastewater treatment — needed by") != std::string::npos);
   }
 }

@@ -373,6 +373,12 @@ TEST_CASE("analyze: the planted needs are matched and the unmet needs reported",
   CHECK(csv.find("Needs laser cutting — Imadło Maszyny Specjalne Sp. z o.o. offers Laser Cutting") !=
         std::string::npos);
   CHECK(std::filesystem::exists(dir.path() / "out" / "visit-plan.csv"));
+  // recommend gives the same rows: the same communities and candidate groups (it skips only the
+  // null networks, which set the candidates' levels and not their members).
+  REQUIRE(test::run_cli("recommend " + quote(test::example_dataset()) + " --runs 4 --top 5 -o " +
+                            quote(dir.path() / "r.csv"),
+                        out, err) == 0);
+  CHECK(test::read_file(dir.path() / "r.csv") == csv);
   const std::string html = test::read_file(dir.path() / "out" / "report.html");
   CHECK(html.find("Whom to visit, whom to introduce") != std::string::npos);
   CHECK(html.find("Needs nobody in the area offers") != std::string::npos);
