@@ -436,10 +436,14 @@ ReportSection visits_section(const ReportInput& in) {
   plan.caption = "The first visits, and the partner to recommend first";
   plan.header = {"#", "firm", "why", "first partner to recommend"};
   plan.numeric = {true, false, false, false};
-  for (const auto& v : visits)
+  for (const auto& v : visits) {
+    std::string why;
+    for (const std::string& label : v.labels)
+      why += (why.empty() ? "" : "; ") + label;
     plan.rows.push_back(
-        {std::to_string(v.rank), name_of(net.stakeholders[ix(v.firm)]), v.why,
+        {std::to_string(v.rank), name_of(net.stakeholders[ix(v.firm)]), why,
          v.partners.empty() ? "–" : name_of(net.stakeholders[ix(v.partners.front().partner)])});
+  }
   if (plan.rows.empty())
     s.blocks.push_back(paragraph("No firm meets a visit criterion."));
   else

@@ -71,9 +71,13 @@ std::string visit_plan_pdf(const Network& network, const std::vector<recommend::
   table.caption = "The firms to visit first and why";
   table.header = {"#", "firm", "animator", "why"};
   table.numeric = {true, false, false, false};
-  for (const recommend::Visit& v : visits)
+  for (const recommend::Visit& v : visits) {
+    std::string why;
+    for (const std::string& label : v.labels)
+      why += (why.empty() ? "" : "; ") + label;
     table.rows.push_back({std::to_string(v.rank), shown(network, v.firm),
-                          v.animator < 0 ? "–" : shown(network, v.animator), v.why});
+                          v.animator < 0 ? "–" : shown(network, v.animator), why});
+  }
   if (visits.empty())
     list.blocks.push_back(paragraph("No firm meets a visit criterion."));
   else
@@ -83,11 +87,12 @@ std::string visit_plan_pdf(const Network& network, const std::vector<recommend::
     const Stakeholder& s = network.stakeholders[static_cast<std::size_t>(v.firm)];
     ReportSection page{
         "visit-" + std::to_string(v.rank), std::to_string(v.rank) + ". " + shown(network, v.firm), {}};
-    std::vector<KeyFigure> facts = {{s.id, "id"}};
-    if (!s.sector.empty()) facts.push_back({s.sector, "sector"});
-    if (!s.municipality.empty()) facts.push_back({s.municipality, "municipality"});
-    if (s.employees) facts.push_back({core::format_number(*s.employees), "employees"});
-    page.blocks.push_back(key_figures(std::move(facts)));
+    std::string facts = s.id;
+    if (!s.type.empty()) facts += " · " + type_label_in_text(network, s.type);
+    if (!s.sector.empty()) facts += " · " + s.sector;
+    if (!s.municipality.empty()) facts += " · " + s.municipality;
+    if (s.employees) facts += " · " + core::format_number(*s.employees) + " employees";
+    page.blocks.push_back(paragraph(facts));
     if (v.animator >= 0)
       page.blocks.push_back(paragraph("Visited by " + with_stop(shown(network, v.animator))));
     page.blocks.push_back(subheading("Why this firm"));

@@ -537,9 +537,8 @@ Recommendation Scorer::explain(VertexId query, const Scored& scored, double scor
         std::string text;
         for (const Match& m : r.matches) {
           if (!text.empty()) text += "; ";
-          text += m.query_needs ? "needs " + m.need + " — " + name(scored.partner) + " offers " + m.offer
-                                : name(scored.partner) + " needs " + m.need + " — " + name(query) +
-                                      " offers " + m.offer;
+          text += m.query_needs ? "needs " + m.need + " — offers " + m.offer
+                                : "is needed: " + m.need + " — " + name(query) + " offers " + m.offer;
         }
         phrases.push_back(text);
         break;

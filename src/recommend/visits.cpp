@@ -101,6 +101,7 @@ std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<Vi
       if (!tied) {
         c[0] = 1;
         why.push_back("member of " + g.name + " without a tie to its coordinator or anchors");
+        visit.labels.push_back("no tie to its group's leaders");
         break;
       }
     }
@@ -110,10 +111,12 @@ std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<Vi
     if (!bridged) {
       c[1] = 1;
       why.push_back("no tie to a university, research institute or business-support institution");
+      visit.labels.push_back("no academia or support");
     }
     if (partners.size() <= 1) {
       c[2] = 1;
       why.push_back(partners.empty() ? "no partner in the data" : "a single partner in the data");
+      visit.labels.push_back(partners.empty() ? "no partner" : "one partner");
     }
     const auto& best = by_firm[k];
     // A firm without ties is a community of its own: no hole to bridge.
@@ -123,10 +126,14 @@ std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<Vi
       c[3] = 1;
       why.push_back("its best recommended partner, " + display(network, best.front().partner) +
                     ", is in another community: the visit could bridge two groups");
+      visit.labels.push_back("would bridge two communities");
     }
     if (const auto& e = network.stakeholders[k].employees; e && max_log_employees > 0) {
       c[4] = std::log1p(*e) / max_log_employees;
-      if (c[4] >= 0.5) why.push_back(core::format_number(*e) + " employees");
+      if (c[4] >= 0.5) {
+        why.push_back(core::format_number(*e) + " employees");
+        visit.labels.push_back(core::format_number(*e) + " employees");
+      }
     }
     double priority = 0;
     for (std::size_t i = 0; i < kCriteria; ++i)

@@ -251,6 +251,7 @@ struct Visit {
   double priority = 0;
   std::array<double, kCriteria> criteria{};
   std::string why;                       ///< plain language, from the criteria met
+  std::vector<std::string> labels;       ///< the criteria met, in a few words each (for tables)
   VertexId animator = -1;                ///< −1: no animator given
   std::int32_t animator_steps = 0;       ///< network distance to the animator (0: not connected)
   std::vector<Recommendation> partners;  ///< the sheet's recommendations, best first
