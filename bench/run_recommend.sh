@@ -49,7 +49,7 @@ n=$(wc -l < "$results/planted-queries.txt")
 m=$(($(wc -l < "$file") - 1))
 /usr/bin/time -f '%e %M' -o "$results/recommend.time" "$cs" recommend "$file" --for-file "$results/planted-queries.txt" \
   -o "$results/recommend-200000.csv" --force --quiet
-row "recommend, defaults (50 runs, 20 nulls)" "$n" "$m" "$n" "$results/recommend.time"
+row "recommend, defaults (50 runs)" "$n" "$m" "$n" "$results/recommend.time"
 /usr/bin/time -f '%e %M' -o "$results/recommend.time" "$cs" recommend "$file" --for-file "$results/planted-queries.txt" \
   --runs 1 --null-models 0 -o "$results/recommend-200000-1run.csv" --force --quiet
 row "recommend, 1 run, no nulls" "$n" "$m" "$n" "$results/recommend.time"
