@@ -41,6 +41,36 @@ std::vector<VertexId> rank_by(const detail::Scorer& scorer, const std::vector<de
 }
 
 std::vector<VertexId> partners_of(const std::vector<detail::Scored>& scored,
+                                  const std::vector<std::size_t>& best);
+
+/// The top config.top of one method for query q over its scored candidates (values: scratch).
+std::vector<VertexId> method_ranking(const detail::Scorer& scorer, const std::vector<detail::Scored>& scored,
+                                     Method method, VertexId q, const RecommendConfig& config,
+                                     std::vector<double>& values) {
+  if (method == Method::clusterscope)
+    return partners_of(scored, detail::top_k(scorer, scored, config.weights, config.top));
+  if (method == Method::preferential_attachment) {
+    // |N(q)|·|N(c)| ranks as |N(c)|: the highest-degree stakeholders not yet tied to q.
+    std::vector<VertexId> pa;
+    if (scorer.degree(q) == 0) return pa;
+    for (const VertexId c : scorer.by_degree()) {
+      if (static_cast<std::int32_t>(pa.size()) >= config.top || scorer.degree(c) == 0) break;
+      if (c == q || !scorer.eligible(c) || scorer.is_neighbour(q, c)) continue;
+      pa.push_back(c);
+    }
+    return pa;
+  }
+  values.resize(scored.size());
+  for (std::size_t j = 0; j < scored.size(); ++j) {
+    const detail::Scored& s = scored[j];
+    values[j] = method == Method::common_neighbours ? s.shared
+                : method == Method::adamic_adar     ? s.adamic_adar
+                                                    : s.resource_allocation;
+  }
+  return rank_by(scorer, scored, values, config.top);
+}
+
+std::vector<VertexId> partners_of(const std::vector<detail::Scored>& scored,
                                   const std::vector<std::size_t>& best) {
   std::vector<VertexId> out;
   out.reserve(best.size());
@@ -229,6 +259,15 @@ std::vector<double> baseline_scores(const TieView& ties, Method method, VertexId
   return out;
 }
 
+std::vector<VertexId> rank_partners(const RecommendInput& input, const RecommendConfig& config,
+                                    VertexId query, Method method) {
+  check_config(config);
+  const detail::Scorer scorer(input, config);
+  detail::Scratch scratch = scorer.scratch();
+  std::vector<double> values;
+  return method_ranking(scorer, scorer.score(query, scratch), method, query, config, values);
+}
+
 Evaluation evaluate(const RecommendInput& training, const Split& split, const RecommendConfig& config,
                     std::int32_t sample, std::uint64_t seed, unsigned threads) {
   check_config(config);
@@ -250,24 +289,9 @@ Evaluation evaluate(const RecommendInput& training, const Split& split, const Re
       const VertexId q = ev.queries[i];
       const auto& truth = split.later[static_cast<std::size_t>(q)];
       const std::vector<detail::Scored> scored = scorer.score(q, scratch);
-      by_method[i][0] = score_ranking(
-          partners_of(scored, detail::top_k(scorer, scored, config.weights, config.top)), truth, config.top);
-      values.resize(scored.size());
-      for (std::size_t m = 1; m + 1 < methods; ++m) {
-        for (std::size_t j = 0; j < scored.size(); ++j) {
-          const detail::Scored& s = scored[j];
-          values[j] = m == 1 ? s.shared : m == 2 ? s.adamic_adar : s.resource_allocation;
-        }
-        by_method[i][m] = score_ranking(rank_by(scorer, scored, values, config.top), truth, config.top);
-      }
-      // Preferential attachment: the highest-degree present stakeholders not yet tied to q.
-      std::vector<VertexId> pa;
-      for (const VertexId c : scorer.by_degree()) {
-        if (static_cast<std::int32_t>(pa.size()) >= config.top || scorer.degree(c) == 0) break;
-        if (c == q || !scorer.eligible(c) || scorer.is_neighbour(q, c)) continue;
-        pa.push_back(c);
-      }
-      by_method[i][methods - 1] = score_ranking(pa, truth, config.top);
+      for (std::size_t m = 0; m < methods; ++m)
+        by_method[i][m] = score_ranking(
+            method_ranking(scorer, scored, kMethodNames[m].value, q, config, values), truth, config.top);
       for (std::size_t p = 0; p < kParts; ++p) {
         PartValues without = config.weights;
         without[p] = 0;

@@ -386,3 +386,43 @@ TEST_CASE("analyze: the planted needs are matched and the unmet needs reported",
   CHECK(html.find("Needs nobody in the area offers") != std::string::npos);
   CHECK(html.find("hydrogen storage — needed by") != std::string::npos);
 }
+
+TEST_CASE("recommend: the evaluation ranks each baseline as networkx scores it", "[recommend][peers]") {
+  // The rankings evaluate() uses come from the scorer's own sums; they must order the karate
+  // club's non-neighbours as networkx's scores do (tests/fixtures/recommend/make_reference.py).
+  Diagnostics d;
+  const Network n = test::load(test::fixture("recommend/karate.csv"), d);
+  const TieView view = make_tie_view(n);
+  const RecommendInput input{&n, &view, nullptr, {}, {}};
+  RecommendConfig config;
+  config.top = 10;
+  const auto ref = nlohmann::json::parse(test::read_file(test::fixture("recommend/reference.json")));
+  const std::vector<std::pair<Method, std::string>> methods = {
+      {Method::common_neighbours, "common_neighbours"},
+      {Method::adamic_adar, "adamic_adar"},
+      {Method::resource_allocation, "resource_allocation"},
+      {Method::preferential_attachment, "preferential_attachment"}};
+  for (const auto& [query, rows] : ref["queries"].items()) {
+    for (const auto& [method, key] : methods) {
+      INFO(query << " " << key);
+      std::map<std::string, double> score;
+      std::vector<std::pair<double, std::string>> expected;
+      for (const auto& row : rows) {
+        const double s = row[key].get<double>();
+        score[row["candidate"].get<std::string>()] = s;
+        if (s > 0) expected.emplace_back(-s, row["candidate"].get<std::string>());
+      }
+      std::sort(expected.begin(), expected.end());  // best first, ties by id
+      if (expected.size() > 10) expected.resize(10);
+      const std::vector<VertexId> ranked = rank_partners(input, config, *n.find(query), method);
+      REQUIRE(ranked.size() == expected.size());
+      for (std::size_t i = 0; i < ranked.size(); ++i) {
+        const std::string& id = n.stakeholders[static_cast<std::size_t>(ranked[i])].id;
+        REQUIRE(score.count(id) == 1);
+        // The same score at every place (floating sums may order exact ties differently).
+        CHECK(score[id] == Approx(-expected[i].first).epsilon(1e-12));
+        if (key == "common_neighbours" || key == "preferential_attachment") CHECK(id == expected[i].second);
+      }
+    }
+  }
+}

@@ -195,6 +195,11 @@ struct Evaluation {
 std::vector<double> baseline_scores(const TieView& ties, Method method, VertexId query,
                                     const std::vector<VertexId>& candidates);
 
+/// The top config.top partners of `query` by one method, as evaluate() ranks them (every
+/// stakeholder eligible). Builds the scorer for one query: for tests and one-off use.
+std::vector<VertexId> rank_partners(const RecommendInput& input, const RecommendConfig& config,
+                                    VertexId query, Method method);
+
 /// Ranks every method on the split's queries (all of them, or `sample` drawn with `seed`).
 Evaluation evaluate(const RecommendInput& training, const Split& split, const RecommendConfig& config,
                     std::int32_t sample, std::uint64_t seed, unsigned threads = 0);
