@@ -204,6 +204,8 @@ void require_same_network(const Network& a, const Network& b, SameAs what) {
       CHECK(x.employees == y.employees);
       CHECK(x.parent == y.parent);
       CHECK(x.tags == y.tags);
+      CHECK(x.needs == y.needs);
+      CHECK(x.offers == y.offers);
       CHECK(x.attributes == y.attributes);
     }
   }
@@ -249,6 +251,8 @@ Network hostile_network(bool directed) {
     if (i % 3 != 2) s.employees = static_cast<double>(10 * i + 1);
     if (i == 4) s.parent = "s1";
     if (i % 2 == 1) s.tags = {"CNC machining", "export, EU"};
+    if (i % 3 == 0) s.needs = {"cięcie laserowe", "Förderung \"EU\""};
+    if (i % 3 == 1) s.offers = {"laser cutting", "audyt energetyczny"};
     s.attributes["website"] = i % 2 == 0 ? "https://example.org/?a=1&b=\"2\"" : "";
     s.attributes["note ąę"] = names[(i + 1) % names.size()];
     n.stakeholders.push_back(s);

@@ -31,10 +31,12 @@ TEST_CASE("Pajek round trip keeps ids, kinds, weights and tie order — reports 
     const std::string reported = test::dump(warnings);
     CHECK(warnings.warning_count() == 4);
     CHECK_THAT(reported, Contains("stakeholder id 'PL-613, \"TARR\"' written as 'PL-613, 'TARR''"));
-    CHECK_THAT(reported,
-               Contains("Pajek holds no stakeholder names or attributes: 10 names and 12 attribute columns "
-                        "(type, sector, municipality, region, country, lat, lon, employees, parent, tags, "
-                        "note ąę, website) not written"));
+    CHECK_THAT(
+        reported,
+        Contains(
+            "Pajek holds no stakeholder names or attributes: 10 names and 14 attribute columns "
+            "(type, sector, municipality, region, country, lat, lon, employees, parent, tags, needs, offers, "
+            "note ąę, website) not written"));
     CHECK_THAT(reported, Contains("Pajek holds no tie dates: 10 dated ties written without their dates"));
     CHECK_THAT(reported, Contains("Pajek holds no tie attributes: 2 values of role not written"));
   }
