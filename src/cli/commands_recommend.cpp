@@ -203,6 +203,13 @@ int cmd_recommend(const std::vector<std::string>& args, std::ostream& out, std::
     const TieView view = make_tie_view(network);
     const std::vector<VertexId> queries =
         query_list(network, for_ids, for_file, for_types, config, load.max_input_bytes);
+    if (queries.empty()) {
+      std::string types;
+      for (const std::string& t : config.query_types)
+        types += (types.empty() ? "" : ", ") + t;
+      err << "clusterscope: warning: no stakeholder has a query type (" << types
+          << "); name the queries with --for, --for-file or --for-type, or set recommend.query_types\n";
+    }
     const communities::CommunityResult groups = communities::detect_communities(view, community);
     const std::vector<candidates::Candidate> found =
         pipeline::find_candidates(network, view, groups, parsed.candidates, threads);

@@ -322,6 +322,17 @@ TEST_CASE("CLI: recommend's bad input", "[cli][recommend]") {
   const auto config = dir.write("c.json", "{\"recommend\": {\"weights\": {\"nope\": 1}}}");
   CHECK(test::run_cli(base + " --config " + quote(config), out, err) == 3);
   CHECK(err.find("recommend.weights.nope: unknown part") != std::string::npos);
+  // An edge list has no types, so no default query: a warning says how to name them.
+  const auto ties = dir.write("ties.csv", "source,target\na,b\nb,c\n");
+  REQUIRE(test::run_cli("recommend " + quote(ties) + " -o " + quote(dir.path() / "t.csv"), out, err) == 0);
+  CHECK(err.find("no stakeholder has a query type (enterprise); name the queries with --for") !=
+        std::string::npos);
+  REQUIRE(
+      test::run_cli("recommend " + quote(ties) + " --for a -o " + quote(dir.path() / "t.csv") + " --force",
+                    out, err) == 0);
+  const std::string t = test::read_file(dir.path() / "t.csv");
+  CHECK(t.find("\na,,c,,1,") != std::string::npos);  // c, two steps away through b
+  CHECK(t.find("A shared partner, b, who could introduce them") != std::string::npos);
 }
 
 TEST_CASE("CLI: visits plans the visits, shares them among animators, one PDF page per visit",
