@@ -1,15 +1,12 @@
 // The evaluation on later ties and the fit of the part weights (docs/recommend.md, "Evaluation").
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <numeric>
 
 #include "clusterscope/core/diagnostics.hpp"
-#include "clusterscope/core/parallel.hpp"
 #include "clusterscope/core/run.hpp"
-#include "clusterscope/core/threads.hpp"
 #include "clusterscope/recommend/recommend.hpp"
 #include "scorer.hpp"
 
@@ -279,28 +276,22 @@ Evaluation evaluate(const RecommendInput& training, const Split& split, const Re
   constexpr std::size_t methods = kMethodNames.size();
   std::vector<std::array<Metrics, methods>> by_method(q_count);
   std::vector<std::array<Metrics, kParts>> by_ablation(q_count);
-  std::atomic<std::size_t> next{0};
-  const unsigned workers =
-      static_cast<unsigned>(std::min<std::size_t>(worker_count(threads), std::max<std::size_t>(1, q_count)));
-  core::run_workers(workers, [&](unsigned) {
-    detail::Scratch scratch = scorer.scratch();
+  detail::for_each_query(scorer, q_count, threads, [&](std::size_t i, detail::Scratch& scratch) {
     std::vector<double> values;
-    for (std::size_t i = next++; i < q_count; i = next++) {
-      const VertexId q = ev.queries[i];
-      const auto& truth = split.later[static_cast<std::size_t>(q)];
-      const std::vector<detail::Scored> scored = scorer.score(q, scratch);
-      for (std::size_t m = 0; m < methods; ++m)
-        by_method[i][m] = score_ranking(
-            method_ranking(scorer, scored, kMethodNames[m].value, q, config, values), truth, config.top);
-      for (std::size_t p = 0; p < kParts; ++p) {
-        PartValues without = config.weights;
-        without[p] = 0;
-        const double left = std::accumulate(without.begin(), without.end(), 0.0);
-        by_ablation[i][p] =
-            left > 0 ? score_ranking(partners_of(scored, detail::top_k(scorer, scored, without, config.top)),
-                                     truth, config.top)
-                     : Metrics{};
-      }
+    const VertexId q = ev.queries[i];
+    const auto& truth = split.later[static_cast<std::size_t>(q)];
+    const std::vector<detail::Scored> scored = scorer.score(q, scratch);
+    for (std::size_t m = 0; m < methods; ++m)
+      by_method[i][m] = score_ranking(
+          method_ranking(scorer, scored, kMethodNames[m].value, q, config, values), truth, config.top);
+    for (std::size_t p = 0; p < kParts; ++p) {
+      PartValues without = config.weights;
+      without[p] = 0;
+      const double left = std::accumulate(without.begin(), without.end(), 0.0);
+      by_ablation[i][p] =
+          left > 0 ? score_ranking(partners_of(scored, detail::top_k(scorer, scored, without, config.top)),
+                                   truth, config.top)
+                   : Metrics{};
     }
   });
   for (std::size_t m = 0; m < methods; ++m) {
@@ -332,26 +323,20 @@ std::pair<PartValues, Metrics> fit_weights(const RecommendInput& training, const
   // part alone and by the starting weights (docs/recommend.md, "Fitting the weights").
   constexpr std::int32_t keep = 100;
   std::vector<std::vector<detail::Scored>> pools(queries.size());
-  std::atomic<std::size_t> next{0};
-  const unsigned workers = static_cast<unsigned>(
-      std::min<std::size_t>(worker_count(threads), std::max<std::size_t>(1, queries.size())));
-  core::run_workers(workers, [&](unsigned) {
-    detail::Scratch scratch = scorer.scratch();
-    for (std::size_t i = next++; i < queries.size(); i = next++) {
-      const std::vector<detail::Scored> scored = scorer.score(queries[i], scratch);
-      std::vector<std::uint8_t> chosen(scored.size(), 0);
-      for (std::size_t p = 0; p <= kParts; ++p) {
-        PartValues w{};
-        if (p == kParts)
-          w = config.weights;
-        else
-          w[p] = 1;
-        for (const std::size_t j : detail::top_k(scorer, scored, w, keep))
-          chosen[j] = 1;
-      }
-      for (std::size_t j = 0; j < scored.size(); ++j)
-        if (chosen[j] != 0) pools[i].push_back(scored[j]);
+  detail::for_each_query(scorer, queries.size(), threads, [&](std::size_t i, detail::Scratch& scratch) {
+    const std::vector<detail::Scored> scored = scorer.score(queries[i], scratch);
+    std::vector<std::uint8_t> chosen(scored.size(), 0);
+    for (std::size_t p = 0; p <= kParts; ++p) {
+      PartValues w{};
+      if (p == kParts)
+        w = config.weights;
+      else
+        w[p] = 1;
+      for (const std::size_t j : detail::top_k(scorer, scored, w, keep))
+        chosen[j] = 1;
     }
+    for (std::size_t j = 0; j < scored.size(); ++j)
+      if (chosen[j] != 0) pools[i].push_back(scored[j]);
   });
   const auto objective = [&](const PartValues& w) {
     std::vector<Metrics> all;

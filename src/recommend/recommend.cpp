@@ -3,7 +3,6 @@
 #include "clusterscope/recommend/recommend.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -11,9 +10,7 @@
 #include <stdexcept>
 
 #include "clusterscope/core/csv_write.hpp"
-#include "clusterscope/core/parallel.hpp"
 #include "clusterscope/core/text.hpp"
-#include "clusterscope/core/threads.hpp"
 #include "scorer.hpp"
 
 namespace clusterscope::recommend {
@@ -220,23 +217,17 @@ std::vector<Recommendation> recommend(const RecommendInput& input, const std::ve
   check_config(config);
   const detail::Scorer scorer(input, config);
   std::vector<std::vector<Recommendation>> per_query(queries.size());
-  std::atomic<std::size_t> next{0};
-  const unsigned workers = static_cast<unsigned>(
-      std::min<std::size_t>(worker_count(threads), std::max<std::size_t>(1, queries.size())));
-  core::run_workers(workers, [&](unsigned) {
-    detail::Scratch scratch = scorer.scratch();
-    for (std::size_t i = next++; i < queries.size(); i = next++) {
-      const VertexId q = queries[i];
-      const std::vector<detail::Scored> scored = scorer.score(q, scratch);
-      const std::vector<std::size_t> best = detail::top_k(scorer, scored, config.weights, config.top);
-      std::vector<Recommendation>& rows = per_query[i];
-      for (std::size_t r = 0; r < best.size(); ++r) {
-        const detail::Scored& s = scored[best[r]];
-        rows.push_back(scorer.explain(q, s, detail::combine(s.parts, config.weights)));
-        rows.back().rank = static_cast<std::int32_t>(r + 1);
-      }
-      if (rows.empty()) rows.push_back(scorer.nobody(q));
+  detail::for_each_query(scorer, queries.size(), threads, [&](std::size_t i, detail::Scratch& scratch) {
+    const VertexId q = queries[i];
+    const std::vector<detail::Scored> scored = scorer.score(q, scratch);
+    const std::vector<std::size_t> best = detail::top_k(scorer, scored, config.weights, config.top);
+    std::vector<Recommendation>& rows = per_query[i];
+    for (std::size_t r = 0; r < best.size(); ++r) {
+      const detail::Scored& s = scored[best[r]];
+      rows.push_back(scorer.explain(q, s, detail::combine(s.parts, config.weights)));
+      rows.back().rank = static_cast<std::int32_t>(r + 1);
     }
+    if (rows.empty()) rows.push_back(scorer.nobody(q));
   });
   std::vector<Recommendation> out;
   for (auto& rows : per_query)

@@ -3,11 +3,14 @@
 #include "scorer.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
 
+#include "clusterscope/core/parallel.hpp"
 #include "clusterscope/core/text.hpp"
+#include "clusterscope/core/threads.hpp"
 
 namespace clusterscope::recommend::detail {
 
@@ -59,6 +62,18 @@ std::string fixed(double value, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value == 0 ? 0.0 : value);
   return buffer;
+}
+
+void for_each_query(const Scorer& scorer, std::size_t count, unsigned threads,
+                    const std::function<void(std::size_t, Scratch&)>& work) {
+  std::atomic<std::size_t> next{0};
+  const auto workers =
+      static_cast<unsigned>(std::min<std::size_t>(worker_count(threads), std::max<std::size_t>(1, count)));
+  core::run_workers(workers, [&](unsigned) {
+    Scratch scratch = scorer.scratch();
+    for (std::size_t i = next++; i < count; i = next++)
+      work(i, scratch);
+  });
 }
 
 double combine(const PartValues& parts, const PartValues& weights) noexcept {

@@ -4,6 +4,7 @@
 // scores every partner in reach. Shared by recommend(), evaluate() and fit_weights().
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,12 @@ class Scorer {
   [[nodiscard]] double space(VertexId a, VertexId b) const;
   [[nodiscard]] std::vector<Match> matches(VertexId query, VertexId partner) const;
 };
+
+/// Runs work(i, scratch) for i = 0 … count − 1 on up to `threads` workers (0: one per core), each
+/// with its own scratch, taking the next index in turn; each result must land in its own place,
+/// so nothing depends on the number of workers.
+void for_each_query(const Scorer& scorer, std::size_t count, unsigned threads,
+                    const std::function<void(std::size_t, Scratch&)>& work);
 
 /// Σ weight × part / Σ weight.
 double combine(const PartValues& parts, const PartValues& weights) noexcept;
