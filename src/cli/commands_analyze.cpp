@@ -53,8 +53,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
       "force", po::bool_switch(&force),
       "replace an existing folder that is not empty and not a previous analyze output (never the input)");
   add_common_options(own, common,
-                     "JSON config holding any of these options (flags win over it) and the \"candidates\" "
-                     "settings; paths in it are read from its folder");
+                     "JSON config holding any of these options (flags win over it), the \"candidates\" "
+                     "settings and the \"recommend\" settings; paths in it are read from its folder");
   const std::string& config_file = common.config;
   const bool& quiet = common.quiet;
   po::options_description measures = metric_options(flags);
@@ -89,6 +89,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
         r.value = fs::absolute(r.value.get<std::string>()).lexically_normal().string();
     nlohmann::ordered_json document = config_document(absolute);
     document["candidates"] = candidates::candidate_config_to_json(config);
+    document["recommend"] = recommend::recommend_config_to_json(
+        parsed.recommend_from_config ? parsed.recommend : pipeline::analysis_recommend_config());
     out << document.dump(2) << '\n';
     return 0;
   }
@@ -113,6 +115,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   analysis.communities = community_settings_;
   analysis.candidates = config;
   analysis.candidates_from_config = parsed.candidates_from_config;
+  if (parsed.recommend_from_config) analysis.recommend = parsed.recommend;
+  analysis.recommend_from_config = parsed.recommend_from_config;
   analysis.layout = layout_settings(figure_flags, run);
   analysis.initial_layout = figure_flags.initial;
   analysis.palette = palette_colours(figure_flags.palette);

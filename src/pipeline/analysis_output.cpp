@@ -105,6 +105,8 @@ std::string run_manifest(const Analysis& a, const fs::path& folder, const std::v
   nlohmann::ordered_json options = a.config.manifest_options;
   options["candidates"] = {{"value", candidates::candidate_config_to_json(a.config.candidates)},
                            {"source", a.config.candidates_from_config ? "config" : "default"}};
+  options["recommend"] = {{"value", recommend::recommend_config_to_json(a.config.recommend)},
+                          {"source", a.config.recommend_from_config ? "config" : "default"}};
   m["options"] = options;
   nlohmann::ordered_json versions = {{"clusterscope", CLUSTERSCOPE_VERSION},
                                      {"igraph", graph::igraph_version()}};

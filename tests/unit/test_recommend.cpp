@@ -437,3 +437,20 @@ TEST_CASE("recommend: the evaluation ranks each baseline as networkx scores it",
     }
   }
 }
+
+TEST_CASE("analyze: the config's recommend object reaches recommendations.csv and the manifest",
+          "[cli][recommend]") {
+  TempDir dir;
+  std::string out, err;
+  const auto config = dir.write("run.json", "{\"recommend\": {\"top\": 2, \"weights\": {\"needs\": 0}}}");
+  REQUIRE(test::run_cli("analyze " + quote(test::example_dataset()) + " --runs 2 --null-models 0 --config " +
+                            quote(config) + " -o " + quote(dir.path() / "out"),
+                        out, err) == 0);
+  const std::string csv = test::read_file(dir.path() / "out" / "recommendations.csv");
+  CHECK(csv.find(",3,0.") == std::string::npos);                                       // no third partner
+  CHECK(csv.find("\nE037,Belka Prefabrykaty Sp. z o.o.,E076,") == std::string::npos);  // needs weigh nothing
+  const auto m = nlohmann::json::parse(test::read_file(dir.path() / "out" / "manifest.json"));
+  CHECK(m["options"]["recommend"]["source"] == "config");
+  CHECK(m["options"]["recommend"]["value"]["top"] == 2);
+  CHECK(m["options"]["recommend"]["value"]["weights"]["needs"] == 0.0);
+}

@@ -55,6 +55,7 @@ struct AnalysisConfig {
   /// the visit plan (visit-plan.csv).
   recommend::RecommendConfig recommend = analysis_recommend_config();
   recommend::VisitOptions visits;
+  bool recommend_from_config = false;  ///< the manifest's source of the recommendation settings
   /// Layout algorithm and its settings; `initial` and `communities` are set by the analysis.
   layout::LayoutOptions layout;
   std::string initial_layout;        ///< an id,x,y file to start from (empty: none)
