@@ -184,6 +184,11 @@ std::string_view unmarked(char32_t c) noexcept {
 }
 }  // namespace
 
+std::string with_full_stop(std::string text) {
+  if (!text.empty() && text.back() != '.') text += '.';
+  return text;
+}
+
 std::string fold_text(std::string_view text) {
   std::string folded;
   if (utf8proc_uint8_t* mapped = nullptr;

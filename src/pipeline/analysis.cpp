@@ -150,8 +150,11 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
     const recommend::RecommendInput input = recommend_input(a.network, a.ties, a.communities, a.candidates);
     a.recommendations = recommend::recommend(input, recommend::default_queries(a.network, config.recommend),
                                              config.recommend, config.run.threads);
+    // The visit sheets reuse the enterprises' recommendations when they hold enough partners.
+    const bool reuse = config.recommend.top >= config.visits.partners &&
+                       config.recommend.query_types == config.recommend.firm_types;
     a.visits = recommend::plan_visits(input, visit_groups(a.candidates), config.recommend, config.visits,
-                                      config.run.threads);
+                                      config.run.threads, reuse ? &a.recommendations : nullptr);
     a.unmet_needs = recommend::unmet_needs(a.network, config.recommend);
   }
   clock.begin("layout");

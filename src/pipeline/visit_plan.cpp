@@ -16,11 +16,6 @@ std::string shown(const Network& network, VertexId v) {
   return s.name.empty() ? s.id : s.name;
 }
 
-std::string with_stop(std::string text) {
-  if (!text.empty() && text.back() != '.') text += '.';
-  return text;
-}
-
 std::string candidate_group_name(const candidates::Candidate& c) {
   return "candidate group " + std::to_string(c.rank) +
          (c.sector.empty() ? std::string() : " (" + c.sector + ")");
@@ -94,9 +89,9 @@ std::string visit_plan_pdf(const Network& network, const std::vector<recommend::
     if (s.employees) facts += " · " + core::format_number(*s.employees) + " employees";
     page.blocks.push_back(paragraph(facts));
     if (v.animator >= 0)
-      page.blocks.push_back(paragraph("Visited by " + with_stop(shown(network, v.animator))));
+      page.blocks.push_back(paragraph("Visited by " + core::with_full_stop(shown(network, v.animator))));
     page.blocks.push_back(subheading("Why this firm"));
-    page.blocks.push_back(paragraph(with_stop(v.why)));
+    page.blocks.push_back(paragraph(core::with_full_stop(v.why)));
     if (!s.needs.empty()) {
       page.blocks.push_back(subheading("Its needs"));
       page.blocks.push_back(bullets(s.needs));

@@ -96,11 +96,10 @@ std::vector<VertexId> split_queries(const Split& split, const detail::Scorer& sc
   return queries;
 }
 
-std::vector<std::uint8_t> present_mask(const Split& split, const TieView& view) {
+std::vector<std::uint8_t> present_mask(const TieView& view) {
   std::vector<std::uint8_t> present(static_cast<std::size_t>(view.n), 0);
   for (const AggregatedEdge& e : view.undirected)
     present[static_cast<std::size_t>(e.source)] = present[static_cast<std::size_t>(e.target)] = 1;
-  (void)split;
   return present;
 }
 
@@ -150,14 +149,8 @@ Split split_at(const Network& network, Date date) {
       continue;
     }
     if (tie.start.first_day() < cut) {
-      Tie copy;
-      copy.source = tie.source;
-      copy.target = tie.target;
-      copy.kind = tie.kind;
-      copy.weight = tie.weight;
-      copy.start = tie.start;
-      copy.end = tie.end;
-      training.ties.push_back(copy);
+      training.ties.push_back(tie);
+      training.ties.back().attributes.clear();  // not read by the scoring
     } else {
       later.push_back(&tie);
     }
@@ -178,7 +171,7 @@ Split split_at(const Network& network, Date date) {
   for (const AggregatedEdge& e : view.undirected)
     before.push_back(pair_key(e.source, e.target));
   std::sort(before.begin(), before.end());
-  const std::vector<std::uint8_t> present = present_mask(split, view);
+  const std::vector<std::uint8_t> present = present_mask(view);
   split.present = static_cast<std::int32_t>(std::count(present.begin(), present.end(), 1));
   split.later.assign(network.size(), {});
   for (const Tie* tie : later) {
@@ -268,7 +261,7 @@ std::vector<VertexId> rank_partners(const RecommendInput& input, const Recommend
 Evaluation evaluate(const RecommendInput& training, const Split& split, const RecommendConfig& config,
                     std::int32_t sample, std::uint64_t seed, unsigned threads) {
   check_config(config);
-  const detail::Scorer scorer(training, config, present_mask(split, *training.ties));
+  const detail::Scorer scorer(training, config, present_mask(*training.ties));
   Evaluation ev;
   ev.k = config.top;
   ev.queries = split_queries(split, scorer, sample, seed);
@@ -317,7 +310,7 @@ std::pair<PartValues, Metrics> fit_weights(const RecommendInput& training, const
   RecommendConfig wide = config;
   for (double& w : wide.weights)
     w = std::max(w, 1e-3);
-  const detail::Scorer scorer(training, wide, present_mask(split, *training.ties));
+  const detail::Scorer scorer(training, wide, present_mask(*training.ties));
   const std::vector<VertexId> queries = split_queries(split, scorer, sample, seed);
   // Per query, the candidates any weighting may rank high: the union of the best `keep` by each
   // part alone and by the starting weights (docs/recommend.md, "Fitting the weights").

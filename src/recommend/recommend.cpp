@@ -212,19 +212,19 @@ std::vector<VertexId> default_queries(const Network& network, const RecommendCon
   return queries;
 }
 
-std::vector<Recommendation> recommend(const RecommendInput& input, const std::vector<VertexId>& queries,
-                                      const RecommendConfig& config, unsigned threads) {
-  check_config(config);
-  const detail::Scorer scorer(input, config);
+namespace detail {
+
+std::vector<Recommendation> recommend_with(const Scorer& scorer, const std::vector<VertexId>& queries,
+                                           const PartValues& weights, std::int32_t top, unsigned threads) {
   std::vector<std::vector<Recommendation>> per_query(queries.size());
   detail::for_each_query(scorer, queries.size(), threads, [&](std::size_t i, detail::Scratch& scratch) {
     const VertexId q = queries[i];
     const std::vector<detail::Scored> scored = scorer.score(q, scratch);
-    const std::vector<std::size_t> best = detail::top_k(scorer, scored, config.weights, config.top);
+    const std::vector<std::size_t> best = detail::top_k(scorer, scored, weights, top);
     std::vector<Recommendation>& rows = per_query[i];
     for (std::size_t r = 0; r < best.size(); ++r) {
       const detail::Scored& s = scored[best[r]];
-      rows.push_back(scorer.explain(q, s, detail::combine(s.parts, config.weights)));
+      rows.push_back(scorer.explain(q, s, detail::combine(s.parts, weights)));
       rows.back().rank = static_cast<std::int32_t>(r + 1);
     }
     if (rows.empty()) rows.push_back(scorer.nobody(q));
@@ -234,6 +234,15 @@ std::vector<Recommendation> recommend(const RecommendInput& input, const std::ve
     for (auto& r : rows)
       out.push_back(std::move(r));
   return out;
+}
+
+}  // namespace detail
+
+std::vector<Recommendation> recommend(const RecommendInput& input, const std::vector<VertexId>& queries,
+                                      const RecommendConfig& config, unsigned threads) {
+  check_config(config);
+  const detail::Scorer scorer(input, config);
+  return detail::recommend_with(scorer, queries, config.weights, config.top, threads);
 }
 
 std::string recommendations_csv(const Network& network, const std::vector<Recommendation>& rows) {

@@ -432,9 +432,13 @@ std::vector<std::size_t> top_k(const Scorer& scorer, const std::vector<Scored>& 
   return out;
 }
 
-std::string Scorer::name(VertexId v) const {
-  const Stakeholder& s = network_->stakeholders[static_cast<std::size_t>(v)];
+const std::string& display_name(const Network& network, VertexId v) {
+  const Stakeholder& s = network.stakeholders[at(v)];
   return s.name.empty() ? s.id : s.name;
+}
+
+std::string Scorer::name(VertexId v) const {
+  return display_name(*network_, v);
 }
 
 Recommendation Scorer::nobody(VertexId query) const {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,11 @@ class Scorer {
   [[nodiscard]] const Network& network() const { return *network_; }
   [[nodiscard]] std::int32_t degree(VertexId v) const { return offsets_[at(v) + 1] - offsets_[at(v)]; }
   [[nodiscard]] bool is_neighbour(VertexId u, VertexId v) const;
+  /// The partners of `v` in the undirected view, sorted.
+  [[nodiscard]] std::span<const VertexId> neighbours(VertexId v) const {
+    return {targets_.data() + offsets_[at(v)], static_cast<std::size_t>(degree(v))};
+  }
+  [[nodiscard]] std::int8_t role(VertexId v) const { return role_[at(v)]; }
   [[nodiscard]] bool eligible(VertexId v) const { return eligible_.empty() || eligible_[at(v)] != 0; }
   /// Stakeholders in order of unweighted degree, highest first (ties by id): preferential attachment.
   [[nodiscard]] const std::vector<VertexId>& by_degree() const { return by_degree_; }
@@ -108,8 +114,13 @@ std::vector<std::size_t> top_k(const Scorer& scorer, const std::vector<Scored>& 
 
 std::string role_name(std::int8_t role);
 
-/// `text` ending with a full stop ("S.A." keeps its own).
-std::string with_stop(std::string text);
+/// A stakeholder as the reasons name it: its name, or its id when it has none.
+const std::string& display_name(const Network& network, VertexId v);
+
+/// The `top` best recommendations of each query, best first, a row saying so for a query with
+/// none: recommend() over a scorer already built.
+std::vector<Recommendation> recommend_with(const Scorer& scorer, const std::vector<VertexId>& queries,
+                                           const PartValues& weights, std::int32_t top, unsigned threads);
 
 /// `value` with `decimals` digits after the point ("0.2500").
 std::string fixed(double value, int decimals);

@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <span>
 
 #include "clusterscope/core/csv_write.hpp"
 #include "clusterscope/core/text.hpp"
@@ -21,20 +22,15 @@ bool listed(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-const std::string& display(const Network& network, VertexId v) {
-  const Stakeholder& s = network.stakeholders[static_cast<std::size_t>(v)];
-  return s.name.empty() ? s.id : s.name;
-}
-
 /// Hop distances from `source` in the undirected view (0 for itself, −1 unreachable).
-std::vector<std::int32_t> hops(const std::vector<std::vector<VertexId>>& adjacency, VertexId source) {
-  std::vector<std::int32_t> d(adjacency.size(), -1);
+std::vector<std::int32_t> hops(const detail::Scorer& scorer, std::size_t n, VertexId source) {
+  std::vector<std::int32_t> d(n, -1);
   std::deque<VertexId> queue{source};
   d[static_cast<std::size_t>(source)] = 0;
   while (!queue.empty()) {
     const VertexId v = queue.front();
     queue.pop_front();
-    for (const VertexId w : adjacency[static_cast<std::size_t>(v)]) {
+    for (const VertexId w : scorer.neighbours(v)) {
       if (d[static_cast<std::size_t>(w)] >= 0) continue;
       d[static_cast<std::size_t>(w)] = d[static_cast<std::size_t>(v)] + 1;
       queue.push_back(w);
@@ -45,39 +41,37 @@ std::vector<std::int32_t> hops(const std::vector<std::vector<VertexId>>& adjacen
 
 }  // namespace
 
-namespace detail {
-std::string with_stop(std::string text) {
-  if (!text.empty() && text.back() != '.') text += '.';
-  return text;
-}
-}  // namespace detail
-
 std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<VisitGroup>& groups,
-                               const RecommendConfig& config, const VisitOptions& options, unsigned threads) {
+                               const RecommendConfig& config, const VisitOptions& options, unsigned threads,
+                               const std::vector<Recommendation>* known) {
+  check_config(config);
   const Network& network = *input.network;
   const std::size_t n = network.size();
-  std::vector<std::vector<VertexId>> adjacency(n);
-  for (const AggregatedEdge& e : input.ties->undirected) {
-    adjacency[static_cast<std::size_t>(e.source)].push_back(e.target);
-    adjacency[static_cast<std::size_t>(e.target)].push_back(e.source);
-  }
-  const auto has_type = [&](VertexId v, const std::vector<std::string>& types) {
-    return listed(types, network.stakeholders[static_cast<std::size_t>(v)].type);
-  };
-  // The firms in scope, and everyone's best recommendation (for the structural-hole criterion).
+  const detail::Scorer scorer(input, config);
+  // The firms in scope, and their recommendation sheets: taken from `known` where it has the
+  // firm, recommended here for the others (also the structural-hole criterion reads them).
   std::vector<VertexId> firms;
   for (std::size_t v = 0; v < n; ++v) {
-    const Stakeholder& s = network.stakeholders[v];
-    if (!listed(config.firm_types, s.type)) continue;
-    if (!options.sectors.empty() && !listed(options.sectors, s.sector)) continue;
+    if (scorer.role(static_cast<VertexId>(v)) != detail::firm) continue;
+    if (!options.sectors.empty() && !listed(options.sectors, network.stakeholders[v].sector)) continue;
     firms.push_back(static_cast<VertexId>(v));
   }
-  RecommendConfig sheet = config;
-  sheet.top = std::max(1, options.partners);
-  const std::vector<Recommendation> recommended = recommend(input, firms, sheet, threads);
+  const auto partners_per_sheet = std::max(1, options.partners);
   std::vector<std::vector<Recommendation>> by_firm(n);
-  for (const Recommendation& r : recommended)
-    if (r.partner >= 0) by_firm[static_cast<std::size_t>(r.query)].push_back(r);
+  std::vector<std::uint8_t> covered(n, 0);
+  if (known != nullptr) {
+    for (const Recommendation& r : *known) {
+      const auto q = static_cast<std::size_t>(r.query);
+      covered[q] = 1;
+      if (r.partner >= 0 && r.rank <= partners_per_sheet) by_firm[q].push_back(r);
+    }
+  }
+  std::vector<VertexId> missing;
+  for (const VertexId f : firms)
+    if (covered[static_cast<std::size_t>(f)] == 0) missing.push_back(f);
+  for (Recommendation& r :
+       detail::recommend_with(scorer, missing, config.weights, partners_per_sheet, threads))
+    if (r.partner >= 0) by_firm[static_cast<std::size_t>(r.query)].push_back(std::move(r));
 
   double max_log_employees = 0;
   for (const VertexId f : firms)
@@ -87,7 +81,7 @@ std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<Vi
   std::vector<Visit> all;
   for (const VertexId f : firms) {
     const auto k = static_cast<std::size_t>(f);
-    const std::vector<VertexId>& partners = adjacency[k];
+    const std::span<const VertexId> partners = scorer.neighbours(f);
     Visit visit;
     visit.firm = f;
     auto& c = visit.criteria;
@@ -95,9 +89,8 @@ std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<Vi
     for (const VisitGroup& g : groups) {
       if (!g.leading || !std::binary_search(g.members.begin(), g.members.end(), f)) continue;
       if (std::find(g.leaders.begin(), g.leaders.end(), f) != g.leaders.end()) continue;
-      const bool tied = std::any_of(g.leaders.begin(), g.leaders.end(), [&](VertexId l) {
-        return std::find(partners.begin(), partners.end(), l) != partners.end();
-      });
+      const bool tied = std::any_of(g.leaders.begin(), g.leaders.end(),
+                                    [&](VertexId l) { return scorer.is_neighbour(f, l); });
       if (!tied) {
         c[0] = 1;
         why.push_back("member of " + g.name + " without a tie to its coordinator or anchors");
@@ -106,7 +99,7 @@ std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<Vi
       }
     }
     const bool bridged = std::any_of(partners.begin(), partners.end(), [&](VertexId p) {
-      return has_type(p, config.academia_types) || has_type(p, config.support_types);
+      return scorer.role(p) == detail::academia || scorer.role(p) == detail::support;
     });
     if (!bridged) {
       c[1] = 1;
@@ -124,7 +117,7 @@ std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<Vi
         input.communities->membership[k] !=
             input.communities->membership[static_cast<std::size_t>(best.front().partner)]) {
       c[3] = 1;
-      why.push_back("its best recommended partner, " + display(network, best.front().partner) +
+      why.push_back("its best recommended partner, " + detail::display_name(network, best.front().partner) +
                     ", is in another community: the visit could bridge two groups");
       visit.labels.push_back("would bridge two communities");
     }
@@ -146,20 +139,9 @@ std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<Vi
     visit.partners = best;
     all.push_back(std::move(visit));
   }
-  std::vector<std::int32_t> rank(n, 0);
-  {
-    std::vector<VertexId> by_id(n);
-    std::iota(by_id.begin(), by_id.end(), 0);
-    std::sort(by_id.begin(), by_id.end(), [&](VertexId a, VertexId b) {
-      return network.stakeholders[static_cast<std::size_t>(a)].id <
-             network.stakeholders[static_cast<std::size_t>(b)].id;
-    });
-    for (std::size_t i = 0; i < n; ++i)
-      rank[static_cast<std::size_t>(by_id[i])] = static_cast<std::int32_t>(i);
-  }
   std::sort(all.begin(), all.end(), [&](const Visit& a, const Visit& b) {
     if (a.priority != b.priority) return a.priority > b.priority;
-    return rank[static_cast<std::size_t>(a.firm)] < rank[static_cast<std::size_t>(b.firm)];
+    return scorer.id_less(a.firm, b.firm);
   });
   all.erase(std::remove_if(all.begin(), all.end(), [](const Visit& v) { return v.priority <= 0; }),
             all.end());
@@ -173,7 +155,7 @@ std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<Vi
   if (!options.animators.empty()) {
     std::vector<std::vector<std::int32_t>> distance;
     for (const VertexId a : options.animators)
-      distance.push_back(hops(adjacency, a));
+      distance.push_back(hops(scorer, n, a));
     const std::size_t cap = (all.size() + options.animators.size() - 1) / options.animators.size();
     std::vector<std::size_t> load(options.animators.size(), 0);
     for (Visit& visit : all) {
@@ -247,20 +229,23 @@ std::string visits_markdown(const Network& network, const std::vector<Visit>& vi
   if (visits.empty()) return out + "No firm meets a visit criterion.\n";
   out += "| # | firm | animator | priority | why |\n| ---: | --- | --- | ---: | --- |\n";
   for (const Visit& v : visits)
-    out += "| " + std::to_string(v.rank) + " | " + core::markdown_escape(display(network, v.firm)) + " | " +
-           (v.animator < 0 ? "—" : core::markdown_escape(display(network, v.animator))) + " | " +
+    out += "| " + std::to_string(v.rank) + " | " +
+           core::markdown_escape(detail::display_name(network, v.firm)) + " | " +
+           (v.animator < 0 ? "—" : core::markdown_escape(detail::display_name(network, v.animator))) + " | " +
            detail::fixed(v.priority, 2) + " | " + core::markdown_escape(v.why) + " |\n";
   for (const Visit& v : visits) {
     const Stakeholder& s = network.stakeholders[static_cast<std::size_t>(v.firm)];
-    out += "\n## " + std::to_string(v.rank) + ". " + core::markdown_escape(display(network, v.firm)) + "\n\n";
+    out += "\n## " + std::to_string(v.rank) + ". " +
+           core::markdown_escape(detail::display_name(network, v.firm)) + "\n\n";
     std::string facts = "`" + s.id + "`";
     if (!s.sector.empty()) facts += " · " + s.sector;
     if (!s.municipality.empty()) facts += " · " + s.municipality;
     if (s.employees) facts += " · " + core::format_number(*s.employees) + " employees";
     out += facts + "\n\n";
     if (v.animator >= 0)
-      out += "Visited by " + core::markdown_escape(detail::with_stop(display(network, v.animator))) + "\n\n";
-    out += "**Why this firm:** " + core::markdown_escape(detail::with_stop(v.why)) + "\n\n";
+      out += "Visited by " +
+             core::markdown_escape(core::with_full_stop(detail::display_name(network, v.animator))) + "\n\n";
+    out += "**Why this firm:** " + core::markdown_escape(core::with_full_stop(v.why)) + "\n\n";
     if (!s.needs.empty()) {
       std::string needs;
       for (const std::string& need : s.needs)
@@ -273,8 +258,8 @@ std::string visits_markdown(const Network& network, const std::vector<Visit>& vi
     }
     out += "**Partners to recommend:**\n\n";
     for (const Recommendation& r : v.partners)
-      out += std::to_string(r.rank) + ". " + core::markdown_escape(display(network, r.partner)) + " — " +
-             core::markdown_escape(r.reason) + "\n";
+      out += std::to_string(r.rank) + ". " + core::markdown_escape(detail::display_name(network, r.partner)) +
+             " — " + core::markdown_escape(r.reason) + "\n";
   }
   return out;
 }

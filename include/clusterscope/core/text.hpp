@@ -66,6 +66,9 @@ std::string markdown_escape(std::string_view text);
 /// institute"); any other label ("NGO", "ICT cluster", "3D printing", "Ośrodek …") as it is.
 std::string mid_sentence(std::string label);
 
+/// `text` ending with a full stop: one is added unless it ends with one already ("… S.A.").
+std::string with_full_stop(std::string text);
+
 /// Text folded for matching: Unicode case folding, accents and other combining marks removed
 /// (utf8proc: decompose, strip marks, compose), and the Latin letters without a decomposition
 /// mapped by hand (ł → l, ø → o, đ → d, æ → ae, œ → oe, þ → th); runs of white space, '-' and '_'

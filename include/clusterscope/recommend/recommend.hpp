@@ -265,9 +265,11 @@ struct Visit {
 /// Ranks the firms (config.firm_types, in `options.sectors` when given) by their visit priority,
 /// plans the first options.visits, assigns them among the animators (nearest in the network, then
 /// same municipality, at most ⌈N / animators⌉ each) and attaches each firm's top recommendations.
+/// `known`: recommendations already made with these settings and a top of at least
+/// options.partners (analyze's); the firms they hold are not scored again.
 std::vector<Visit> plan_visits(const RecommendInput& input, const std::vector<VisitGroup>& groups,
                                const RecommendConfig& config, const VisitOptions& options,
-                               unsigned threads = 0);
+                               unsigned threads = 0, const std::vector<Recommendation>* known = nullptr);
 
 /// visit-plan.csv: rank,id,name,priority,why,animator,animator_name, one column per criterion,
 /// then partner_1, partner_1_name, partner_1_reason … for the sheet's partners.
