@@ -9,13 +9,15 @@ Usage:  python3 datasets/generate_example.py [--out DIR] [--quiet]
 
 Only the Python 3 standard library is used. The output is byte-identical for every
 Python >= 3.9: one random.Random(SEED) drives everything but the stakeholders' `needs`
-and `offers`, which are drawn last from their own random.Random(NEEDS_SEED) so that they
-leave the rest unchanged; only integer draws and random() (no libm functions) feed the
-data, every collection is iterated in a fixed order and every output is sorted. Files are
-UTF-8 with "\\n" line ends.
+and `offers`, drawn after it from their own random.Random(NEEDS_SEED), and the referrals
+(referrals.csv) with their uptake ties, drawn last from random.Random(REFERRALS_SEED) and
+appended to ties.csv after the other rows, so that each leaves the rest unchanged; only
+integer draws and random() (no libm functions) feed the data, every collection is iterated
+in a fixed order and every output is sorted. Files are UTF-8 with "\\n" line ends.
 
 The planted cluster-initiative groups (the "answer") are written to planted_groups.csv
-and explained in PLANTED.md, with the planted needs/offers matches and unmet needs.
+and explained in PLANTED.md, with the planted needs/offers matches and unmet needs and the
+planted uptake of the referrals (also per referral in referral_truth.csv).
 datasets/check_example.py validates the output and reports what a plain Louvain run
 recovers; its figures are kept in LOUVAIN below.
 """
@@ -42,6 +44,8 @@ STAKEHOLDER_FIELDS = ["id", "name", "type", "sector", "municipality", "region", 
                       "lat", "lon", "employees", "parent", "tags", "needs", "offers"]
 TIE_FIELDS = ["source", "target", "kind", "weight", "date"]
 ACTIVITY_FIELDS = ["stakeholder", "activity", "kind", "role", "date"]
+REFERRAL_FIELDS = ["date", "by", "firm", "partner", "note"]
+TRUTH_FIELDS = ["row", "date", "by", "firm", "partner", "status", "uptake_date", "days"]
 TYPES = ["enterprise", "university", "research", "support", "government", "cluster", "ngo",
          "other"]
 TIE_KINDS = ["cooperation", "visit", "recommendation", "membership"]
@@ -299,22 +303,22 @@ GROUPS = [
 LOUVAIN = {
     "networkx": "2.8.8",
     "communities": 37,
-    "modularity": 0.563,
+    "modularity": 0.561,
     # (group, planted size, best community size, shared, precision, recall) for seed 1
     "groups": [
         ("machine-tool", 28, 33, 28, 0.85, 1.0),
-        ("wood-furniture", 20, 29, 20, 0.69, 1.0),
-        ("tourism-spa", 13, 21, 13, 0.62, 1.0),
-        ("ICT", 17, 26, 17, 0.65, 1.0),
-        ("food", 8, 39, 4, 0.1, 0.5),
+        ("wood-furniture", 20, 28, 20, 0.71, 1.0),
+        ("tourism-spa", 13, 36, 13, 0.36, 1.0),
+        ("ICT", 17, 25, 17, 0.68, 1.0),
+        ("food", 8, 28, 3, 0.11, 0.38),
     ],
     "seeds": 20,
     "mean": [  # (group, mean precision, mean recall) over seeds 1..seeds
         ("machine-tool", 0.87, 1.0),
         ("wood-furniture", 0.72, 1.0),
-        ("tourism-spa", 0.6, 1.0),
-        ("ICT", 0.65, 0.92),
-        ("food", 0.19, 0.53),
+        ("tourism-spa", 0.57, 1.0),
+        ("ICT", 0.63, 0.92),
+        ("food", 0.13, 0.42),
     ],
 }
 
@@ -1288,6 +1292,439 @@ def needs_offers(g):
     return dict(matches=matches, unmet=unmet)
 
 
+# --- referrals and uptake --------------------------------------------------------------------
+# An animator's institution (`by`) recommends to a firm to cooperate with a partner; the
+# referral is "taken up" when a cooperation tie between the two follows within WINDOW_MONTHS.
+# Everything here is drawn after the rest, from its own random.Random(REFERRALS_SEED), and the
+# uptake ties are appended to ties.csv after the other rows, so the rest of the data is exactly
+# what it was without referrals (apart from those appended rows).
+REFERRALS_SEED = SEED + 2000
+WINDOW_MONTHS = 12
+REFERRAL_DATES = (datetime.date(2012, 2, 1), datetime.date(2013, 12, 31))
+PENDING_DATES = (datetime.date(2014, 6, 1), datetime.date(2014, 12, 31))
+UPTAKE_MONTHS = (1, 10)  # a taken-up referral's tie comes 1-10 months after it
+LATE_MONTHS = (13, 18)  # ... a late one's 13-18 months after (outside a 12-month window)
+N_LATE = 3
+# The recommending institutions: how many referrals (in REFERRAL_DATES, then in PENDING_DATES),
+# the true uptake probability of an enterprise partner, and the mix of partner kinds.
+REFERRERS = [
+    dict(key="sup_design", n=18, pending=1, p=0.60,
+         mix=[("enterprise", 7), ("academia", 3)]),
+    dict(key="sup_ctt", n=14, pending=1, p=0.45,
+         mix=[("enterprise", 4), ("academia", 6)]),
+    dict(key="sup_agency", n=24, pending=2, p=0.30,
+         mix=[("enterprise", 6), ("academia", 2), ("institution", 2)]),
+    dict(key="sup_chamber", n=14, pending=1, p=0.15,
+         mix=[("enterprise", 8), ("institution", 2)]),
+]
+# The partner's type multiplies the institution's probability: academia is taken up less.
+PARTNER_FACTOR = {"enterprise": 1.0, "university": 0.5, "research": 0.5, "support": 0.75}
+# The enterprise partners an institution proposes (by sector; None = any); its academia and
+# institution partners are everybody of those types, the firm's own sector first.
+REFERRER_SECTORS = {"sup_design": ("wood-furniture",),
+                    "sup_ctt": ("machine-tool", "chemicals", "plastics", "ICT", "food", "energy"),
+                    "sup_agency": None, "sup_chamber": None}
+# Groups whose level a burst of new ties would change: no referral joins two of their members.
+FRAGILE_GROUPS = ("tourism-spa", "ICT", "food")
+REFERRAL_NOTES = {
+    "enterprise": ["subcontractor for a larger order", "wspólne zamówienia surowców",
+                   "supplier, possibly long-term", "kooperacja przy dużym zleceniu",
+                   "joint offer for a tender", "new customer, same region",
+                   "machining, finishing and assembly", "wspólne stoisko na targach",
+                   "shared transport, export orders"],
+    "academia": ["R&D partner for a grant application", "badania, testy, certyfikacja",
+                 "student internships, thesis topics", "prototype testing in the lab",
+                 "wspólny projekt badawczy", "expert opinion, materials"],
+    "institution": ["loan guarantee, investment plans", "doradztwo eksportowe",
+                    "joint promotion, trade fairs", "innovation voucher",
+                    "mentoring, office space"],
+}
+
+
+def add_months(d, n):
+    """The same day n calendar months later (the month's last day when it is shorter)."""
+    month = d.month - 1 + n
+    year, month = d.year + month // 12, month % 12 + 1
+    last = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(d.day, last))
+
+
+def partner_class(type_):
+    return "academia" if type_ in ("university", "research") else \
+        "enterprise" if type_ == "enterprise" else "institution"
+
+
+def referrals(g, wants):
+    """Draws the referrals and appends the uptake ties to g.ties (flagged `uptake`)."""
+    d = Draws(random.Random(REFERRALS_SEED))
+    people = sorted(g.people, key=lambda p: p["id"])
+    by_id = {p["id"]: p for p in people}
+    tied = graph_pairs(g, with_activities=False)  # any tie of any kind, any date
+    met = {}  # pair -> first date of a shared meeting or project
+    for act in g.activities:
+        ids = sorted(m["id"] for m in act["members"])
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                met[(a, b)] = min(met.get((a, b), act["date"]), act["date"])
+    planted_pairs = {tuple(sorted((m["firm"]["id"], q["id"]))) for m in wants["matches"]
+                     for q in m["offerers"]}
+    group_of = {p["id"]: p["group"] for p in people if p["group"]}
+    live = [p for p in people if not p["isolate"]]
+    referred = set()
+
+    def allowed(firm, partner, by, date):
+        # never tied, not referred yet, no planted needs/offers match, no shared activity yet;
+        # a planted group's coordinator (like a cluster organisation, left out of the pools) is
+        # never the partner: firms join them rather than cooperate with them
+        pair = tuple(sorted((firm["id"], partner["id"])))
+        ga, gb = group_of.get(firm["id"], ""), group_of.get(partner["id"], "")
+        return (partner is not firm and partner is not by and partner["role"] != "coordinator"
+                and pair not in tied and pair not in referred and pair not in planted_pairs
+                and not (pair in met and met[pair] <= date)
+                and not (ga and gb and (ga != gb or ga in FRAGILE_GROUPS)))
+
+    def partner_pool(spec, cls, firm):
+        if cls == "enterprise":
+            sectors = REFERRER_SECTORS[spec["key"]]
+            pool = [p for p in live if p["type"] == "enterprise"
+                    and (sectors is None or p["sector"] in sectors)]
+        elif cls == "academia":
+            # departments and research institutes (not the universities as a whole)
+            pool = [p for p in live if p["type"] == "research"
+                    or p["type"] == "university" and p["parent"]]
+        else:
+            pool = [p for p in live if p["type"] == "support"]
+        # the firm's own sector three times as likely
+        return [(p, 3 if p["sector"] == firm["sector"] else 1) for p in pool]
+
+    out = []
+    for spec in REFERRERS:
+        by = g.k(spec["key"])
+        for lo, hi, n, pending in ((*REFERRAL_DATES, spec["n"], False),
+                                   (*PENDING_DATES, spec["pending"], True)):
+            # the occasions: the institution's visits and recommendations to local firms
+            occasions = sorted({(t["date"], t["target"]) for t in g.ties
+                                if t["source"] == by["id"] and t["kind"] in
+                                ("visit", "recommendation") and lo <= t["date"] <= hi
+                                and by_id[t["target"]]["type"] == "enterprise"
+                                and by_id[t["target"]]["country"] == "PL"})
+            used = {}
+            made = 0
+            for _ in range(50 * n):
+                if made == n:
+                    break
+                date, fid = d.pick(occasions)
+                if used.get((date, fid), 0) >= 2:
+                    continue
+                firm = by_id[fid]
+                cls = d.weighted(spec["mix"])
+                cands = [(p, w) for p, w in partner_pool(spec, cls, firm)
+                         if allowed(firm, p, by, date)]
+                if not cands:
+                    continue
+                partner = d.weighted(cands)
+                referred.add(tuple(sorted((firm["id"], partner["id"]))))
+                used[(date, fid)] = used.get((date, fid), 0) + 1
+                made += 1
+                out.append(dict(date=date, by=by, firm=firm, partner=partner,
+                                p=spec["p"] * PARTNER_FACTOR[partner["type"]],
+                                pending_window=pending, taken=False,
+                                note=d.pick(REFERRAL_NOTES[partner_class(partner["type"])])))
+            assert made == n, (spec["key"], made, n)
+    out.sort(key=lambda r: (r["date"], r["by"]["id"], r["firm"]["id"], r["partner"]["id"]))
+    # uptake: in each (institution, partner type) stratum of the referrals dated in
+    # REFERRAL_DATES exactly round(p x referrals) are taken up; the later ones each by chance
+    strata = {}
+    for r in out:
+        if not r["pending_window"]:
+            strata.setdefault((r["by"]["id"], r["partner"]["type"]), []).append(r)
+    for key in sorted(strata):
+        rs = strata[key]
+        for r in d.sample(rs, round(rs[0]["p"] * len(rs))):
+            r["taken"] = True
+    for r in out:
+        if r["pending_window"]:
+            r["taken"] = d.chance(r["p"])
+    # the late ones: not taken up within the window, but 13-18 months on (inside the data)
+    late_pool = [r for r in out if not r["taken"] and not r["pending_window"]
+                 and add_months(r["date"], LATE_MONTHS[1]) <= DATE_MAX]
+    late = d.sample(late_pool, N_LATE)
+    for r in out:
+        r["late"] = any(r is x for x in late)
+        if r["taken"] or r["late"]:
+            lo_m, hi_m = UPTAKE_MONTHS if r["taken"] else LATE_MONTHS
+            lo_d, hi_d = add_months(r["date"], lo_m), add_months(r["date"], hi_m)
+            when = datetime.date.fromordinal(d.rng.randint(lo_d.toordinal(), hi_d.toordinal()))
+            if when <= DATE_MAX:
+                assert g.tie(r["firm"], r["partner"], "cooperation", 1, when)
+                g.ties[-1]["uptake"] = True
+    return out
+
+
+STATUSES = ["taken_up", "not_taken_up", "late", "pending"]
+BUCKETS = ["2", "3", "4 or more / unreachable"]
+
+
+def referral_outcomes(g, refs):
+    """Status of every referral, read back from the ties (not from the draws): the first
+    cooperation tie of the pair after the referral date decides."""
+    coop = {}
+    for t in g.ties:
+        if t["kind"] == "cooperation":
+            coop.setdefault(tuple(sorted((t["source"], t["target"]))), []).append(t["date"])
+    for i, r in enumerate(refs, 1):
+        r["row"] = i
+        pair = tuple(sorted((r["firm"]["id"], r["partner"]["id"])))
+        after = sorted(x for x in coop.get(pair, []) if x > r["date"])
+        end = add_months(r["date"], WINDOW_MONTHS)
+        r["uptake"] = after[0] if after else None
+        if after and after[0] <= end:
+            r["status"] = "taken_up"
+        elif after:
+            r["status"] = "late"
+        elif end > DATE_MAX:
+            r["status"] = "pending"
+        else:
+            r["status"] = "not_taken_up"
+        r["days"] = (r["uptake"] - r["date"]).days if r["uptake"] else None
+        # what was drawn is what the ties say
+        drawn = "late" if r["late"] else "taken_up" if r["taken"] and r["uptake"] else \
+            "pending" if r["pending_window"] else "not_taken_up"
+        assert r["status"] == drawn, (r["row"], r["status"], drawn)
+
+
+def hop_distances(g, source, date):
+    """Unweighted hops from `source` over ties.csv ties and shared meetings/projects dated on
+    or before `date`."""
+    adj = {}
+    for t in g.ties:
+        if t["date"] <= date:
+            adj.setdefault(t["source"], set()).add(t["target"])
+            adj.setdefault(t["target"], set()).add(t["source"])
+    for act in g.activities:
+        if act["date"] <= date:
+            ids = sorted({m["id"] for m in act["members"]})
+            for a in ids:
+                adj.setdefault(a, set()).update(b for b in ids if b != a)
+    dist = {source: 0}
+    frontier = [source]
+    while frontier:
+        nxt = []
+        for a in frontier:
+            for b in sorted(adj.get(a, ())):
+                if b not in dist:
+                    dist[b] = dist[a] + 1
+                    nxt.append(b)
+        frontier = nxt
+    return dist
+
+
+def bucket(hops):
+    if hops is None or hops >= 4:
+        return BUCKETS[2]
+    return {2: BUCKETS[0], 3: BUCKETS[1]}.get(hops, "")
+
+
+def referral_baseline(g, refs):
+    """For each referral whose window ends inside the data: the same firm's comparable
+    non-referred pairs (partner's type, same hop bucket, not referred, not tied) and how many of
+    them get a cooperation tie with the firm inside the window."""
+    referred = {tuple(sorted((r["firm"]["id"], r["partner"]["id"]))) for r in refs}
+    coop = {}
+    for t in g.ties:
+        if t["kind"] == "cooperation":
+            coop.setdefault(tuple(sorted((t["source"], t["target"]))), []).append(t["date"])
+    people = sorted(g.people, key=lambda p: p["id"])
+    rows = {b: dict(referrals=0, taken=0, decided=0, pairs=0, hits=0) for b in BUCKETS}
+    for r in refs:
+        end = add_months(r["date"], WINDOW_MONTHS)
+        if end > DATE_MAX:
+            continue
+        firm, partner = r["firm"]["id"], r["partner"]["id"]
+        dist = hop_distances(g, firm, r["date"])
+        b = bucket(dist.get(partner))
+        assert b, (r["row"], dist.get(partner))
+        r["bucket"] = b
+        x = rows[b]
+        x["referrals"] += 1
+        x["decided"] += 1
+        x["taken"] += r["status"] == "taken_up"
+        for p in people:
+            if p["type"] != r["partner"]["type"] or p["id"] in (firm, partner):
+                continue
+            pair = tuple(sorted((firm, p["id"])))
+            if pair in referred or bucket(dist.get(p["id"])) != b:
+                continue
+            x["pairs"] += 1
+            x["hits"] += any(r["date"] < d <= end for d in coop.get(pair, ()))
+    return rows
+
+
+def rate(taken, decided):
+    return "%.2f" % (taken / decided) if decided else "–"
+
+
+def referral_tables(refs):
+    """tally(key) counts the referrals by key(r); row(label, x) is one row of PLANTED.md's
+    uptake tables (check_example.py recomputes the same)."""
+    def tally(key):
+        out = {}
+        for r in refs:
+            x = out.setdefault(key(r), dict(n=0, taken_up=0, not_taken_up=0, late=0, pending=0,
+                                            p=0.0))
+            x["n"] += 1
+            x[r["status"]] += 1
+            if r["status"] != "pending":
+                x["p"] += r["p"]
+        return out
+
+    def row(label, x):
+        no = x["not_taken_up"] + x["late"]
+        decided = x["taken_up"] + no
+        return [label, x["n"], x["taken_up"], no, x["late"], x["pending"],
+                rate(x["taken_up"], decided), "%.2f" % (x["p"] / decided) if decided else "–"]
+    return tally, row
+
+
+def referrals_section(g, refs, base):
+    n = {s: sum(1 for r in refs if r["status"] == s) for s in STATUSES}
+    tally, row = referral_tables(refs)
+    spec_of = {g.k(s["key"])["id"]: s for s in REFERRERS}
+    name_of = {p["id"]: p["name"] for p in g.people}
+    by_rows = [["%s (%s)" % (key, name_of[key]), "%.2f" % spec_of[key]["p"]] + row(key, x)[1:]
+               for key, x in sorted(tally(lambda r: r["by"]["id"]).items())]
+    type_rows = []
+    for key, x in sorted(tally(lambda r: r["partner"]["type"]).items(),
+                         key=lambda kv: TYPES.index(kv[0])):
+        type_rows.append([key, "× %.2f" % PARTNER_FACTOR[key]] + row(key, x)[1:])
+    sector_rows = [row(key, x) for key, x in sorted(tally(lambda r: r["firm"]["sector"]).items(),
+                                                    key=lambda kv: kv[0].lower())]
+    cols = ["referrals", "taken up", "not taken up", "of them late", "pending", "rate",
+            "planted rate"]
+    days = sorted(r["days"] for r in refs if r["status"] == "taken_up")
+    mid = len(days) // 2
+    median = days[mid] if len(days) % 2 else (days[mid - 1] + days[mid]) / 2
+    late = [[r["row"], r["date"].isoformat(), r["by"]["id"], r["firm"]["id"], r["partner"]["id"],
+             r["uptake"].isoformat(), r["days"]] for r in refs if r["status"] == "late"]
+    follow = [[r["row"], r["date"].isoformat(), r["by"]["id"], r["firm"]["id"],
+               "%s (%s)" % (r["partner"]["id"], r["partner"]["type"]), r["status"]]
+              for r in refs if r["status"] in ("not_taken_up", "late")]
+    pending = [r for r in refs if r["status"] == "pending"]
+    in_late_window = [r for r in refs if r["pending_window"]]
+    base_rows = [[b, x["referrals"], rate(x["taken"], x["decided"]), x["pairs"], x["hits"],
+                  "%.4f" % (x["hits"] / x["pairs"]) if x["pairs"] else "–"]
+                 for b, x in base.items()]
+    tot = {k: sum(x[k] for x in base.values()) for k in ("referrals", "taken", "decided", "pairs",
+                                                         "hits")}
+    base_rows.append(["**all**", tot["referrals"], rate(tot["taken"], tot["decided"]),
+                      tot["pairs"], tot["hits"], "%.4f" % (tot["hits"] / tot["pairs"])])
+    probs = "; ".join("%s %s %.2f" % (g.k(s["key"])["id"], g.k(s["key"])["name"], s["p"])
+                      for s in REFERRERS)
+    factors = ", ".join("%s × %.2f" % (t, f) for t, f in PARTNER_FACTOR.items())
+    decided = n["taken_up"] + n["not_taken_up"] + n["late"]
+    rates_note = ("In the tables below **not taken up** includes the late ones, **rate** = taken "
+                  "up ÷ (taken up + not taken up) and **planted rate** is the mean planted "
+                  "probability of the same referrals (institution's probability × partner "
+                  "factor): what the rate would be on average. Among the referrals dated "
+                  "%s … %s, "
+                  "each (institution, partner type) stratum has exactly round(probability × "
+                  "referrals) taken up (late ones included in the rest); the %d later ones were "
+                  "each taken up by chance."
+                  % (REFERRAL_DATES[0].isoformat(), REFERRAL_DATES[1].isoformat(),
+                     len(in_late_window)))
+    return f"""## Referrals and uptake
+
+`referrals.csv` (`date,by,firm,partner,note`) records {len(refs)} referrals: on `date` an
+animator of the institution `by` recommended to the enterprise `firm` to cooperate with
+`partner`. A referral is **taken up** when a `cooperation` tie between firm and partner
+(`ties.csv`, either direction) is dated after the referral and at most {WINDOW_MONTHS} calendar
+months later; visits, recommendations, memberships and shared meetings or projects do not count.
+The referrals and their uptake are drawn after everything else from a separate random generator
+(`random.Random({REFERRALS_SEED})`, seed + 2000), and the uptake ties are the last
+{sum(1 for t in g.ties if t.get("uptake"))} rows of `ties.csv`, after the others (which are
+exactly what they were without referrals). `referral_truth.csv`
+(`row,date,by,firm,partner,status,uptake_date,days`; `row` = data row of `referrals.csv`) holds
+the answer per referral.
+
+**How they were drawn.** {len(REFERRERS)} institutions refer: {probs} (the true uptake
+probability for an enterprise partner). The partner's type multiplies it: {factors} — academia
+is taken up half as often. The firm's sector plays no part. Each referral is made on the date of
+one of the institution's `visit` or `recommendation` ties with the firm (so animators refer on
+their visits); {sum(s["n"] for s in REFERRERS)} are dated {REFERRAL_DATES[0].isoformat()} …
+{REFERRAL_DATES[1].isoformat()}, so that their window ends inside the data, and
+{len(in_late_window)} are dated {PENDING_DATES[0].isoformat()} … {PENDING_DATES[1].isoformat()},
+whose window runs past the end of the data ({DATE_MAX.isoformat()}). A pair is never referred
+twice, is never the same stakeholder, and has no tie of any kind in `ties.csv` but its uptake
+tie (none at all before the referral), nor a shared meeting or project on or before the
+referral date (so it is at least 2 hops apart). No referral joins members of two different
+planted groups, or two members of the tourism-spa, ICT or food group, and no partner is a
+cluster organisation or a planted group's coordinator (firms join those rather than cooperate
+with them). A taken-up referral gets ONE `cooperation` tie of weight 1, dated
+{UPTAKE_MONTHS[0]}–{UPTAKE_MONTHS[1]} months after it; any other pair has no cooperation
+tie after its referral at all, so "never taken up" is exact. {N_LATE} referrals not taken up
+within the window were given a late tie, {LATE_MONTHS[0]}–{LATE_MONTHS[1]} months after.
+
+### Referral counts
+
+| status | referrals |
+| --- | --- |
+| taken up within {WINDOW_MONTHS} months (`taken_up`) | {n["taken_up"]} |
+| not taken up: no cooperation tie after the referral, ever (`not_taken_up`) | {n["not_taken_up"]} |
+| late: tie {LATE_MONTHS[0]}–{LATE_MONTHS[1]} months after (`late`) | {n["late"]} |
+| pending: window past {DATE_MAX.isoformat()}, no tie (`pending`) | {n["pending"]} |
+| **all** | {len(refs)} |
+
+The uptake rate is taken up ÷ (taken up + not taken up), pending excluded, and within the
+default {WINDOW_MONTHS}-month window the late ones are **not** taken up: {n["taken_up"]} ÷
+{decided} = {rate(n["taken_up"], decided)} overall. With a 24-month window the {n["late"]} late
+ones count as taken up. Of the {len(in_late_window)} referrals dated from
+{PENDING_DATES[0].isoformat()}, {len(in_late_window) - len(pending)} were taken up inside the
+data and {len(pending)} are pending. Time to uptake of the {len(days)} taken-up referrals: mean
+{sum(days) / len(days):.1f} days, median {median:g} days (shortest {days[0]}, longest
+{days[-1]}).
+
+### Uptake by recommending institution
+
+{rates_note}
+
+{fmt_table(["by", "probability, enterprise partner"] + cols, by_rows)}
+### Uptake by partner type
+
+{fmt_table(["partner type", "planted factor"] + cols, type_rows)}
+### Uptake by firm sector
+
+{fmt_table(["firm sector"] + cols, sector_rows)}
+### Late uptake
+
+Taken up only after the {WINDOW_MONTHS}-month window: not taken up with the default window,
+taken up with a 24-month one.
+
+{fmt_table(["row", "date", "by", "firm", "partner", "uptake tie", "days"], late)}
+### Not taken up — for follow-up visits
+
+The referrals without uptake within {WINDOW_MONTHS} months (pending ones left out: their window
+is still open).
+
+{fmt_table(["row", "date", "by", "firm", "partner", "status"], follow)}
+### Baseline: comparable pairs nobody referred
+
+For each referral whose window ends inside the data ({tot["referrals"]} of them), the comparable
+pairs are the same firm with every other stakeholder of the partner's type at the same hop
+distance from the firm at the referral date, not referred to the firm (in any referral) and not
+tied to it. Distance = unweighted hops over the `ties.csv` ties (any kind) and shared meetings
+or projects (`activities.csv`), both dated on or before the referral date; distance 1 is
+excluded (tied), and 4 or more hops and unreachable are one bucket. A comparable pair is a hit
+when a `cooperation` tie joins it in (date, date + {WINDOW_MONTHS} months]. The generator plants
+no tie for non-referred pairs, so the baseline is only the background's chance of a new tie. The
+rate pools Σ hits ÷ Σ pairs over the referrals.
+
+{fmt_table(["distance at the referral date", "referrals", "their uptake rate",
+            "comparable pairs", "hits", "baseline rate"], base_rows)}
+Pooled baseline rate: **{tot["hits"] / tot["pairs"]:.4f}** ({tot["hits"]} of {tot["pairs"]}
+pairs), against an uptake rate of {rate(tot["taken"], tot["decided"])} for the same referrals.
+"""
+
+
 # --- statistics ------------------------------------------------------------------------------
 def pair_weights(g):
     """Analysis weight per unordered pair, as the manifest asks: sum of kind weight x tie weight;
@@ -1403,7 +1840,7 @@ def finalise_activities(g):
     return rows
 
 
-def counts(g, participation_rows):
+def counts(g, participation_rows, refs):
     c = {"types": {t: sum(1 for p in g.people if p["type"] == t) for t in TYPES},
          "ties": {k: sum(1 for t in g.ties if t["kind"] == k) for k in TIE_KINDS},
          "activities": {k: sum(1 for a in g.activities if a["kind"] == k)
@@ -1414,7 +1851,8 @@ def counts(g, participation_rows):
          "international": sum(1 for p in g.people if p["country"] != "PL"),
          "municipalities": {m: sum(1 for p in g.people if p["municipality"] == m)
                             for m in list(MUNICIPALITIES) + sorted(FOREIGN)},
-         "needs": needs_counts(g)}
+         "needs": needs_counts(g), "uptake": sum(1 for t in g.ties if t.get("uptake")),
+         "referrals": len(refs)}
     return c
 
 
@@ -1450,14 +1888,14 @@ def fmt_table(header, rows):
 
 
 def datasets_row(c):
-    return ("| [%s](%s/) | dataset.json + CSV (stakeholders, ties, two-mode activities) | %d | "
-            "%d dyadic ties; %d activities (%d participations) | no | yes | synthetic, "
-            "generated by `generate_example.py` (seed %d) | CC0-1.0 |"
+    return ("| [%s](%s/) | dataset.json + CSV (stakeholders, ties, two-mode activities, "
+            "referrals) | %d | %d dyadic ties; %d activities (%d participations); %d referrals | "
+            "no | yes | synthetic, generated by `generate_example.py` (seed %d) | CC0-1.0 |"
             % (NAME, NAME, c["stakeholders"], c["tie_rows"], sum(c["activities"].values()),
-               sum(c["participations"].values()), SEED))
+               sum(c["participations"].values()), c["referrals"], SEED))
 
 
-def readme_text(c, stats):
+def readme_text(c, stats, refs):
     types = fmt_table(["type", "stakeholders"], [[t, c["types"][t]] for t in TYPES]
                       + [["**total**", c["stakeholders"]]])
     ties = fmt_table(["kind", "rows", "what it records"], [
@@ -1471,8 +1909,9 @@ def readme_text(c, stats):
          "target = the advised firm"],
         ["membership", c["ties"]["membership"],
          "a stakeholder joined a cluster organisation; source = member, target = cluster"],
-        ["**total**", c["tie_rows"], "of which %d (%.1f%%) are random noise" %
-         (stats["noise"], 100.0 * stats["noise"] / c["tie_rows"])]])
+        ["**total**", c["tie_rows"], "of which %d (%.1f%%) are random noise and the last %d "
+         "the uptake of referrals" % (stats["noise"], 100.0 * stats["noise"] / c["tie_rows"],
+                                      c["uptake"])]])
     acts = fmt_table(["kind", "activities", "participation rows", "roles"], [
         ["meeting", c["activities"]["meeting"], c["participations"]["meeting"],
          "organiser (support institution or cluster organisation), attendee"],
@@ -1517,8 +1956,10 @@ regenerate.
 | `stakeholders.csv` | `id,name,type,sector,municipality,region,country,lat,lon,employees,parent,tags,needs,offers` |
 | `ties.csv` | `source,target,kind,weight,date` — undirected dyadic ties, dated 2012-01-01 … 2014-12-31 |
 | `activities.csv` | `stakeholder,activity,kind,role,date` — two-mode participations in meetings and projects |
+| `referrals.csv` | `date,by,firm,partner,note` — an institution recommended to a firm to cooperate with a partner |
 | `planted_groups.csv` | `group,id,role` — the planted answer (role: member / anchor / coordinator) |
-| `PLANTED.md` | the planted groups explained, densities, what a plain Louvain run finds, planted needs/offers matches and unmet needs |
+| `referral_truth.csv` | `row,date,by,firm,partner,status,uptake_date,days` — the planted uptake of each referral |
+| `PLANTED.md` | the planted groups explained, densities, what a plain Louvain run finds, planted needs/offers matches and unmet needs, referrals and their uptake |
 
 CSV files are RFC 4180 (UTF-8, `\\n` line ends, fields with commas or quotes are quoted, inner
 quotes doubled). `tags` holds descriptive keywords, `needs` what a stakeholder is looking for and
@@ -1554,6 +1995,12 @@ enterprises state 1–3 needs and {c["needs"]["firms_offers"]} offer something;
 planted matches (a firm needs what only one or two stakeholders it has no tie with offer) and
 the needs nobody offers are listed in [PLANTED.md](PLANTED.md#needs-and-offers).
 
+Referrals (referrals.csv): {len(refs)} recommendations of a partner to a firm by
+{len({r["by"]["id"] for r in refs})} support institutions, {sum(1 for r in refs
+if r["status"] == "taken_up")} of them taken up within {WINDOW_MONTHS} months (a `cooperation`
+tie follows); the planted uptake is explained in
+[PLANTED.md](PLANTED.md#referrals-and-uptake) and listed per referral in `referral_truth.csv`.
+
 ## Kind weights
 
 The manifest's `kind_weights` turn the multiplex ties into one analysis weight per pair
@@ -1575,7 +2022,7 @@ is no third-party content in it.
 """
 
 
-def planted_text(g, planted, stats, wants):
+def planted_text(g, planted, stats, wants, refs, base):
     lines = []
     for spec in GROUPS:
         grp = planted[spec["name"]]
@@ -1736,7 +2183,8 @@ expected answer for this group.
 ## What a plain Louvain run finds
 
 {louvain_section()}
-{needs_section(g, wants)}"""
+{needs_section(g, wants)}
+{referrals_section(g, refs, base)}"""
 
 
 def needs_counts(g):
@@ -1904,28 +2352,40 @@ def main(argv=None):
     background_activities(g)
     no_accidental_isolates(g)
     noise_ties(g)
-    wants = needs_offers(g)  # last, from its own random generator
+    wants = needs_offers(g)  # from its own random generator
+    refs = referrals(g, wants)  # last, from its own random generator
+    referral_outcomes(g, refs)
+    base = referral_baseline(g, refs)
 
     rows = finalise_activities(g)
     stats = statistics(g, planted)
-    c = counts(g, rows)
+    c = counts(g, rows, refs)
 
     os.makedirs(args.out, exist_ok=True)
     people = sorted(g.people, key=lambda p: p["id"])
     write_csv(os.path.join(args.out, "stakeholders.csv"), STAKEHOLDER_FIELDS,
               [[p[f] for f in STAKEHOLDER_FIELDS] for p in people])
-    ties = sorted(g.ties, key=lambda t: (t["date"], t["kind"], t["source"], t["target"]))
+    order = lambda t: (t["date"], t["kind"], t["source"], t["target"])  # noqa: E731
+    ties = sorted((t for t in g.ties if not t.get("uptake")), key=order) + \
+        sorted((t for t in g.ties if t.get("uptake")), key=order)  # uptake ties appended
     write_csv(os.path.join(args.out, "ties.csv"), TIE_FIELDS,
               [[t["source"], t["target"], t["kind"], t["weight"], t["date"].isoformat()]
                for t in ties])
     write_csv(os.path.join(args.out, "activities.csv"), ACTIVITY_FIELDS, rows)
+    write_csv(os.path.join(args.out, "referrals.csv"), REFERRAL_FIELDS,
+              [[r["date"].isoformat(), r["by"]["id"], r["firm"]["id"], r["partner"]["id"],
+                r["note"]] for r in refs])
+    write_csv(os.path.join(args.out, "referral_truth.csv"), TRUTH_FIELDS,
+              [[r["row"], r["date"].isoformat(), r["by"]["id"], r["firm"]["id"],
+                r["partner"]["id"], r["status"], r["uptake"].isoformat() if r["uptake"] else "",
+                "" if r["days"] is None else r["days"]] for r in refs])
     write_csv(os.path.join(args.out, "planted_groups.csv"), ["group", "id", "role"],
               sorted([p["group"], p["id"], p["role"]] for p in people if p["group"]))
     write_text(os.path.join(args.out, "dataset.json"),
                json.dumps(manifest(), indent=2, ensure_ascii=False) + "\n")
-    write_text(os.path.join(args.out, "README.md"), reflow(readme_text(c, stats)))
+    write_text(os.path.join(args.out, "README.md"), reflow(readme_text(c, stats, refs)))
     write_text(os.path.join(args.out, "PLANTED.md"),
-               reflow(planted_text(g, planted, stats, wants)))
+               reflow(planted_text(g, planted, stats, wants, refs, base)))
 
     if not args.quiet:
         print("wrote %s (seed %d)" % (args.out, SEED))
@@ -1941,6 +2401,9 @@ def main(argv=None):
               "%d stakeholders in all; %d planted matches, %d unmet needs"
               % (nc["firms_needs"], nc["firms"], nc["needs"], nc["firms_offers"], nc["offers"],
                  len(wants["matches"]), len(wants["unmet"])))
+        ns = {s: sum(1 for r in refs if r["status"] == s) for s in STATUSES}
+        print("referrals %d: %s; uptake ties %d" % (len(refs), ", ".join(
+            "%s %d" % (s, ns[s]) for s in STATUSES), c["uptake"]))
         for name, s in stats["groups"].items():
             print("group %-15s size %2d  density ties %.3f  ties+activities %.3f  "
                   "mean pair weight %.3f" % (name, s["size"], s["density_ties"],
