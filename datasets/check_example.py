@@ -7,7 +7,10 @@ Reads the files as they are (standard library only) and checks: headers, counts 
 every type present, ids resolve, no self-loops or duplicate ties, valid dates, activity
 rules, isolates, the manifest, the needs and offers columns (shares, and PLANTED.md's planted
 matches and unmet needs: the need is there, only the listed stakeholders offer it, they are not
-tied yet; nobody offers the unmet needs). Then regenerates the dataset into a temporary folder with
+tied yet; nobody offers the unmet needs), the referrals (header, ids and types, no self pair
+or repeated pair, dates, no tie before the referral, the uptake ties last in ties.csv) with every
+count, rate and the baseline of PLANTED.md's "Referrals and uptake" recomputed from the files,
+and referral_truth.csv. Then regenerates the dataset into a temporary folder with
 each interpreter (this one, /usr/bin/python3 and any --python given) and compares sha256
 digests with the files on disk. Prints the planted groups' densities against the
 background and, where networkx is importable (Debian: python3-networkx, so run it with
@@ -353,6 +356,255 @@ def check_needs_offers(people, ties, groups):
                                    ", ".join(r[0].strip("`") for r in unmet)))
 
 
+# --- referrals and uptake --------------------------------------------------------------------
+REFERRAL_HEADER = ["date", "by", "firm", "partner", "note"]
+TRUTH_HEADER = ["row", "date", "by", "firm", "partner", "status", "uptake_date", "days"]
+WINDOW = 12  # months, the default uptake window
+
+
+def plus_months(d, n):
+    """The same day n calendar months later (the month's last day when it is shorter)."""
+    y, m = divmod(d.month - 1 + n, 12)
+    y, m = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return datetime.date(y, m, min(d.day, day))
+        except ValueError:
+            continue
+    raise AssertionError(d)
+
+
+def fmt_rate(a, b):
+    return "%.2f" % (a / b) if b else "–"
+
+
+def check_referrals(people, ties, groups):
+    by_id = {p["id"]: p for p in people}
+    refs = read_csv("referrals.csv", REFERRAL_HEADER)
+    truth = read_csv("referral_truth.csv", TRUTH_HEADER)
+    with open(os.path.join(FOLDER, "PLANTED.md"), encoding="utf-8") as f:
+        text = f.read()
+    check("## Referrals and uptake" in text.split("\n"), "PLANTED.md: no section Referrals and "
+          "uptake")
+    date = datetime.date.fromisoformat
+    first_tie = {}  # pair -> first date of any tie
+    coop = {}  # pair -> cooperation tie dates
+    for t in ties:
+        pair = tuple(sorted((t["source"], t["target"])))
+        d = date(t["date"])
+        first_tie[pair] = min(first_tie.get(pair, d), d)
+        if t["kind"] == "cooperation":
+            coop.setdefault(pair, []).append((d, t["weight"]))
+
+    # the file itself
+    check(60 <= len(refs) <= 90, "referrals: %d, want 60-90" % len(refs))
+    pairs = set()
+    ok_rows = []
+    for i, r in enumerate(refs, 1):
+        where = "referrals.csv row %d" % i
+        if not check(valid_date(r["date"]), "%s: date %r" % (where, r["date"])):
+            continue
+        b, f, p = by_id.get(r["by"]), by_id.get(r["firm"]), by_id.get(r["partner"])
+        if not check(b and f and p, "%s: an id does not resolve" % where):
+            continue
+        check(b["type"] in ("support", "cluster"), "%s: by %s is %s" % (where, r["by"], b["type"]))
+        check(f["type"] == "enterprise", "%s: firm %s is %s" % (where, r["firm"], f["type"]))
+        check(r["firm"] != r["partner"], "%s: firm and partner the same" % where)
+        check(r["partner"] != r["by"], "%s: referred to the referrer" % where)
+        check(r["note"] and r["note"] == r["note"].strip(), "%s: note %r" % (where, r["note"]))
+        pair = tuple(sorted((r["firm"], r["partner"])))
+        check(pair not in pairs, "%s: pair %s referred twice" % (where, pair))
+        pairs.add(pair)
+        check(not (pair in first_tie and first_tie[pair] < date(r["date"])),
+              "%s: %s tied on %s, before the referral" % (where, pair, first_tie.get(pair)))
+        ok_rows.append((i, r))
+    check([(r["date"], r["by"], r["firm"], r["partner"]) for r in refs] ==
+          sorted((r["date"], r["by"], r["firm"], r["partner"]) for r in refs),
+          "referrals.csv: not sorted by date, by, firm, partner")
+    check(any("," in r["note"] for r in refs), "referrals.csv: no note exercises CSV quoting")
+    referrers = sorted({r["by"] for r in refs})
+    check(3 <= len(referrers) <= 4 and all(x.startswith("S") for x in referrers),
+          "referrers: %s" % referrers)
+    late_window = [r for r in refs if r["date"] >= "2014-06-01"]
+    check(3 <= len(late_window) <= 5 and all(r["date"] <= "2014-12-31" for r in late_window),
+          "referrals dated 2014-06 on: %d" % len(late_window))
+    check(all("2012-02-01" <= r["date"] <= "2013-12-31" for r in refs if r not in late_window),
+          "a referral outside 2012-02 … 2013-12 and 2014-06 … 2014-12")
+
+    # status from the ties: the first cooperation tie after the referral date decides
+    rows = []
+    for i, r in ok_rows:
+        d = date(r["date"])
+        end = plus_months(d, WINDOW)
+        pair = tuple(sorted((r["firm"], r["partner"])))
+        after = sorted(x for x, _ in coop.get(pair, []) if x > d)
+        first = after[0] if after else None
+        status = ("taken_up" if first and first <= end else "late" if first else
+                  "pending" if end > gen.DATE_MAX else "not_taken_up")
+        if first:
+            check(len(coop[pair]) == 1 and coop[pair][0][1] == "1",
+                  "referral row %d: %d cooperation ties (want one, weight 1)"
+                  % (i, len(coop[pair])))
+            lo, hi = (1, 10) if status == "taken_up" else (13, 18)
+            check(plus_months(d, lo) <= first <= plus_months(d, hi),
+                  "referral row %d (%s): uptake on %s, not %d-%d months after"
+                  % (i, status, first, lo, hi))
+        rows.append(dict(row=i, date=d, by=r["by"], firm=r["firm"], partner=r["partner"],
+                         status=status, uptake=first, days=(first - d).days if first else None,
+                         ptype=by_id[r["partner"]]["type"], sector=by_id[r["firm"]]["sector"]))
+    late = [x for x in rows if x["status"] == "late"]
+    check(2 <= len(late) <= 3, "late referrals: %d, want 2-3" % len(late))
+
+    # the uptake ties are the last rows of ties.csv, the others sorted as before
+    uptake = {(tuple(sorted((x["firm"], x["partner"]))), x["uptake"]) for x in rows if x["uptake"]}
+    k = len(uptake)
+    tail = ties[len(ties) - k:] if k else []
+    check({(tuple(sorted((t["source"], t["target"]))), date(t["date"])) for t in tail
+           if t["kind"] == "cooperation"} == uptake,
+          "ties.csv: the last %d rows are not the uptake ties" % k)
+    order = [(t["date"], t["kind"], t["source"], t["target"]) for t in ties[:len(ties) - k]]
+    check(order == sorted(order), "ties.csv: the rows before the uptake ties are not sorted")
+
+    # referral_truth.csv agrees
+    want = [[str(x["row"]), x["date"].isoformat(), x["by"], x["firm"], x["partner"], x["status"],
+             x["uptake"].isoformat() if x["uptake"] else "",
+             "" if x["days"] is None else str(x["days"])] for x in rows]
+    got = [[t[c] for c in TRUTH_HEADER] for t in truth]
+    check(got == want, "referral_truth.csv disagrees with referrals.csv and ties.csv (%s)"
+          % next(("row %s: %s, want %s" % (g[0], g, w) for g, w in zip(got, want) if g != w),
+                 "%d rows, want %d" % (len(got), len(want))))
+
+    # PLANTED.md: counts
+    n = {s: sum(1 for x in rows if x["status"] == s) for s in
+         ("taken_up", "not_taken_up", "late", "pending")}
+    counts = md_table(text, "### Referral counts")
+    check([c[1] for c in counts] == [str(n["taken_up"]), str(n["not_taken_up"]), str(n["late"]),
+                                     str(n["pending"]), str(len(rows))],
+          "PLANTED.md referral counts %s, want %s" % ([c[1] for c in counts], n))
+    flat = " ".join(text.split())
+    decided = n["taken_up"] + n["not_taken_up"] + n["late"]
+    check("%d ÷ %d = %s overall" % (n["taken_up"], decided, fmt_rate(n["taken_up"], decided))
+          in flat, "PLANTED.md: overall uptake rate")
+    days = sorted(x["days"] for x in rows if x["status"] == "taken_up")
+    mid = len(days) // 2
+    median = days[mid] if len(days) % 2 else (days[mid - 1] + days[mid]) / 2
+    check("mean %.1f days, median %s days (shortest %d, longest %d)"
+          % (sum(days) / len(days), "%g" % median, days[0], days[-1]) in flat,
+          "PLANTED.md: time to uptake (mean %.1f, median %g)" % (sum(days) / len(days), median))
+
+    # PLANTED.md: rates by institution, partner type, firm sector (planted probabilities and
+    # factors as the tables state them, and as the generator has them)
+    by_table = md_table(text, "### Uptake by recommending institution")
+    prob = {row[0].split(" ")[0]: float(row[1]) for row in by_table}
+    type_table = md_table(text, "### Uptake by partner type")
+    factor = {row[0]: float(row[1].lstrip("× ")) for row in type_table}
+    check(sorted(prob.values()) == sorted(s["p"] for s in gen.REFERRERS),
+          "PLANTED.md: referrer probabilities %s" % prob)
+    check(all(abs(factor[t] - f) < 1e-9 for t, f in gen.PARTNER_FACTOR.items() if t in factor),
+          "PLANTED.md: partner factors %s" % factor)
+
+    def tally(key):
+        out = {}
+        for x in rows:
+            c = out.setdefault(key(x), dict(n=0, taken_up=0, not_taken_up=0, late=0, pending=0,
+                                            p=0.0))
+            c["n"] += 1
+            c[x["status"]] += 1
+            if x["status"] != "pending":
+                c["p"] += prob.get(x["by"], 0.0) * factor.get(x["ptype"], 0.0)
+        return out
+
+    def cells(c):
+        no = c["not_taken_up"] + c["late"]
+        dec = c["taken_up"] + no
+        return [str(c["n"]), str(c["taken_up"]), str(no), str(c["late"]), str(c["pending"]),
+                fmt_rate(c["taken_up"], dec), "%.2f" % (c["p"] / dec) if dec else "–"]
+
+    name = {p["id"]: p["name"] for p in people}
+    want_by = [["%s (%s)" % (k, name[k]), "%.2f" % prob.get(k, 0.0)] + cells(c)
+               for k, c in sorted(tally(lambda x: x["by"]).items())]
+    check(by_table == want_by, "PLANTED.md: uptake by institution %s, want %s"
+          % (by_table, want_by))
+    want_type = [[k, "× %.2f" % factor.get(k, 0.0)] + cells(c)
+                 for k, c in sorted(tally(lambda x: x["ptype"]).items(),
+                                    key=lambda kv: gen.TYPES.index(kv[0]))]
+    check(type_table == want_type, "PLANTED.md: uptake by partner type %s, want %s"
+          % (type_table, want_type))
+    want_sector = [[k] + cells(c) for k, c in sorted(tally(lambda x: x["sector"]).items(),
+                                                     key=lambda kv: kv[0].lower())]
+    check(md_table(text, "### Uptake by firm sector") == want_sector,
+          "PLANTED.md: uptake by firm sector, want %s" % want_sector)
+    want_late = [[str(x["row"]), x["date"].isoformat(), x["by"], x["firm"], x["partner"],
+                  x["uptake"].isoformat(), str(x["days"])] for x in late]
+    check(md_table(text, "### Late uptake") == want_late, "PLANTED.md: late uptake, want %s"
+          % want_late)
+    want_follow = [[str(x["row"]), x["date"].isoformat(), x["by"], x["firm"],
+                    "%s (%s)" % (x["partner"], x["ptype"]), x["status"]] for x in rows
+                   if x["status"] in ("not_taken_up", "late")]
+    check(md_table(text, "### Not taken up — for follow-up visits") == want_follow,
+          "PLANTED.md: the follow-up list differs")
+
+    # PLANTED.md: baseline over comparable non-referred pairs of the same firm
+    buckets = ["2", "3", "4 or more / unreachable"]
+    base = {b: [0, 0, 0, 0] for b in buckets}  # referrals, taken up, pairs, hits
+    dated_ties = [(date(t["date"]), t["source"], t["target"]) for t in ties]
+    dated_acts = [(date(rs[0]["date"]), sorted({r["stakeholder"] for r in rs}))
+                  for _, rs in sorted(groups.items())]
+    for x in rows:
+        end = plus_months(x["date"], WINDOW)
+        if end > gen.DATE_MAX:
+            continue
+        adj = {}
+        for d, a, b in dated_ties:
+            if d <= x["date"]:
+                adj.setdefault(a, set()).add(b)
+                adj.setdefault(b, set()).add(a)
+        for d, ids in dated_acts:
+            if d <= x["date"]:
+                for a in ids:
+                    adj.setdefault(a, set()).update(i for i in ids if i != a)
+        hops = {x["firm"]: 0}
+        queue = [x["firm"]]
+        for a in queue:
+            for b in adj.get(a, ()):
+                if b not in hops:
+                    hops[b] = hops[a] + 1
+                    queue.append(b)
+
+        def bucket(i):
+            h = hops.get(i)
+            return "" if h is not None and h < 2 else str(h) if h in (2, 3) else buckets[2]
+        b = bucket(x["partner"])
+        if not check(b, "referral row %d: partner %s hops away"
+                     % (x["row"], hops.get(x["partner"]))):
+            continue
+        base[b][0] += 1
+        base[b][1] += x["status"] == "taken_up"
+        for p in people:
+            pair = tuple(sorted((x["firm"], p["id"])))
+            if p["type"] != x["ptype"] or p["id"] in (x["firm"], x["partner"]) or \
+                    pair in pairs or bucket(p["id"]) != b:
+                continue
+            base[b][2] += 1
+            base[b][3] += any(x["date"] < d <= end for d, _ in coop.get(pair, ()))
+    want_base = [[b, str(v[0]), fmt_rate(v[1], v[0]), str(v[2]), str(v[3]),
+                  "%.4f" % (v[3] / v[2]) if v[2] else "–"] for b, v in base.items()]
+    tot = [sum(v[i] for v in base.values()) for i in range(4)]
+    want_base.append(["**all**", str(tot[0]), fmt_rate(tot[1], tot[0]), str(tot[2]), str(tot[3]),
+                      "%.4f" % (tot[3] / tot[2])])
+    check(md_table(text, "### Baseline: comparable pairs nobody referred") == want_base,
+          "PLANTED.md: baseline table, want %s" % want_base)
+    check("Pooled baseline rate: **%.4f** (%d of %d pairs)" % (tot[3] / tot[2], tot[3], tot[2])
+          in flat, "PLANTED.md: pooled baseline rate")
+    check(tot[3] / tot[2] < 0.25 * tot[1] / tot[0], "baseline not much lower than the uptake")
+
+    print("\nreferrals: %d by %s; taken up %d, not taken up %d, late %d, pending %d; rate %s; "
+          "time to uptake mean %.1f days, median %g; baseline %.4f (%d of %d pairs) against %s"
+          % (len(rows), ", ".join(referrers), n["taken_up"], n["not_taken_up"], n["late"],
+             n["pending"], fmt_rate(n["taken_up"], decided), sum(days) / len(days), median,
+             tot[3] / tot[2], tot[3], tot[2], fmt_rate(tot[1], tot[0])))
+
+
 def pair_weights(ties, groups, manifest):
     """The manifest's analysis weight per unordered pair (independent of the generator)."""
     kw = manifest["kind_weights"]
@@ -474,6 +726,8 @@ def regenerate(interpreters):
     for name in sorted(os.listdir(FOLDER)):
         with open(os.path.join(FOLDER, name), "rb") as f:
             on_disk[name] = hashlib.sha256(f.read()).hexdigest()
+    check({"referrals.csv", "referral_truth.csv"} <= set(on_disk),
+          "referrals.csv or referral_truth.csv missing")
     print("\nsha256 of %s:" % FOLDER)
     for name, digest in on_disk.items():
         print("  %s  %s" % (digest, name))
@@ -502,6 +756,7 @@ def main():
     args = ap.parse_args()
     people, ties, groups, members, manifest = check_files()
     check_needs_offers(people, ties, groups)
+    check_referrals(people, ties, groups)
     weights = pair_weights(ties, groups, manifest)
     densities(people, ties, members, weights)
     louvain(people, weights, members)
