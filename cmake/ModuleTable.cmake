@@ -9,7 +9,7 @@
 #                                   them, PRIVATE otherwise
 # Modules are listed in build order: each uses only modules listed before it.
 
-set(CLUSTERSCOPE_MODULES core model io graph metrics communities layout candidates recommend render pipeline cli)
+set(CLUSTERSCOPE_MODULES core model io graph metrics communities layout candidates recommend change render pipeline cli)
 
 set(CLUSTERSCOPE_core_PUBLIC)
 set(CLUSTERSCOPE_core_PRIVATE)
@@ -54,6 +54,11 @@ set(CLUSTERSCOPE_recommend_PUBLIC core model)
 set(CLUSTERSCOPE_recommend_PRIVATE)
 set(CLUSTERSCOPE_recommend_EXTERNAL PUBLIC nlohmann_json::nlohmann_json)
 
+# change (periods, snapshots, tracking, uptake) reads candidates' value types.
+set(CLUSTERSCOPE_change_PUBLIC core model candidates)
+set(CLUSTERSCOPE_change_PRIVATE)
+set(CLUSTERSCOPE_change_EXTERNAL)
+
 # render writes figures with io's atomic write; zlib gives the PNG chunk checksum.
 set(CLUSTERSCOPE_render_PUBLIC core model candidates)
 set(CLUSTERSCOPE_render_PRIVATE io)
@@ -62,12 +67,12 @@ set(CLUSTERSCOPE_render_EXTERNAL
 
 # analysis.hpp carries the load options (io) and the layout options (layout).
 # manifest.json records igraph's version (graph).
-set(CLUSTERSCOPE_pipeline_PUBLIC core model io metrics communities layout candidates recommend render)
+set(CLUSTERSCOPE_pipeline_PUBLIC core model io metrics communities layout candidates recommend change render)
 set(CLUSTERSCOPE_pipeline_PRIVATE graph)
 set(CLUSTERSCOPE_pipeline_EXTERNAL PRIVATE nlohmann_json::nlohmann_json Threads::Threads)
 
 set(CLUSTERSCOPE_cli_PUBLIC)
-set(CLUSTERSCOPE_cli_PRIVATE core model io graph metrics communities layout candidates recommend render pipeline)
+set(CLUSTERSCOPE_cli_PRIVATE core model io graph metrics communities layout candidates recommend change render pipeline)
 set(CLUSTERSCOPE_cli_EXTERNAL PRIVATE Boost::program_options nlohmann_json::nlohmann_json Threads::Threads)
 
 # Third-party headers and the only modules that may include them ("<prefix>=<module>,<module>").

@@ -2328,6 +2328,7 @@ def manifest():
                                     "kind": "kind", "role": "role", "date": "date"},
                         "weighting": "newman",
                         "large_activity": {"threshold": LARGE_THRESHOLD, "rule": "downweight"}}],
+        "referrals": {"file": "referrals.csv"},
         "vocabulary": VOCABULARY,
         "kind_weights": KIND_WEIGHTS,
     }

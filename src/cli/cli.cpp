@@ -40,7 +40,8 @@ const std::vector<std::pair<std::string, Command>>& commands() {
   static const std::vector<std::pair<std::string, Command>> all = {
       {"validate", cmd_validate},       {"convert", cmd_convert},       {"metrics", cmd_metrics},
       {"communities", cmd_communities}, {"candidates", cmd_candidates}, {"render", cmd_render},
-      {"recommend", cmd_recommend},     {"visits", cmd_visits},         {"analyze", cmd_analyze}};
+      {"recommend", cmd_recommend},     {"visits", cmd_visits},         {"analyze", cmd_analyze},
+      {"compare", cmd_compare}};
   return all;
 }
 
@@ -50,7 +51,8 @@ Command find_command(const std::string& name) {
   return nullptr;
 }
 
-constexpr const char* kCommandList = "validate, convert, metrics, communities, candidates, render or analyze";
+constexpr const char* kCommandList =
+    "validate, convert, metrics, communities, candidates, render, recommend, visits, analyze or compare";
 
 /// After a usage error: where the command's own help is (the general one for no or an unknown command).
 std::string help_hint(const std::vector<std::string>& args) {

@@ -17,5 +17,6 @@ int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ost
 int cmd_recommend(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_visits(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace clusterscope::cli

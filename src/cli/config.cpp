@@ -76,7 +76,7 @@ Json any_to_json(const boost::any& value) {
 }  // namespace
 
 bool is_path_option(const std::string& name) {
-  return name == "input" || name == "output" || name == "nodes" || name == "initial";
+  return name == "input" || name == "output" || name == "nodes" || name == "initial" || name == "referrals";
 }
 
 AppliedConfig apply_config(const std::string& path, const std::vector<ConfigSection>& sections,

@@ -311,4 +311,63 @@ layout::LayoutOptions layout_settings(const FigureFlags& f, const core::RunConte
   return o;
 }
 
+po::options_description change_options(ChangeFlags& f) {
+  po::options_description d("change over time");
+  d.add_options()("period", text_values(&f.periods)->value_name("FROM..TO"),
+                  "a period, inclusive at the precision written (2012..2012 = the year 2012, "
+                  "2012-03..2013-06 = whole months; an end may be open: 2014..); repeatable, earliest first")(
+      "periods", text_value(&f.rule)->value_name("RULE"),
+      "consecutive periods over the data's dated span: yearly, quarterly or N-months")(
+      "undated", text_value(&f.undated)->value_name("POLICY")->default_value("drop"),
+      "undated ties in periods: drop (left out) or keep (counted in every period)")(
+      "referrals", text_value(&f.referrals)->value_name("FILE"),
+      "referrals to check for uptake: date,by,firm,partner[,note], or a recommendations.csv (with "
+      "--referral-date); replaces the dataset's own")(
+      "referral-date", text_value(&f.referral_date)->value_name("DATE"),
+      "the date a recommendations.csv's suggestions were made (default for compare: the end of the first "
+      "period)")("uptake-window", text_value(&f.window)->value_name("Nm")->default_value("12m"),
+                 "a referral is taken up when a cooperation tie starts within this many months (1m–120m)")(
+      "uptake-kinds", text_values(&f.uptake_kinds)->value_name("KIND"),
+      "tie kinds that count as cooperation for uptake (repeatable; default: every kind but visit, meeting, "
+      "event, recommendation, referral, membership, advice)")(
+      "match-threshold", bounded(&f.threshold, 0.01, 1.0, "match-threshold")->default_value(0.3),
+      "Jaccard index of shared members from which two periods' communities are the same community");
+  return d;
+}
+
+ChangeSettings change_settings(const ChangeFlags& f, const std::set<std::string>& typed) {
+  ChangeSettings s;
+  for (const std::string& text : f.periods) {
+    std::string error;
+    const auto p = change::parse_period(text, error);
+    if (!p) throw UsageError("--period " + error);
+    s.periods.push_back(*p);
+  }
+  if (const std::string problem = change::check_periods(s.periods); !problem.empty())
+    throw UsageError("--period: " + problem);
+  if (!f.rule.empty()) {
+    if (!s.periods.empty())
+      throw UsageError("--periods " + f.rule + ": give either --period or --periods, not both");
+    std::string error;
+    if (!change::periods_from_rule(f.rule, Date{2000, 1, 1}, Date{2000, 1, 1}, error))
+      throw UsageError("--periods " + error);
+  }
+  s.rule = f.rule;
+  s.undated = named_value(change::kUndatedNames, "undated", f.undated);
+  s.undated_given = typed.count("undated") != 0;
+  const std::string& w = f.window;
+  std::int32_t months = 0;
+  if (w.size() >= 2 && w.back() == 'm' &&
+      std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= '0' && c <= '9'; }) && w.size() <= 5)
+    months = std::stoi(w.substr(0, w.size() - 1));
+  if (months < 1 || months > 120)
+    throw UsageError("--uptake-window '" + w + "': expected a number of months from 1m to 120m, e.g. 12m");
+  s.uptake.window_months = months;
+  s.uptake.kinds = f.uptake_kinds;
+  s.tracking.threshold = f.threshold;
+  s.referrals = f.referrals;
+  s.referral_date = option_date(f.referral_date, "referral-date");
+  return s;
+}
+
 }  // namespace clusterscope::cli

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "clusterscope/change/change.hpp"
 #include "clusterscope/communities/communities.hpp"
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/core/names.hpp"
@@ -104,6 +105,34 @@ void refuse_stdout_folder(const std::string& command, const std::string& output,
 /// Top-level config keys of any command: a config file may hold those of other commands (they
 /// are skipped), so one file serves analyze, render and the rest.
 const std::set<std::string>& config_keys_elsewhere();
+
+/// Change over time (docs/compare.md): periods, undated ties, tracking and referral uptake, shared
+/// by analyze and compare.
+struct ChangeFlags {
+  std::vector<std::string> periods;  ///< --period FROM..TO, repeatable
+  std::string rule;                  ///< --periods yearly|quarterly|N-months
+  std::string undated = "drop";
+  std::string referrals;       ///< --referrals FILE
+  std::string referral_date;   ///< --referral-date DATE (for a recommendations.csv)
+  std::string window = "12m";  ///< --uptake-window
+  std::vector<std::string> uptake_kinds;
+  double threshold = 0.3;  ///< --match-threshold
+};
+boost::program_options::options_description change_options(ChangeFlags& f);
+
+/// The parsed change settings.
+struct ChangeSettings {
+  std::vector<change::Period> periods;
+  std::string rule;
+  change::Undated undated = change::Undated::drop;
+  bool undated_given = false;
+  change::UptakeConfig uptake;
+  change::TrackingOptions tracking;
+  std::string referrals;
+  Date referral_date;
+};
+/// Checks the flags (UsageError naming the option); `typed`: the options the user gave.
+ChangeSettings change_settings(const ChangeFlags& f, const std::set<std::string>& typed);
 
 /// --force: the one way to replace an existing path clusterscope does not recognise as its own.
 inline constexpr const char* kForceHelp =

@@ -111,11 +111,11 @@ void add_loaded_inputs(io::OutputRequest& request, const Network& network) {
 /// Parses the command line; with `sections`, a --config file then fills what the flags left at
 /// their defaults (flags win). Prints the help and returns help = true for --help.
 Parsed parse(const std::vector<std::string>& args, const po::options_description& visible, std::ostream& out,
-             const std::string& usage_line, const std::vector<ConfigSection>* sections) {
+             const std::string& usage_line, const std::vector<ConfigSection>* sections, int inputs) {
   po::options_description all;
   all.add(visible);
   po::positional_options_description positional;
-  positional.add("input", 1);
+  positional.add("input", inputs);
   Parsed parsed;
   const std::string prefix = "usage: clusterscope ";
   const std::string command =
@@ -124,7 +124,9 @@ Parsed parse(const std::vector<std::string>& args, const po::options_description
   try {
     command_line = po::command_line_parser(args).options(all).positional(positional).run();
   } catch (const po::too_many_positional_options_error&) {
-    throw UsageError(command + ": one INPUT expected, got more (options take their values as --name VALUE)");
+    throw UsageError(command + ": " +
+                     (inputs == 1 ? std::string("one INPUT") : std::to_string(inputs) + " INPUTs at most") +
+                     " expected, got more (options take their values as --name VALUE)");
   }
   for (const po::option& o : command_line.options)
     parsed.typed.insert(o.string_key);
@@ -140,13 +142,18 @@ Parsed parse(const std::vector<std::string>& args, const po::options_description
     MetricFlags metric_flags;
     CommunityFlags community_flags;
     FigureFlags figure_flags;
+    ChangeFlags change_flags;
     const po::options_description filters = input_options(input_flags);
+    const po::options_description change = change_options(change_flags);
     const po::options_description measures = metric_options(metric_flags);
     const po::options_description groups = community_options(community_flags);
     const po::options_description figures = figure_options(figure_flags);
     std::vector<ConfigSection> others;
-    for (const ConfigSection& g : std::vector<ConfigSection>{
-             {"filters", &filters}, {"measures", &measures}, {"communities", &groups}, {"figures", &figures}})
+    for (const ConfigSection& g : std::vector<ConfigSection>{{"filters", &filters},
+                                                             {"measures", &measures},
+                                                             {"communities", &groups},
+                                                             {"figures", &figures},
+                                                             {"change", &change}})
       if (std::none_of(sections->begin(), sections->end(),
                        [&](const ConfigSection& s) { return s.name == g.name; }))
         others.push_back(g);

@@ -66,7 +66,7 @@ struct Parsed {
 /// their defaults (flags win). Prints the help and returns help = true for --help.
 Parsed parse(const std::vector<std::string>& args, const boost::program_options::options_description& visible,
              std::ostream& out, const std::string& usage_line,
-             const std::vector<ConfigSection>* sections = nullptr);
+             const std::vector<ConfigSection>* sections = nullptr, int inputs = 1);
 
 /// Lays the network out; `communities` is needed by the grouped layout only.
 Layout compute_figure_layout(const Network& network, const TieView& view, const FigureFlags& flags,

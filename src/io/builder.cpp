@@ -112,6 +112,15 @@ void NetworkBuilder::set_field(Stakeholder& s, std::string_view column, std::str
   } else {
     std::string name(column);
     if (attribute_names_.insert(name).second) network_.attribute_names.push_back(name);
+    // active_from / active_to bound when a stakeholder exists (docs/compare.md): kept as
+    // attributes in ISO form, so every format carries them, and checked here where the
+    // position is known.
+    if ((name == "active_from" || name == "active_to") && !trim(value).empty()) {
+      const auto d = parse_date(value, at);
+      if (!d) return;
+      s.attributes[std::move(name)] = d->to_string();
+      return;
+    }
     // An empty value is a missing value: not stored, so every format reads back the same.
     if (value.empty()) {
       s.attributes.erase(name);

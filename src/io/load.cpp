@@ -84,6 +84,39 @@ void merge(std::vector<std::string>& into, const std::vector<std::string>& more)
   }
 }
 
+/// Warns about referrals the analysed network cannot judge: dated outside the span of its dated
+/// ties, or naming a stakeholder the filters or the roll-up removed.
+void check_referrals(const Network& network, Diagnostics& diagnostics) {
+  if (network.referrals.empty()) return;
+  Date first;
+  Date last;
+  for (const Tie& t : network.ties) {
+    if (t.start.empty()) continue;
+    const Date s = t.start.first_day();
+    const Date e = (t.end.empty() ? t.start : t.end).last_day();
+    if (first.empty() || s < first) first = s;
+    if (last.empty() || last < e) last = e;
+  }
+  std::size_t missing = 0;
+  for (const Referral& r : network.referrals) {
+    const Location at{r.file, r.line, 1};
+    if (!network.find(r.firm) || !network.find(r.partner)) {
+      ++missing;
+      continue;
+    }
+    if (first.empty()) continue;
+    if (r.date.last_day() < first || last < r.date.first_day())
+      diagnostics.warning(at, "referral date " + r.date.to_string() + " is outside the data's dated span (" +
+                                  first.to_string() + " … " + last.to_string() +
+                                  "); its uptake cannot be judged");
+  }
+  if (missing > 0)
+    diagnostics.warning(
+        Location{network.referrals.front().file, 0, 0},
+        std::to_string(missing) + (missing == 1 ? " referral names" : " referrals name") +
+            " a stakeholder the filters or the roll-up left out; reported as not in the network");
+}
+
 /// What every input goes through once read: the builder's final checks, roll-up, and the
 /// manifest's filters merged with the command line's. Throws InputError on any error.
 void finish_loading(Network& network, NetworkBuilder& builder, Filters filters, Level level,
@@ -102,6 +135,7 @@ void finish_loading(Network& network, NetworkBuilder& builder, Filters filters, 
   filters.keep_partners = filters.keep_partners || options.filters.keep_partners;
   apply_filters(network, filters, diagnostics, options.empty_filter_is_error);
   diagnostics.throw_if_errors();
+  check_referrals(network, diagnostics);
 }
 
 }  // namespace
@@ -141,6 +175,16 @@ Network load_network_from_source(const SourceText& source, FileFormat format, co
   read_in_format(source, format, options.nodes_file, options, builder);
   finish_loading(network, builder, {}, Level::as_loaded, options);
   return network;
+}
+
+void load_referrals(const std::filesystem::path& file, Network& network, const LoadOptions& options,
+                    const Date& default_date, Diagnostics& diagnostics) {
+  NetworkBuilder builder(network, diagnostics);
+  builder.set_csv_settings(options.csv);
+  network.referrals.clear();
+  read_referral_file(file, builder, default_date, options.max_input_bytes);
+  diagnostics.throw_if_errors();
+  check_referrals(network, diagnostics);
 }
 
 namespace {

@@ -577,6 +577,77 @@ void read_activities(const Manifest& m, const Json& entry, const Path& path, Net
   }
 }
 
+/// A "referrals" entry (docs/DATA_FORMATS.md, "Referrals"): date,by,firm,partner[,note], or a
+/// recommendations.csv (id,partner,…) whose rows are the tool's own suggestions, dated
+/// `default_date` and attributed to "clusterscope". Ids must name stakeholders already read.
+void read_referrals(const Manifest& m, const Json& entry, const Path& path, NetworkBuilder& builder,
+                    const Date& default_date) {
+  check_keys(m, entry, path, {"file", "columns", "values", "where", "delimiter", "date_format", "missing"});
+  Table table(m, entry, path, {"date", "by", "firm", "partner", "note", "id"});
+  if (!table.ok()) return;
+  const bool suggestions = !table.has("firm") && table.has("id") && table.has("partner");
+  const std::vector<const char*> required = suggestions
+                                                ? std::vector<const char*>{"id", "partner"}
+                                                : std::vector<const char*>{"date", "by", "firm", "partner"};
+  for (const char* field : required) {
+    if (!table.has(field)) {
+      m.error(path, std::string("no column for \"") + field +
+                        "\"; expected a header date,by,firm,partner[,note] (or a recommendations.csv: "
+                        "id,partner,…) or a \"columns\" mapping");
+      return;
+    }
+  }
+  if (suggestions && default_date.empty()) {
+    m.error(path,
+            "a recommendations table has no dates; expected --referral-date DATE (the date the "
+            "recommendations were made)");
+    return;
+  }
+  Network& network = builder.network();
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  while (table.next()) {
+    Referral r;
+    bool ok = true;
+    const auto id = [&](const char* field, std::string& slot) {
+      slot = std::string(trim(table.value(field)));
+      if (network.find(slot)) return;
+      builder.diagnostics().error(
+          table.at(field), (slot.empty() ? std::string("empty ") + field
+                                         : std::string(field) + " '" + slot + "' is not a stakeholder") +
+                               "; expected the id of a stakeholder of the network");
+      ok = false;
+    };
+    id(suggestions ? "id" : "firm", r.firm);
+    id("partner", r.partner);
+    if (suggestions) {
+      r.by = "clusterscope";
+      r.date = default_date;
+    } else {
+      id("by", r.by);
+      const auto d = builder.parse_date(table.value("date"), table.at("date"), table.date_layout());
+      ok = ok && d.has_value();
+      if (d) r.date = *d;
+    }
+    if (table.has("note")) r.note = table.value("note");
+    if (ok && r.firm == r.partner) {
+      builder.diagnostics().error(
+          table.at("partner"),
+          "partner '" + r.partner + "' is the firm itself; expected another stakeholder");
+      ok = false;
+    }
+    if (!ok) continue;
+    const Location at = table.row_at();
+    if (!seen.emplace(r.date.to_string(), r.firm, r.partner).second) {
+      builder.diagnostics().warning(at, "referral of " + r.firm + " to " + r.partner + " on " +
+                                            r.date.to_string() + " is listed twice; counted once");
+      continue;
+    }
+    r.file = at.file;
+    r.line = at.line;
+    network.referrals.push_back(std::move(r));
+  }
+}
+
 void read_vocabulary(const Manifest& m, Network& network) {
   const auto it = m.json.find("vocabulary");
   if (it == m.json.end() || it->is_null()) return;
@@ -805,8 +876,8 @@ void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& b
   }
   check_keys(m, m.json, {},
              {"name", "description", "area", "source", "sources", "licence", "license", "directed", "level",
-              "stakeholders", "ties", "activities", "vocabulary", "kind_weights", "filters", "missing",
-              "overrides"});
+              "stakeholders", "ties", "activities", "referrals", "vocabulary", "kind_weights", "filters",
+              "missing", "overrides"});
   Network& network = builder.network();
   network.name = string_member(m, m.json, {}, "name", manifest_path.parent_path().filename().string());
   network.description = string_member(m, m.json, {}, "description");
@@ -849,7 +920,22 @@ void read_manifest(const std::filesystem::path& manifest_path, NetworkBuilder& b
     read_ties(m, *entry, path, builder);
   for (const auto& [entry, path] : activities)
     read_activities(m, *entry, path, builder);
+  for (const auto& [entry, path] : objects(m, "referrals"))
+    read_referrals(m, *entry, path, builder, Date{});
   read_overrides(m, builder);
+}
+
+void read_referral_file(const std::filesystem::path& file, NetworkBuilder& builder, const Date& default_date,
+                        std::uint64_t max_input_bytes) {
+  Manifest m;
+  m.diagnostics = &builder.diagnostics();
+  m.folder = file.parent_path();
+  m.builder = &builder;
+  m.max_input_bytes = max_input_bytes;
+  m.input_files = &builder.network().input_files;
+  m.source.name = file.string();
+  const Json entry = {{"file", file.filename().string()}};
+  read_referrals(m, entry, {}, builder, default_date);
 }
 
 }  // namespace clusterscope::io

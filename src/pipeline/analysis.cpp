@@ -11,6 +11,7 @@
 
 #include "clusterscope/core/parallel.hpp"
 #include "clusterscope/core/sha256.hpp"
+#include "clusterscope/io/load.hpp"
 #include "clusterscope/io/standard_input.hpp"
 #include "clusterscope/pipeline/community_outputs.hpp"
 #include "clusterscope/pipeline/report.hpp"
@@ -47,8 +48,6 @@ void StageClock::end() {
   if (progress_.end) progress_.end();
 }
 
-namespace {
-
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -58,23 +57,25 @@ std::string utc_now() {
   return buffer;
 }
 
-/// Loads the input and hands its diagnostics on; with `strict` a warning fails like an error.
-Network load(const AnalysisConfig& config, Diagnostics& diagnostics, const AnalysisProgress& progress) {
+Network load_input(const AnalysisConfig& config, const std::string& input, Diagnostics& diagnostics,
+                   const AnalysisProgress& progress) {
   Network network;
-  if (config.input == "-") {
+  if (input == "-") {
     const io::SourceText source = io::read_standard_input(diagnostics, config.load.max_input_bytes);
     network = io::load_network_from_source(source, config.input_format, config.load, diagnostics);
   } else {
-    network = io::load_network(config.input, config.load, diagnostics);
+    network = io::load_network(input, config.load, diagnostics);
   }
   if (progress.loaded) progress.loaded(diagnostics);
   if (config.strict && diagnostics.warning_count() > 0) {
     const std::size_t n = diagnostics.warning_count();
-    throw InputError(Location{config.input, 0, 0},
+    throw InputError(Location{input, 0, 0},
                      std::to_string(n) + (n == 1 ? " warning" : " warnings") + " and --strict given");
   }
   return network;
 }
+
+namespace {
 
 /// The report's content and its renderings: report.pdf laid out while the large figures are
 /// encoded as PNG on another thread (once, for report.html and for figures/).
@@ -90,6 +91,7 @@ void build_reports(Analysis& a) {
   input.recommendations = &a.recommendations;
   input.visits = &a.visits;
   input.unmet_needs = &a.unmet_needs;
+  input.uptake = a.uptake ? &*a.uptake : nullptr;
   input.figures = &a.figures;
   input.layout = a.config.layout.algorithm;
   input.version = CLUSTERSCOPE_VERSION;
@@ -120,31 +122,67 @@ void build_reports(Analysis& a) {
 
 }  // namespace
 
+Structure analyse_structure(const Network& network, const AnalysisConfig& config,
+                            const AnalysisProgress& progress,
+                            const std::function<void(const std::string&)>& stage) {
+  Structure st;
+  st.ties = make_tie_view(network);
+  if (stage) stage("measures");
+  metrics::MetricOptions measured = config.metrics;
+  measured.seed = measured.paths.seed = config.run.seed;
+  measured.paths.threads = config.run.threads;
+  measured.paths.progress = progress.update;  // the path searches are most of this stage
+  st.metrics = metrics::compute_metrics(network, st.ties, measured);
+  if (progress.warning)
+    for (const std::string& warning : st.metrics.warnings)
+      progress.warning(warning);
+  if (stage) stage("communities");
+  communities::CommunityOptions grouping = config.communities;
+  grouping.seed = config.run.seed;
+  grouping.progress = progress.update;
+  st.communities = communities::detect_communities(st.ties, grouping);
+  if (stage) stage("candidates");
+  st.candidates = find_candidates(network, st.ties, st.communities, config.candidates, config.run.threads);
+  return st;
+}
+
 Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& progress) {
   Analysis a;
   a.config = config;
   a.started_utc = utc_now();
   StageClock clock(progress);
   clock.begin("load");
-  a.network = load(config, a.diagnostics, progress);
+  a.network = load_input(config, config.input, a.diagnostics, progress);
   apply_palette(a.network, config.palette);
-  a.ties = make_tie_view(a.network);
-  clock.begin("measures");
-  metrics::MetricOptions measured = config.metrics;
-  measured.seed = measured.paths.seed = config.run.seed;
-  measured.paths.threads = config.run.threads;
-  measured.paths.progress = progress.update;  // the path searches are most of this stage
-  a.metrics = metrics::compute_metrics(a.network, a.ties, measured);
-  if (progress.warning)
-    for (const std::string& warning : a.metrics.warnings)
-      progress.warning(warning);
-  clock.begin("communities");
-  communities::CommunityOptions grouping = config.communities;
-  grouping.seed = config.run.seed;
-  grouping.progress = progress.update;
-  a.communities = communities::detect_communities(a.ties, grouping);
-  clock.begin("candidates");
-  a.candidates = find_candidates(a.network, a.ties, a.communities, config.candidates, config.run.threads);
+  if (!config.referrals_file.empty())
+    io::load_referrals(config.referrals_file, a.network, config.load, config.referral_date, a.diagnostics);
+  if (config.period) {
+    change::Snapshot s = change::snapshot_in_period(a.network, *config.period, config.undated);
+    const std::size_t dated =
+        s.network.ties.size() - (config.undated == change::Undated::keep ? s.undated : 0);
+    if (dated == 0) {
+      const change::Span span = change::tie_span(a.network);
+      throw InputError(Location{config.input, 0, 0},
+                       "period " + config.period->label + " holds no dated tie (" +
+                           (span.first.empty() ? std::string("no tie is dated")
+                                               : "the dated ties run " + span.first.to_string() + " … " +
+                                                     span.last.to_string()) +
+                           "); expected a period that overlaps the data");
+    }
+    if (s.undated > 0 && progress.warning)
+      progress.warning(std::to_string(s.undated) + (s.undated == 1 ? " tie has" : " ties have") +
+                       " no date: " + (config.undated == change::Undated::keep ? "kept in" : "left out of") +
+                       " period " + config.period->label + " (--undated drop|keep chooses)");
+    a.network = std::move(s.network);
+  }
+  {
+    Structure st =
+        analyse_structure(a.network, config, progress, [&](const std::string& stage) { clock.begin(stage); });
+    a.ties = std::move(st.ties);
+    a.metrics = std::move(st.metrics);
+    a.communities = std::move(st.communities);
+    a.candidates = std::move(st.candidates);
+  }
   clock.begin("recommendations");
   {
     const recommend::RecommendInput input = recommend_input(a.network, a.ties, a.communities, a.candidates);
@@ -156,6 +194,11 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
     a.visits = recommend::plan_visits(input, visit_groups(a.candidates), config.recommend, config.visits,
                                       config.run.threads, reuse ? &a.recommendations : nullptr);
     a.unmet_needs = recommend::unmet_needs(a.network, config.recommend);
+    if (!a.network.referrals.empty()) {
+      change::UptakeConfig u = config.uptake;
+      u.seed = config.run.seed;
+      a.uptake = change::uptake(a.network, u);
+    }
   }
   clock.begin("layout");
   layout::LayoutOptions placing = config.layout;

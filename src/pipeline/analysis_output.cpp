@@ -14,6 +14,7 @@
 #include "clusterscope/pipeline/community_outputs.hpp"
 #include "clusterscope/render/figure.hpp"
 #include "clusterscope/render/scene.hpp"
+#include "compare_content.hpp"
 #include "stages.hpp"
 
 namespace clusterscope::pipeline {
@@ -108,11 +109,7 @@ std::string run_manifest(const Analysis& a, const fs::path& folder, const std::v
   options["recommend"] = {{"value", recommend::recommend_config_to_json(a.config.recommend)},
                           {"source", a.config.recommend_from_config ? "config" : "default"}};
   m["options"] = options;
-  nlohmann::ordered_json versions = {{"clusterscope", CLUSTERSCOPE_VERSION},
-                                     {"igraph", graph::igraph_version()}};
-  for (const auto& [library, version] : render::library_versions())
-    versions[library] = version;
-  m["versions"] = versions;
+  m["versions"] = versions_record();
   m["network"] = {{"stakeholders", network.stakeholders.size()}, {"ties", network.ties.size()}};
   if (!network.overrides.empty()) {
     // The manifest's corrections, so a reader of the results knows which values are not the
@@ -122,6 +119,14 @@ std::string run_manifest(const Analysis& a, const fs::path& folder, const std::v
       overrides.push_back({{"id", o.id}, {"field", o.field}, {"previous", o.previous}, {"value", o.value}});
     m["overrides"] = overrides;
   }
+  m["outputs"] = output_files(folder);
+  m["run"] = run_record(a.started_utc, stages);
+  return m.dump(2) + "\n";
+}
+
+}  // namespace
+
+nlohmann::ordered_json output_files(const fs::path& folder) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(folder))
     if (entry.is_regular_file()) files.push_back(entry.path());
@@ -129,7 +134,10 @@ std::string run_manifest(const Analysis& a, const fs::path& folder, const std::v
   nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
   for (const fs::path& file : files)
     outputs.push_back(file_entry(folder, file));
-  m["outputs"] = outputs;
+  return outputs;
+}
+
+nlohmann::ordered_json run_record(const std::string& started_utc, const std::vector<StageTime>& stages) {
   nlohmann::ordered_json timings = nlohmann::ordered_json::array();
   double total = 0, peak = 0;
   for (const StageTime& t : stages) {
@@ -139,17 +147,23 @@ std::string run_manifest(const Analysis& a, const fs::path& folder, const std::v
     total += t.seconds;
     peak = std::max(peak, t.peak_mib);
   }
-  m["run"] = {{"started_utc", a.started_utc},
-              {"stages", timings},
-              {"seconds", std::round(total * 1000) / 1000},
-              {"peak_mib", std::round(peak * 10) / 10},
-              {"cores", std::thread::hardware_concurrency()}};
-  return m.dump(2) + "\n";
+  return {{"started_utc", started_utc},
+          {"stages", timings},
+          {"seconds", std::round(total * 1000) / 1000},
+          {"peak_mib", std::round(peak * 10) / 10},
+          {"cores", std::thread::hardware_concurrency()}};
 }
 
-}  // namespace
+nlohmann::ordered_json versions_record() {
+  nlohmann::ordered_json versions = {{"clusterscope", CLUSTERSCOPE_VERSION},
+                                     {"igraph", graph::igraph_version()}};
+  for (const auto& [library, version] : render::library_versions())
+    versions[library] = version;
+  return versions;
+}
 
-void write_analysis(const Analysis& a, io::OutputRequest request, const AnalysisProgress& progress) {
+void write_analysis(const Analysis& a, io::OutputRequest request, const AnalysisProgress& progress,
+                    const Comparison* comparison) {
   StageClock clock(progress, a.stages);
   clock.begin("write");
   const Network& network = a.network;
@@ -179,6 +193,10 @@ void write_analysis(const Analysis& a, io::OutputRequest request, const Analysis
   };
   for (const auto& table : a.annex_tables)
     files.push_back(table);
+  if (a.uptake) files.emplace_back("tables/uptake.csv", uptake_csv(network, *a.uptake));
+  if (comparison != nullptr)
+    for (auto& [path, content] : comparison_files(*comparison))
+      files.emplace_back("compare/" + path, std::move(content));
   if (progress.warning)
     for (const Diagnostic& warning : gexf_warnings.entries())
       progress.warning(warning.message);
@@ -193,6 +211,7 @@ void write_analysis(const Analysis& a, io::OutputRequest request, const Analysis
           jobs.push_back({&f.scene, file, a.config.dpi});
         }
       }
+    if (comparison != nullptr) add_figure_jobs(*comparison, temporary / "compare", jobs);
     render::draw_all(jobs, a.config.run.threads);
     clock.end();
     io::write_file_atomically(temporary / "manifest.json", run_manifest(a, temporary, clock.times()));

@@ -13,7 +13,9 @@
 #include "clusterscope/layout/layout.hpp"
 #include "clusterscope/pipeline/community_outputs.hpp"
 #include "clusterscope/pipeline/report.hpp"
+
 #include "clusterscope/render/figure.hpp"
+#include "compare_content.hpp"
 
 namespace clusterscope::pipeline {
 
@@ -543,6 +545,7 @@ Report build_report(const ReportInput& in) {
   report.sections.push_back(communities_section(in));
   report.sections.push_back(candidates_section(in));
   if (in.recommendations != nullptr && in.visits != nullptr) report.sections.push_back(visits_section(in));
+  if (in.uptake != nullptr) report.sections.push_back(uptake_section(*in.network, *in.uptake));
   report.sections.push_back(methods(in));
   report.references = {
       "Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of Mathematical Sociology "

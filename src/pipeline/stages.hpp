@@ -3,6 +3,8 @@
 // starts and ends and keeps each stage's time for manifest.json.
 
 #include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -27,5 +29,22 @@ class StageClock {
   bool open_ = false;
   std::chrono::steady_clock::time_point start_;
 };
+
+/// The time now, ISO 8601 in UTC ("2026-12-04T01:26:21Z").
+std::string utc_now();
+
+/// Loads `input` (a path, or "-": standard input in config.input_format) with config's load
+/// settings and hands its diagnostics on; with `strict` a warning fails like an error.
+Network load_input(const AnalysisConfig& config, const std::string& input, Diagnostics& diagnostics,
+                   const AnalysisProgress& progress);
+
+/// Every file of `folder` (recursively, sorted) with its size and SHA-256, for manifest.json.
+nlohmann::ordered_json output_files(const std::filesystem::path& folder);
+
+/// manifest.json's "run": start time, stage times and peak memory, the machine's cores.
+nlohmann::ordered_json run_record(const std::string& started_utc, const std::vector<StageTime>& stages);
+
+/// Library versions for manifest.json.
+nlohmann::ordered_json versions_record();
 
 }  // namespace clusterscope::pipeline

@@ -158,7 +158,7 @@ TEST_CASE("docs/guide.md: every worked example runs as written and says what it 
     const auto manifest = nlohmann::json::parse(test::read_file(root / "output/house/manifest.json"));
     CHECK(manifest["options"]["figures"]["palette"]["source"] == "config");
     CHECK(manifest["options"]["figures"]["dpi"]["value"] == 300.0);
-    CHECK(manifest["inputs"].size() == 4);
+    CHECK(manifest["inputs"].size() == 5);  // dataset.json and its four tables
   }
 
   SECTION("4. the animator's recommendations, visit plan and unmet needs") {

@@ -24,6 +24,7 @@ enum class SeedStream : std::uint64_t {
   sampled_sources = 6,      ///< the sources of sampled betweenness
   eigenvector = 7,          ///< ARPACK's start vector (eigenvector centrality)
   evaluation_sample = 8,    ///< the queries a recommendation evaluation samples
+  uptake_baseline = 9,      ///< the referrals an uptake baseline samples
 };
 // Layouts draw from their own family, splitmix(seed + γ·(salt + 1)) per salt (src/layout/layout.cpp).
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace clusterscope::core {
 
@@ -31,6 +32,9 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t* code_p
 
 /// True when `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text) noexcept;
+
+/// The items joined by `separator` ("a, b, c").
+std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 /// Shortest text that reads back to the same double ("1", "0.5", "1e-09").
 std::string format_number(double value);

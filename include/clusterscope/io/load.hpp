@@ -60,6 +60,13 @@ Network load_network(const std::filesystem::path& input, const LoadOptions& opti
 Network load_network_from_source(const SourceText& source, FileFormat format, const LoadOptions& options,
                                  Diagnostics& diagnostics);
 
+/// Replaces `network`'s referrals with those of `file` (--referrals): date,by,firm,partner[,note],
+/// or a recommendations.csv (id,partner,…) whose rows are dated `default_date` (an error when it
+/// is empty) and attributed to "clusterscope". Unknown ids are errors at file:line:column
+/// (InputError); dates outside the ties' span are warnings.
+void load_referrals(const std::filesystem::path& file, Network& network, const LoadOptions& options,
+                    const Date& default_date, Diagnostics& diagnostics);
+
 /// Applies filters in place: stakeholders by region and type, then ties by kind and date window
 /// (a tie is kept when its [start, end] overlaps [from, to]; undated ties are kept and counted
 /// in a warning), dropping ties whose ends were removed.

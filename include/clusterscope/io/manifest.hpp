@@ -67,4 +67,9 @@ void project_participations(std::vector<Participation> participations, const std
 void read_manifest(const std::filesystem::path& manifest, NetworkBuilder& builder, Filters& filters,
                    Level& level, std::uint64_t max_input_bytes = kDefaultMaxInputBytes);
 
+/// Reads a referrals table (date,by,firm,partner[,note], or a recommendations.csv with
+/// `default_date`) given outside a manifest, against the stakeholders of the builder's network.
+void read_referral_file(const std::filesystem::path& file, NetworkBuilder& builder, const Date& default_date,
+                        std::uint64_t max_input_bytes = kDefaultMaxInputBytes);
+
 }  // namespace clusterscope::io

@@ -75,6 +75,19 @@ struct Tie {
   std::map<std::string, std::string> attributes;
 };
 
+/// A recommendation to cooperate (docs/DATA_FORMATS.md, "Referrals"): on `date` the institution
+/// `by` recommended to `firm` to cooperate with `partner`. Ids are kept as written, so filters
+/// and roll-ups leave them alone; `file` and `line` say where the row was read (for messages).
+struct Referral {
+  Date date;
+  std::string by;
+  std::string firm;
+  std::string partner;
+  std::string note;
+  std::string file;
+  std::size_t line = 0;
+};
+
 /// A term of the stakeholder type vocabulary with its display colour (#rrggbb).
 struct TypeTerm {
   std::string name;
@@ -117,6 +130,7 @@ struct Network {
   std::vector<std::string> attribute_names;      ///< extra stakeholder columns, first-seen order
   std::vector<std::string> tie_attribute_names;  ///< extra tie columns, first-seen order
   std::vector<FieldOverride> overrides;          ///< manifest corrections, in the manifest's order
+  std::vector<Referral> referrals;               ///< recommendations whose uptake is checked
 
   [[nodiscard]] std::size_t size() const noexcept { return stakeholders.size(); }
   [[nodiscard]] std::optional<VertexId> find(std::string_view id) const;

@@ -10,11 +10,13 @@
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "clusterscope/candidates/candidates.hpp"
+#include "clusterscope/change/change.hpp"
 #include "clusterscope/communities/communities.hpp"
 #include "clusterscope/core/diagnostics.hpp"
 #include "clusterscope/core/run.hpp"
@@ -56,6 +58,15 @@ struct AnalysisConfig {
   recommend::RecommendConfig recommend = analysis_recommend_config();
   recommend::VisitOptions visits;
   bool recommend_from_config = false;  ///< the manifest's source of the recommendation settings
+  /// analyze --period: the analysis of one period (docs/compare.md); undated ties by `undated`.
+  std::optional<change::Period> period;
+  change::Undated undated = change::Undated::drop;
+  /// Referral uptake (tables/uptake.csv and the report's "uptake" section when the data or
+  /// --referrals has referrals); `referrals_file` replaces the dataset's, rows of a
+  /// recommendations.csv dated `referral_date`.
+  change::UptakeConfig uptake;
+  std::string referrals_file;
+  Date referral_date;
   /// Layout algorithm and its settings; `initial` and `communities` are set by the analysis.
   layout::LayoutOptions layout;
   std::string initial_layout;        ///< an id,x,y file to start from (empty: none)
@@ -99,6 +110,7 @@ struct Analysis {
   std::vector<recommend::Recommendation> recommendations;
   std::vector<recommend::Visit> visits;
   std::vector<recommend::UnmetNeed> unmet_needs;
+  std::optional<change::UptakeResult> uptake;  ///< when the network has referrals
   Layout positions;
   std::vector<NamedScene> figures;
   std::map<std::string, std::string> pngs;  ///< figures too large for inline SVG, encoded once
@@ -110,6 +122,20 @@ struct Analysis {
   std::vector<StageTime> stages;  ///< load … report
 };
 
+/// The measures, communities and candidates of one network: the stages compare runs per period.
+struct Structure {
+  TieView ties;
+  metrics::MetricsResult metrics;
+  communities::CommunityResult communities;
+  std::vector<candidates::Candidate> candidates;
+};
+
+/// Computes a Structure with the settings and run context of `config`; `stage` (may be empty)
+/// is told as "measures", "communities" and "candidates" start.
+Structure analyse_structure(const Network& network, const AnalysisConfig& config,
+                            const AnalysisProgress& progress = {},
+                            const std::function<void(const std::string&)>& stage = {});
+
 /// Runs every stage but "write". Throws InputError for input problems (also a warning with
 /// `strict`), UsageError for a layout the network does not allow.
 Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& progress = {});
@@ -117,8 +143,10 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
 /// Writes the folder `request.target` (checked by io::check_output() before the work): the data,
 /// tables, figures in SVG, PDF and PNG, the report and manifest.json, all or nothing
 /// (io::write_checked_folder). The files the loader read are added to the request's inputs.
+/// With `comparison` (analyze with several periods), its folder is written as compare/ inside.
+struct Comparison;
 void write_analysis(const Analysis& analysis, io::OutputRequest request,
-                    const AnalysisProgress& progress = {});
+                    const AnalysisProgress& progress = {}, const Comparison* comparison = nullptr);
 
 /// Peak resident memory of this process so far, MiB (getrusage).
 double peak_memory_mib();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clusterscope/candidates/candidates.hpp"
+#include "clusterscope/change/change.hpp"
 #include "clusterscope/communities/communities.hpp"
 #include "clusterscope/layout/layout.hpp"
 #include "clusterscope/metrics/metrics.hpp"
@@ -110,6 +111,8 @@ struct ReportInput {
   const std::vector<recommend::Recommendation>* recommendations = nullptr;
   const std::vector<recommend::Visit>* visits = nullptr;
   const std::vector<recommend::UnmetNeed>* unmet_needs = nullptr;
+  /// Optional: with it the report gets "Did recommended cooperation happen?" (section "uptake").
+  const change::UptakeResult* uptake = nullptr;
   const std::vector<NamedScene>* figures = nullptr;
   layout::Algorithm layout = layout::Algorithm::fa2;
   std::string version;  ///< clusterscope's

@@ -1,0 +1,35 @@
+#pragma once
+// compare's content: the figures, changes.json, the tables and the "What changed" report, built
+// from a Comparison whose analyses and tracking are done (src/pipeline/compare.cpp).
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clusterscope/pipeline/compare.hpp"
+#include "clusterscope/render/scene.hpp"
+
+namespace clusterscope::pipeline {
+
+/// The change figures (docs/compare.md, "Figures"): the small multiples on one layout, the measures
+/// over the periods and the community flows.
+std::vector<NamedScene> comparison_figures(const Comparison& comparison);
+
+/// Fills changes_json, tables, report_html and report_pdf.
+void build_comparison_outputs(Comparison& comparison);
+
+/// The files of a comparison's folder but the figures and manifest.json: (path, content).
+std::vector<std::pair<std::string, std::string>> comparison_files(const Comparison& comparison);
+/// Adds the jobs that draw the comparison's figures into `folder`/figures/ (SVG, PDF, PNG).
+void add_figure_jobs(const Comparison& comparison, const std::filesystem::path& folder,
+                     std::vector<render::DrawJob>& jobs);
+
+/// The uptake report section and its table files (also analyze's when the data has referrals).
+ReportSection uptake_section(const Network& network, const change::UptakeResult& uptake);
+/// uptake.csv: one row per referral with its status, tie date, days and baseline counts.
+std::string uptake_csv(const Network& network, const change::UptakeResult& uptake);
+/// The uptake as JSON (changes.json's "uptake").
+nlohmann::ordered_json uptake_json(const Network& network, const change::UptakeResult& uptake);
+
+}  // namespace clusterscope::pipeline
