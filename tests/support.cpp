@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <pugixml.hpp>
 #include <random>
 #include <sstream>
 
@@ -411,6 +412,85 @@ int pdf_pages(const std::filesystem::path& pdf) {
 
 std::string pdf_text(const std::filesystem::path& pdf) {
   return shell("pdftotext -layout " + quote(pdf) + " -", "poppler-utils");
+}
+
+void check_golden(const std::string& name, const std::string& actual) {
+  const auto path = fixture("render/" + name);
+  const char* update = std::getenv("CLUSTERSCOPE_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+    WARN("golden updated: " << path);
+    return;
+  }
+  const std::string expected = read_file(path);
+  if (expected == actual) return;
+  std::istringstream a(expected), b(actual);
+  std::string la, lb, diff;
+  int shown = 0;
+  for (std::size_t line = 1; shown < 8; ++line) {
+    const bool more_a = static_cast<bool>(std::getline(a, la));
+    const bool more_b = static_cast<bool>(std::getline(b, lb));
+    if (!more_a && !more_b) break;
+    if (more_a && more_b && la == lb) continue;
+    diff += "line " + std::to_string(line) + ":\n  expected: " + (more_a ? la : "<end>") +
+            "\n  actual:   " + (more_b ? lb : "<end>") + "\n";
+    ++shown;
+  }
+  FAIL("scene differs from golden " << path << " (CLUSTERSCOPE_UPDATE_GOLDEN=1 to accept)\n" << diff);
+}
+
+void require_unclipped(const render::Scene& scene) {
+  for (const auto& group : scene.groups)
+    for (const auto& item : group.items) {
+      const render::Box b = render::bounds(item);
+      INFO("group " << group.name << " box " << b.x << "," << b.y << " " << b.width << "x" << b.height);
+      REQUIRE(b.x >= -1e-6);
+      REQUIRE(b.y >= -1e-6);
+      REQUIRE(b.right() <= scene.width + 1e-6);
+      REQUIRE(b.bottom() <= scene.height + 1e-6);
+    }
+}
+
+void require_inside_margins(const render::Scene& scene) {
+  const auto& m = scene.margins;
+  for (const auto& group : scene.groups)
+    for (const auto& item : group.items) {
+      const render::Box b = render::bounds(item);
+      INFO("group " << group.name << " box " << b.x << "," << b.y << " " << b.width << "x" << b.height);
+      REQUIRE(b.x >= m.left - 1e-6);
+      REQUIRE(b.y >= m.top - 1e-6);
+      REQUIRE(b.right() <= scene.width - m.right + 1e-6);
+      REQUIRE(b.bottom() <= scene.height - m.bottom + 1e-6);
+    }
+}
+
+std::pair<int, int> png_header_size(const std::filesystem::path& png) {
+  const std::string bytes = read_file(png);
+  REQUIRE(bytes.size() > 24);
+  REQUIRE(bytes.substr(1, 3) == "PNG");
+  const auto be = [&](std::size_t at) {
+    return (static_cast<int>(static_cast<unsigned char>(bytes[at])) << 24) |
+           (static_cast<int>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
+           (static_cast<int>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
+           static_cast<int>(static_cast<unsigned char>(bytes[at + 3]));
+  };
+  return {be(16), be(20)};
+}
+
+void require_all_formats(const render::Scene& scene, const std::string& title,
+                         const std::filesystem::path& folder, const std::string& stem) {
+  const auto svg = folder / (stem + ".svg");
+  render::draw(scene, svg, 150);
+  pugi::xml_document doc;
+  REQUIRE(doc.load_file(svg.c_str()));
+  REQUIRE(std::string(doc.first_child().name()) == "svg");
+  CHECK(std::string(doc.child("svg").child("title").text().get()) == title);
+  const auto pdf = folder / (stem + ".pdf");
+  render::draw(scene, pdf, 150);
+  REQUIRE(pdf_pages(pdf) == 1);
+  const auto png = folder / (stem + ".png");
+  render::draw(scene, png, 96);
+  REQUIRE(png_header_size(png) == render::png_size(scene, 96));
 }
 
 BrowserRun run_chromium(const std::filesystem::path& page, const std::string& extra, const TempDir& dir) {

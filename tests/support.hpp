@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clusterscope/core/diagnostics.hpp"
@@ -55,6 +56,20 @@ std::string shell(const std::string& command, const std::string& package, int* s
 /// Pages of a PDF (pdfinfo) and its text laid out as on the page (pdftotext -layout).
 int pdf_pages(const std::filesystem::path& pdf);
 std::string pdf_text(const std::filesystem::path& pdf);
+
+/// Every primitive of `scene` lies inside its page (bounds(), strokes included).
+void require_unclipped(const render::Scene& scene);
+/// Every primitive of `scene` lies inside its page margins.
+void require_inside_margins(const render::Scene& scene);
+/// The pixel size a PNG file's header gives.
+std::pair<int, int> png_header_size(const std::filesystem::path& png);
+/// Draws `scene` to <folder>/<stem>.svg, .pdf and .png and checks each file: the SVG parses and
+/// carries `title`, the PDF has one page, the PNG has the size png_size gives.
+void require_all_formats(const render::Scene& scene, const std::string& title,
+                         const std::filesystem::path& folder, const std::string& stem);
+/// Compares `actual` with tests/fixtures/render/<name>; CLUSTERSCOPE_UPDATE_GOLDEN=1 rewrites the
+/// file instead. On a mismatch the first differing lines are shown with their numbers.
+void check_golden(const std::string& name, const std::string& actual);
 
 /// A headless run of Debian's chromium on a local page (fresh profile in `dir`; network closed).
 struct BrowserRun {

@@ -117,6 +117,17 @@ void fill_and_stroke(cairo_t* cr, const std::string& fill, const std::string& st
   cairo_new_path(cr);
 }
 
+/// Whether cairo can draw `dash`: cairo puts the context in an error state (and the file would
+/// fail) for a negative length or a pattern of total length 0, so such a pattern is drawn solid.
+bool drawable_dash(const std::vector<double>& dash) {
+  double total = 0;
+  for (const double d : dash) {
+    if (!std::isfinite(d) || d < 0) return false;
+    total += d;
+  }
+  return total > 0;
+}
+
 void draw_primitive(cairo_t* cr, const Primitive& primitive) {
   std::visit(
       [cr](const auto& p) {
@@ -135,7 +146,19 @@ void draw_primitive(cairo_t* cr, const Primitive& primitive) {
           cairo_set_line_width(cr, p.width);
           cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
           cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+          const bool dashed = drawable_dash(p.dash);
+          if (dashed) cairo_set_dash(cr, p.dash.data(), static_cast<int>(p.dash.size()), 0);
           cairo_stroke(cr);
+          if (dashed) cairo_set_dash(cr, nullptr, 0, 0);
+        } else if constexpr (std::is_same_v<T, Polygon>) {
+          if (p.points.size() < 3 || p.fill.empty()) return;
+          cairo_new_path(cr);
+          cairo_move_to(cr, p.points.front().x, p.points.front().y);
+          for (std::size_t i = 1; i < p.points.size(); ++i)
+            cairo_line_to(cr, p.points[i].x, p.points[i].y);
+          cairo_close_path(cr);
+          set_colour(cr, p.fill, p.opacity);
+          cairo_fill(cr);
         } else if constexpr (std::is_same_v<T, Rect>) {
           cairo_new_path(cr);
           cairo_rectangle(cr, p.box.x, p.box.y, p.box.width, p.box.height);

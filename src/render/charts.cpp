@@ -5,7 +5,9 @@
 #include <limits>
 #include <map>
 #include <numbers>
+#include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "clusterscope/render/figure.hpp"
 #include "clusterscope/render/layout_helpers.hpp"
@@ -558,6 +560,481 @@ Scene candidate_card_scene(const Network& network, const std::vector<AggregatedE
     paragraph("Gaps", true, "#000000");
     for (const auto& gap : candidate.gaps)
       paragraph("• " + gap, false, "#D55E00");
+  }
+  return f.scene;
+}
+
+namespace {
+
+/// A point of the cubic Bézier from a to d with control points b and c, at t in [0, 1].
+Point bezier(const Point& a, const Point& b, const Point& c, const Point& d, double t) {
+  const double u = 1 - t;
+  return {u * u * u * a.x + 3 * u * u * t * b.x + 3 * u * t * t * c.x + t * t * t * d.x,
+          u * u * u * a.y + 3 * u * u * t * b.y + 3 * u * t * t * c.y + t * t * t * d.y};
+}
+
+/// An alluvial band from the right side of one block (y from ys to ys + hs at x0) to the left side
+/// of another (yt to yt + ht at x1): both edges S-curves with horizontal ends, each sampled into 16
+/// segments.
+Polygon band(double x0, double ys, double hs, double x1, double yt, double ht, const std::string& fill) {
+  constexpr int steps = 16;
+  const double xm = (x0 + x1) / 2;
+  Polygon out;
+  out.fill = fill;
+  out.opacity = 0.45;
+  out.points.reserve(2 * (steps + 1));
+  for (int i = 0; i <= steps; ++i)
+    out.points.push_back(bezier({x0, ys}, {xm, ys}, {xm, yt}, {x1, yt}, static_cast<double>(i) / steps));
+  for (int i = 0; i <= steps; ++i)
+    out.points.push_back(
+        bezier({x1, yt + ht}, {xm, yt + ht}, {xm, ys + hs}, {x0, ys + hs}, static_cast<double>(i) / steps));
+  return out;
+}
+
+/// Code points of a UTF-8 string.
+std::size_t glyphs(const std::string& utf8) {
+  return static_cast<std::size_t>(std::count_if(
+      utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+double positive(double v) {
+  return std::isfinite(v) && v > 0 ? v : 0.0;
+}
+
+}  // namespace
+
+Scene community_flow_scene(const std::vector<std::string>& period_labels,
+                           const std::vector<std::vector<FlowBlock>>& blocks,
+                           const std::vector<FlowLink>& links, const ChartOptions& options,
+                           const TextMeasure& measure) {
+  const std::size_t periods = period_labels.size();
+  if (blocks.size() != periods) throw std::invalid_argument("flow chart: one column of blocks per period");
+  // index[p][id]: the block's position in its column.
+  std::vector<std::map<std::int32_t, std::size_t>> index(periods);
+  for (std::size_t p = 0; p < periods; ++p)
+    for (std::size_t b = 0; b < blocks[p].size(); ++b)
+      if (!index[p].emplace(blocks[p][b].id, b).second)
+        throw std::invalid_argument("flow chart: block " + std::to_string(blocks[p][b].id) +
+                                    " repeats in period " + std::to_string(p + 1));
+  for (const FlowLink& l : links) {
+    if (l.period + 1 >= periods)
+      throw std::invalid_argument("flow chart: a link leaves period " + std::to_string(l.period + 1) +
+                                  ", which has no next period");
+    if (!index[l.period].contains(l.from) || !index[l.period + 1].contains(l.to))
+      throw std::invalid_argument("flow chart: a link names a block that its period does not have");
+  }
+  Frame f = begin_chart(options, measure);
+  double total = 0;
+  for (const auto& column : blocks)
+    for (const FlowBlock& b : column)
+      total += positive(b.size);
+  if (periods == 0 || !(total > 0)) {
+    no_data(f, measure, options, "no members");
+    return f.scene;
+  }
+  const double s = options.text_size;
+  const double line_h = measure.measure("0", s, false).height;
+  const auto label_of = [](const FlowBlock& b) { return b.label.empty() ? std::to_string(b.id) : b.label; };
+
+  // Columns: wide enough for the longest label (within reason), leaving at least half the width to
+  // the bands.
+  double widest = 0;
+  for (const auto& column : blocks)
+    for (const FlowBlock& b : column)
+      widest = std::max(widest, measure.measure(shorten_name(label_of(b), 20), s, false).width);
+  const auto count = static_cast<double>(periods);
+  const double bar_w = std::clamp(widest + 8, std::min(28.0, f.plot.width / count),
+                                  std::max(f.plot.width * (periods > 1 ? 0.5 : 0.4) / count, 1.0));
+  const double pitch = periods > 1 ? (f.plot.width - bar_w) / (count - 1) : 0;
+  const auto column_x = [&](std::size_t p) {
+    return periods > 1 ? f.plot.x + pitch * static_cast<double>(p) : f.plot.x + (f.plot.width - bar_w) / 2;
+  };
+
+  // One vertical scale for every column, so a block's height is its size in every period.
+  const double top = f.plot.y + line_h + 6;
+  const double area_h = std::max(f.plot.bottom() - top, 1.0);
+  std::size_t most = 1;
+  for (const auto& column : blocks)
+    most = std::max<std::size_t>(
+        most, static_cast<std::size_t>(std::count_if(
+                  column.begin(), column.end(), [](const FlowBlock& b) { return positive(b.size) > 0; })));
+  const double gap = std::min(6.0, 0.3 * area_h / static_cast<double>(most));
+  double scale = std::numeric_limits<double>::infinity();
+  std::vector<double> sums(periods, 0);
+  std::vector<std::size_t> shown(periods, 0);
+  for (std::size_t p = 0; p < periods; ++p) {
+    for (const FlowBlock& b : blocks[p]) {
+      sums[p] += positive(b.size);
+      if (positive(b.size) > 0) ++shown[p];
+    }
+    if (sums[p] > 0) scale = std::min(scale, (area_h - gap * static_cast<double>(shown[p] - 1)) / sums[p]);
+  }
+  scale = std::max(scale, 0.0);
+  std::vector<std::vector<Box>> box(periods);
+  for (std::size_t p = 0; p < periods; ++p) {
+    const double used = sums[p] * scale + gap * static_cast<double>(shown[p] > 0 ? shown[p] - 1 : 0);
+    double y = top + (area_h - used) / 2;
+    for (const FlowBlock& b : blocks[p]) {
+      const double h = positive(b.size) * scale;
+      box[p].push_back({column_x(p), y, bar_w, h});
+      if (h > 0) y += h + gap;
+    }
+  }
+  const auto colour_of = [](const FlowBlock& b) {
+    if (!b.colour.empty()) return b.colour;
+    const auto& palette = community_palette();
+    return b.id >= 0 && static_cast<std::size_t>(b.id) < palette.size()
+               ? palette[static_cast<std::size_t>(b.id)]
+               : std::string(other_colour);
+  };
+
+  // Bands: out of each block in the order of their targets, into each block in the order of their
+  // sources, so that bands of one block do not cross at its side. A block whose links add up to more
+  // than its size has its bands narrowed to fit it.
+  Group& bands = f.scene.group("bands");
+  for (std::size_t p = 0; p + 1 < periods; ++p) {
+    std::vector<const FlowLink*> out;
+    for (const FlowLink& l : links)
+      if (l.period == p && positive(l.size) > 0) {
+        const std::size_t a = index[p].at(l.from), b = index[p + 1].at(l.to);
+        if (box[p][a].height > 0 && box[p + 1][b].height > 0) out.push_back(&l);
+      }
+    const auto from = [&](const FlowLink* l) { return index[p].at(l->from); };
+    const auto to = [&](const FlowLink* l) { return index[p + 1].at(l->to); };
+    std::vector<double> out_sum(blocks[p].size(), 0), in_sum(blocks[p + 1].size(), 0);
+    for (const FlowLink* l : out) {
+      out_sum[from(l)] += l->size;
+      in_sum[to(l)] += l->size;
+    }
+    const auto fit_factor = [](double block, double sum) {
+      return sum > block && sum > 0 ? block / sum : 1.0;
+    };
+    std::vector<double> out_at(blocks[p].size(), 0), in_at(blocks[p + 1].size(), 0);
+    std::vector<std::size_t> by_source(out.size()), by_target(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+      by_source[i] = by_target[i] = i;
+    std::stable_sort(by_source.begin(), by_source.end(), [&](std::size_t a, std::size_t b) {
+      return std::pair(from(out[a]), to(out[a])) < std::pair(from(out[b]), to(out[b]));
+    });
+    std::stable_sort(by_target.begin(), by_target.end(), [&](std::size_t a, std::size_t b) {
+      return std::pair(to(out[a]), from(out[a])) < std::pair(to(out[b]), from(out[b]));
+    });
+    std::vector<double> ys(out.size()), hs(out.size()), yt(out.size()), ht(out.size());
+    for (const std::size_t i : by_source) {
+      const std::size_t a = from(out[i]);
+      hs[i] = out[i]->size * scale * fit_factor(positive(blocks[p][a].size), out_sum[a]);
+      ys[i] = box[p][a].y + out_at[a];
+      out_at[a] += hs[i];
+    }
+    for (const std::size_t i : by_target) {
+      const std::size_t b = to(out[i]);
+      ht[i] = out[i]->size * scale * fit_factor(positive(blocks[p + 1][b].size), in_sum[b]);
+      yt[i] = box[p + 1][b].y + in_at[b];
+      in_at[b] += ht[i];
+    }
+    for (const std::size_t i : by_source)
+      bands.items.emplace_back(band(box[p][from(out[i])].right(), ys[i], hs[i], box[p + 1][to(out[i])].x,
+                                    yt[i], ht[i], colour_of(blocks[p][from(out[i])])));
+  }
+
+  // Blocks with their label and size written on them when they fit.
+  Group& rects = f.scene.group("blocks");
+  Group& text = f.scene.group("labels");
+  for (std::size_t p = 0; p < periods; ++p)
+    for (std::size_t b = 0; b < blocks[p].size(); ++b) {
+      const Box& r = box[p][b];
+      if (!(r.height > 0)) continue;
+      const std::string fill = colour_of(blocks[p][b]);
+      rects.items.push_back(rect(r, fill));
+      const std::string ink = text_on(fill);
+      const std::string label = label_of(blocks[p][b]);
+      const std::string size = short_number(blocks[p][b].size);
+      const double room = r.width - 6;
+      const double cx = r.x + r.width / 2, cy = r.y + r.height / 2;
+      // A shortened name is written only when it keeps at least four letters before its "…".
+      const std::string full = shorten_name(label, 20);
+      const auto fitted = [&](double width) {
+        std::string name = fit(measure, label, s, width, 20);
+        const bool ok = measure.measure(name, s, false).width <= width && (name == full || glyphs(name) >= 5);
+        return ok ? name : std::string();
+      };
+      const std::string name = fitted(room);
+      if (r.height >= 2 * line_h + 2 && !name.empty()) {
+        text.items.push_back(make_text(measure, name, cx, cy - line_h / 2, s, Anchor::middle, false, ink));
+        text.items.push_back(make_text(measure, size, cx, cy + line_h / 2, s, Anchor::middle, false, ink));
+      } else if (r.height >= line_h + 1) {
+        const std::string beside = fitted(room - measure.measure(" " + size, s, false).width);
+        const std::string one = beside.empty() ? size : beside + " " + size;
+        if (measure.measure(one, s, false).width <= room)
+          text.items.push_back(make_text(measure, one, cx, cy, s, Anchor::middle, false, ink));
+      }
+    }
+
+  // Period labels above the columns, kept inside the plot.
+  Group& heads = f.scene.group("periods");
+  for (std::size_t p = 0; p < periods; ++p) {
+    const double room = periods > 1 ? std::max(pitch - 4, bar_w) : f.plot.width;
+    const std::string label = fit(measure, period_labels[p], s, room, 40);
+    const double w = measure.measure(label, s, true).width;
+    const double x =
+        std::clamp(column_x(p) + bar_w / 2 - w / 2, f.plot.x, std::max(f.plot.right() - w, f.plot.x));
+    heads.items.push_back(make_text(measure, label, x, f.plot.y + line_h / 2, s, Anchor::start, true));
+  }
+  return f.scene;
+}
+
+namespace {
+
+/// Round ticks for the range [lo, hi]: about four, at 1, 2 or 5 × 10^k (whole numbers only when
+/// `whole`), with the decimals the step needs.
+struct Ticks {
+  std::vector<double> at;
+  int decimals = 0;
+};
+
+Ticks round_ticks(double lo, double hi, bool whole) {
+  Ticks out;
+  const double raw = (hi - lo) / 4;
+  if (!(raw > 0) || !std::isfinite(raw)) return out;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  const double f = raw / magnitude;
+  double step = (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * magnitude;
+  if (whole) step = std::max(step, 1.0);
+  out.decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+  for (double t = std::ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step)
+    out.at.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
+  return out;
+}
+
+/// Labels of categories `pitch` apart along an axis.
+struct CategoryLabels {
+  std::vector<std::vector<std::string>> lines;  ///< per category; empty when it is not labelled
+  std::size_t rows = 1;                         ///< the most lines of a label
+};
+
+/// Each label wrapped into at most two lines, a lone connector ("…", "–", "-") kept with the word
+/// after it ("2014-01 … 2014-06" → "2014-01" / "… 2014-06"); every k-th category labelled, k the
+/// smallest at which every labelled one fits whole. When none does, every label is shortened to fit.
+CategoryLabels category_labels(const TextMeasure& measure, const std::vector<std::string>& labels,
+                               double size, double pitch) {
+  const std::size_t count = labels.size();
+  const auto glue = [](std::string text) {
+    for (const std::string connector : {" … ", " – ", " - "}) {
+      const std::string joined = connector.substr(0, connector.size() - 1) + "\u00A0";
+      for (std::size_t at = text.find(connector); at != std::string::npos; at = text.find(connector, at + 1))
+        text.replace(at, connector.size(), joined);
+    }
+    return text;
+  };
+  const auto whole = [&](const std::vector<std::string>& lines, const std::string& text, double room) {
+    std::string joined;
+    for (const auto& line : lines) {
+      if (measure.measure(line, size, false).width > room) return false;
+      joined += (joined.empty() ? "" : " ") + line;
+    }
+    return lines.size() <= 2 && joined == text;
+  };
+  CategoryLabels out;
+  out.lines.assign(count, {});
+  for (std::size_t stride = 1; stride <= std::max<std::size_t>(count, 1); ++stride) {
+    const double room = pitch * static_cast<double>(stride) - 2;
+    bool fits = true;
+    for (std::size_t p = 0; p < count && fits; p += stride) {
+      std::istringstream words(glue(labels[p]));
+      std::string word, text;
+      while (words >> word)
+        text += (text.empty() ? "" : " ") + word;
+      out.lines[p] = wrap_text(measure, text, size, false, room);
+      fits = whole(out.lines[p], text, room);
+    }
+    if (!fits) continue;
+    for (std::size_t p = 0; p < count; ++p)
+      if (p % stride != 0) out.lines[p].clear();
+    for (const auto& lines : out.lines)
+      out.rows = std::max(out.rows, lines.size());
+    return out;
+  }
+  // Nothing fits whole: every label on one line, shortened to its category's width.
+  for (std::size_t p = 0; p < count; ++p)
+    out.lines[p] = {fit(measure, labels[p], size, pitch - 2, 40)};
+  out.rows = 1;
+  return out;
+}
+
+std::string fixed_decimals(double value, int decimals) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string s = buffer;
+  if (s.starts_with("-") && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+}  // namespace
+
+Scene measures_over_periods_scene(const std::vector<std::string>& period_labels,
+                                  const std::vector<std::string>& measure_names,
+                                  const std::vector<std::vector<double>>& values, const ChartOptions& options,
+                                  const TextMeasure& measure) {
+  const std::size_t periods = period_labels.size(), count = measure_names.size();
+  if (values.size() != count) throw std::invalid_argument("measures chart: one row of values per measure");
+  for (const auto& row : values)
+    if (row.size() != periods) throw std::invalid_argument("measures chart: one value per period");
+  Frame f = begin_chart(options, measure);
+  if (count == 0 || periods == 0) {
+    no_data(f, measure, options, count == 0 ? "no measures" : "no periods");
+    return f.scene;
+  }
+  const double s = options.text_size;
+  const double line_h = measure.measure("0", s, false).height;
+  const std::size_t columns = count <= 3 ? count : count == 4 ? 2 : 3;
+  const std::size_t rows = (count + columns - 1) / columns;
+  constexpr double gap_x = 18, gap_y = 12;
+  const double cell_w =
+      (f.plot.width - gap_x * static_cast<double>(columns - 1)) / static_cast<double>(columns);
+  const double cell_h = (f.plot.height - gap_y * static_cast<double>(rows - 1)) / static_cast<double>(rows);
+  const std::string ink = "#0072B2";
+  Group& frames = f.scene.group("axes");
+  Group& lines = f.scene.group("lines");
+  Group& dots = f.scene.group("points");
+  Group& text = f.scene.group("values");
+  for (std::size_t m = 0; m < count; ++m) {
+    const Box cell{f.plot.x + static_cast<double>(m % columns) * (cell_w + gap_x),
+                   f.plot.y + static_cast<double>(m / columns) * (cell_h + gap_y), cell_w, cell_h};
+    frames.items.push_back(make_text(measure, fit(measure, measure_names[m], s, cell.width, 40), cell.x,
+                                     cell.y + line_h / 2, s, Anchor::start, true));
+    const std::vector<double>& row = values[m];
+    double vmin = std::numeric_limits<double>::infinity(), vmax = -vmin;
+    for (const double v : row)
+      if (std::isfinite(v)) {
+        vmin = std::min(vmin, v);
+        vmax = std::max(vmax, v);
+      }
+    if (!(vmin <= vmax)) {
+      frames.items.push_back(make_text(measure, "not defined", cell.x + cell.width / 2,
+                                       cell.y + cell.height / 2, s, Anchor::middle, false, "#444444"));
+      continue;
+    }
+    // The y range: the values padded by a tenth of their spread, not below 0 for values that are not
+    // negative (nor above 0 for values that are not positive).
+    const double pad = vmax > vmin ? 0.1 * (vmax - vmin) : vmax != 0 ? 0.1 * std::abs(vmax) : 1.0;
+    double lo = vmin - pad, hi = vmax + pad;
+    if (vmin >= 0 && lo < 0) lo = 0;
+    if (vmax <= 0 && hi > 0) hi = 0;
+    const bool whole =
+        std::all_of(row.begin(), row.end(), [](double v) { return !std::isfinite(v) || v == std::round(v); });
+    const Ticks ticks = round_ticks(lo, hi, whole);
+    double tick_w = 0;
+    for (const double t : ticks.at)
+      tick_w = std::max(tick_w, measure.measure(fixed_decimals(t, ticks.decimals), s, false).width);
+    const double left = cell.x + tick_w + 5, right = cell.right() - 2;
+    const double pitch = std::max(right - left, 1.0) / static_cast<double>(periods);
+    const CategoryLabels names = category_labels(measure, period_labels, s, pitch);
+    const std::size_t label_lines = names.rows;
+    const double bottom = cell.bottom() - static_cast<double>(label_lines) * line_h - 3;
+    const double top = cell.y + line_h + 4;
+    if (!(bottom > top)) continue;
+    const auto X = [&](std::size_t p) { return left + pitch * (static_cast<double>(p) + 0.5); };
+    // Room above the highest and below the lowest dot for its value.
+    constexpr double r = 2.2;
+    const double room = line_h + r + 1;
+    const double y0 = bottom - room, y1 = std::min(top + room, y0);
+    const auto Y = [&](double v) { return y0 - (y0 - y1) * (v - lo) / (hi - lo); };
+    for (const double t : ticks.at) {
+      frames.items.push_back(segment(left, Y(t), right, Y(t), 0.5, "#E5E5E5"));
+      frames.items.push_back(make_text(measure, fixed_decimals(t, ticks.decimals), left - 4, Y(t), s,
+                                       Anchor::end, false, "#444444"));
+    }
+    frames.items.push_back(segment(left, bottom, right, bottom, 0.6, "#000000"));
+    for (std::size_t p = 0; p < periods; ++p) {
+      frames.items.push_back(segment(X(p), bottom, X(p), bottom + 2, 0.5, "#000000"));
+      for (std::size_t k = 0; k < names.lines[p].size(); ++k) {
+        // Centred under the tick, moved inwards at the panel's edges.
+        const double w = measure.measure(names.lines[p][k], s, false).width;
+        const double x = std::clamp(X(p), cell.x + w / 2, std::max(cell.right() - w / 2, cell.x + w / 2));
+        frames.items.push_back(make_text(measure, names.lines[p][k], x,
+                                         bottom + 3 + line_h * (static_cast<double>(k) + 0.5), s,
+                                         Anchor::middle, false, "#222222"));
+      }
+    }
+    // The line in runs of defined values: a gap at every NaN.
+    Line run;
+    const auto flush = [&] {
+      if (run.points.size() >= 2) lines.items.push_back(run);
+      run.points.clear();
+    };
+    run.width = 1.2;
+    run.colour = ink;
+    std::vector<Box> placed;
+    std::vector<std::pair<Point, Point>> drawn;  // the segments of the line
+    for (std::size_t p = 0; p < periods; ++p) {
+      const double v = row[p];
+      if (!std::isfinite(v)) {
+        flush();
+        const Text na =
+            make_text(measure, "n/a", X(p), bottom - line_h / 2 - 1, s, Anchor::middle, false, "#888888");
+        placed.push_back(na.box);
+        text.items.push_back(na);
+        continue;
+      }
+      if (!run.points.empty()) drawn.emplace_back(run.points.back(), Point{X(p), Y(v)});
+      run.points.push_back({X(p), Y(v)});
+      Circle dot;
+      dot.cx = X(p);
+      dot.cy = Y(v);
+      dot.r = r;
+      dot.fill = ink;
+      dot.stroke = "#ffffff";
+      dot.stroke_width = 0.6;
+      dots.items.push_back(dot);
+    }
+    flush();
+    // Values beside their dots: above a peak, below a trough (the side away from the line), else
+    // the other side or beside; never on another value or on the line, when they fit at all.
+    const auto defined = [&](std::size_t p) { return std::isfinite(row[p]); };
+    for (std::size_t p = 0; p < periods; ++p) {
+      if (!defined(p)) continue;
+      const double v = row[p];
+      double around = 0;
+      int neighbours = 0;
+      for (const std::size_t q : {p - 1, p + 1})  // p - 1 wraps to a huge index at p = 0
+        if (q < periods && defined(q)) {
+          around += row[q];
+          ++neighbours;
+        }
+      const bool above = neighbours == 0 || v >= around / neighbours;
+      const std::string label = short_number(v);
+      const double half = measure.measure(label, s, false).height / 2;
+      const Point at{X(p), Y(v)};
+      const std::vector<Text> candidates = {
+          make_text(measure, label, at.x, at.y + (above ? -1 : 1) * (r + 1 + half), s, Anchor::middle, false,
+                    "#222222"),
+          make_text(measure, label, at.x, at.y + (above ? 1 : -1) * (r + 1 + half), s, Anchor::middle, false,
+                    "#222222"),
+          make_text(measure, label, at.x + r + 2, at.y - r - half, s, Anchor::start, false, "#222222"),
+          make_text(measure, label, at.x - r - 2, at.y - r - half, s, Anchor::end, false, "#222222"),
+          make_text(measure, label, at.x + r + 2, at.y + r + half, s, Anchor::start, false, "#222222"),
+          make_text(measure, label, at.x - r - 2, at.y + r + half, s, Anchor::end, false, "#222222")};
+      const Box panel{cell.x, cell.y + line_h + 1, cell.width, bottom - 0.5 - (cell.y + line_h + 1)};
+      const auto free = [&](const Text& t, bool line_too) {
+        return inside(t.box, panel) &&
+               std::none_of(placed.begin(), placed.end(), [&](const Box& o) { return overlaps(t.box, o); }) &&
+               (!line_too || std::none_of(drawn.begin(), drawn.end(), [&](const auto& segment_) {
+                 return segment_hits_box(segment_.first, segment_.second, t.box);
+               }));
+      };
+      const Text* chosen = nullptr;
+      for (const bool line_too : {true, false}) {
+        for (const Text& t : candidates)
+          if (free(t, line_too)) {
+            chosen = &t;
+            break;
+          }
+        if (chosen != nullptr) break;
+      }
+      if (chosen == nullptr) continue;
+      placed.push_back(chosen->box);
+      text.items.push_back(*chosen);
+    }
   }
   return f.scene;
 }

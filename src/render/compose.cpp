@@ -36,6 +36,11 @@ Primitive placed(const Primitive& primitive, const Placement& at) {
           for (Point& q : p.points)
             q = {at.x(q.x), at.y(q.y)};
           p.width *= at.scale;
+          for (double& d : p.dash)
+            d *= at.scale;
+        } else if constexpr (std::is_same_v<T, Polygon>) {
+          for (Point& q : p.points)
+            q = {at.x(q.x), at.y(q.y)};
         } else if constexpr (std::is_same_v<T, Rect>) {
           p.box = at.box(p.box);
           p.stroke_width *= at.scale;

@@ -326,27 +326,6 @@ class DiscGrid {
   std::vector<double> x_, y_, r_;
 };
 
-/// Whether the segment a–b passes through the box (Liang–Barsky clipping).
-bool segment_hits_box(const Point& a, const Point& b, const Box& box) {
-  double t0 = 0, t1 = 1;
-  const double dx = b.x - a.x, dy = b.y - a.y;
-  const double p[4] = {-dx, dx, -dy, dy};
-  const double q[4] = {a.x - box.x, box.right() - a.x, a.y - box.y, box.bottom() - a.y};
-  for (int i = 0; i < 4; ++i) {
-    if (p[i] == 0) {
-      if (q[i] < 0) return false;
-      continue;
-    }
-    const double t = q[i] / p[i];
-    if (p[i] < 0)
-      t0 = std::max(t0, t);
-    else
-      t1 = std::min(t1, t);
-    if (t0 > t1) return false;
-  }
-  return true;
-}
-
 /// Whether the segments a–b and c–d cross at a point inside both (touching ends do not count).
 bool segments_cross(const Point& a, const Point& b, const Point& c, const Point& d) {
   const auto side = [](const Point& p, const Point& q, const Point& r) {
@@ -354,11 +333,6 @@ bool segments_cross(const Point& a, const Point& b, const Point& c, const Point&
   };
   const double d1 = side(c, d, a), d2 = side(c, d, b), d3 = side(a, b, c), d4 = side(a, b, d);
   return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
-}
-
-bool inside(const Box& inner, const Box& outer) {
-  return inner.x >= outer.x - 1e-9 && inner.y >= outer.y - 1e-9 && inner.right() <= outer.right() + 1e-9 &&
-         inner.bottom() <= outer.bottom() + 1e-9;
 }
 
 }  // namespace

@@ -25,33 +25,6 @@ using namespace clusterscope::render;
 
 namespace {
 
-/// Compares `actual` with tests/fixtures/render/<name>; CLUSTERSCOPE_UPDATE_GOLDEN=1 rewrites the
-/// file instead. On a mismatch the first differing lines are shown with their numbers.
-void check_golden(const std::string& name, const std::string& actual) {
-  const auto path = test::fixture("render/" + name);
-  const char* update = std::getenv("CLUSTERSCOPE_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    WARN("golden updated: " << path);
-    return;
-  }
-  const std::string expected = test::read_file(path);
-  if (expected == actual) return;
-  std::istringstream a(expected), b(actual);
-  std::string la, lb, diff;
-  int shown = 0;
-  for (std::size_t line = 1; shown < 8; ++line) {
-    const bool more_a = static_cast<bool>(std::getline(a, la));
-    const bool more_b = static_cast<bool>(std::getline(b, lb));
-    if (!more_a && !more_b) break;
-    if (more_a && more_b && la == lb) continue;
-    diff += "line " + std::to_string(line) + ":\n  expected: " + (more_a ? la : "<end>") +
-            "\n  actual:   " + (more_b ? lb : "<end>") + "\n";
-    ++shown;
-  }
-  FAIL("scene differs from golden " << path << " (CLUSTERSCOPE_UPDATE_GOLDEN=1 to accept)\n" << diff);
-}
-
 Network small_network() {
   Network net;
   net.name = "small";
@@ -120,19 +93,6 @@ std::vector<double> degrees(const Network& net) {
   return d;
 }
 
-/// Every primitive lies inside the page.
-void require_unclipped(const Scene& scene) {
-  for (const auto& group : scene.groups)
-    for (const auto& item : group.items) {
-      const Box b = bounds(item);
-      INFO("group " << group.name << " box " << b.x << "," << b.y << " " << b.width << "x" << b.height);
-      REQUIRE(b.x >= -1e-6);
-      REQUIRE(b.y >= -1e-6);
-      REQUIRE(b.right() <= scene.width + 1e-6);
-      REQUIRE(b.bottom() <= scene.height + 1e-6);
-    }
-}
-
 const Group& group_named(const Scene& scene, const std::string& name) {
   for (const auto& g : scene.groups)
     if (g.name == name) return g;
@@ -158,37 +118,11 @@ std::size_t check_labels(const Scene& scene) {
   return labels.size();
 }
 
+using test::check_golden;
 using test::pdf_pages;
-
-std::pair<int, int> png_header_size(const std::filesystem::path& png) {
-  const std::string bytes = test::read_file(png);
-  REQUIRE(bytes.size() > 24);
-  REQUIRE(bytes.substr(1, 3) == "PNG");
-  const auto be = [&](std::size_t at) {
-    return (static_cast<int>(static_cast<unsigned char>(bytes[at])) << 24) |
-           (static_cast<int>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
-           (static_cast<int>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
-           static_cast<int>(static_cast<unsigned char>(bytes[at + 3]));
-  };
-  return {be(16), be(20)};
-}
-
-/// Renders to .svg, .pdf and .png and checks each file.
-void require_all_formats(const Scene& scene, const std::string& title, const std::filesystem::path& folder,
-                         const std::string& stem) {
-  const auto svg = folder / (stem + ".svg");
-  draw(scene, svg, 150);
-  pugi::xml_document doc;
-  REQUIRE(doc.load_file(svg.c_str()));
-  REQUIRE(std::string(doc.first_child().name()) == "svg");
-  CHECK(std::string(doc.child("svg").child("title").text().get()) == title);
-  const auto pdf = folder / (stem + ".pdf");
-  draw(scene, pdf, 150);
-  REQUIRE(pdf_pages(pdf) == 1);
-  const auto png = folder / (stem + ".png");
-  draw(scene, png, 96);
-  REQUIRE(png_header_size(png) == png_size(scene, 96));
-}
+using test::png_header_size;
+using test::require_all_formats;
+using test::require_unclipped;
 
 }  // namespace
 

@@ -71,4 +71,42 @@ Scene candidate_card_scene(const Network& network, const std::vector<AggregatedE
                            const candidates::Candidate& candidate, const ChartOptions& options,
                            const TextMeasure& measure, const Layout* layout = nullptr);
 
+/// A community (or any group) in one period of an alluvial chart.
+struct FlowBlock {
+  std::int32_t id = 0;  ///< names the block in FlowLink, unique within its period
+  std::string label;
+  double size = 0;     ///< members; the block's height is proportional to it
+  std::string colour;  ///< "#rrggbb"; empty: community_palette() colour `id`, else other_colour
+};
+
+/// Members that were in block `from` in period `period` and are in block `to` in period + 1.
+struct FlowLink {
+  std::size_t period = 0;
+  std::int32_t from = 0;
+  std::int32_t to = 0;
+  double size = 0;
+};
+
+/// An alluvial chart of how communities change between periods: per period a column of blocks
+/// stacked top to bottom in the given order (height ∝ size, one scale for every column; the block's
+/// label and size written on it when they fit), and between consecutive columns one band per link
+/// of size > 0 (thickness ∝ size, the source block's colour at 0.45 opacity). Members who leave or
+/// arrive have no band. Period labels above the columns. Throws std::invalid_argument when
+/// `blocks` does not hold one column per period label, an id repeats within a period, or a link
+/// names a period or block that does not exist.
+Scene community_flow_scene(const std::vector<std::string>& period_labels,
+                           const std::vector<std::vector<FlowBlock>>& blocks,
+                           const std::vector<FlowLink>& links, const ChartOptions& options,
+                           const TextMeasure& measure);
+
+/// Small multiples of measures over periods: one panel per measure with the periods as
+/// categories along x and the measure's own y range (its finite values padded, round ticks), the
+/// values as dots joined by lines and printed beside them. values[m][p] is measure m in period p;
+/// NaN (not defined) leaves a gap in the line, marked "n/a". Throws std::invalid_argument when
+/// `values` does not hold one row per measure and one value per period.
+Scene measures_over_periods_scene(const std::vector<std::string>& period_labels,
+                                  const std::vector<std::string>& measure_names,
+                                  const std::vector<std::vector<double>>& values, const ChartOptions& options,
+                                  const TextMeasure& measure);
+
 }  // namespace clusterscope::render

@@ -33,6 +33,12 @@ struct Point {
   double y = 0;
 };
 
+/// True when the segment a–b passes through `box` (Liang–Barsky clipping): a leader line that would
+/// cross a label.
+bool segment_hits_box(const Point& a, const Point& b, const Box& box) noexcept;
+/// True when `inner` lies inside `outer` (edges may touch).
+bool inside(const Box& inner, const Box& outer) noexcept;
+
 /// Colours are "#rrggbb" strings; an empty colour means "none" (no fill or no stroke).
 struct Circle {
   double cx = 0;
@@ -50,6 +56,9 @@ struct Line {
   double width = 1;
   std::string colour = "#000000";
   double opacity = 1;
+  /// Dash pattern: alternating on and off lengths in points, starting with "on"; empty: solid. A
+  /// pattern with a negative or non-finite length, or of total length 0, is drawn solid.
+  std::vector<double> dash;
 };
 
 struct Rect {
@@ -57,6 +66,13 @@ struct Rect {
   std::string fill = "#000000";
   std::string stroke;
   double stroke_width = 0;
+  double opacity = 1;
+};
+
+/// A closed filled polygon (no stroke): the points in order, the last joined back to the first.
+struct Polygon {
+  std::vector<Point> points;
+  std::string fill = "#000000";
   double opacity = 1;
 };
 
@@ -75,7 +91,7 @@ struct Text {
   Box box;
 };
 
-using Primitive = std::variant<Circle, Line, Rect, Text>;
+using Primitive = std::variant<Circle, Line, Rect, Text, Polygon>;
 
 /// Primitives drawn in order; groups are drawn in the order they appear in the scene.
 struct Group {
@@ -106,7 +122,8 @@ struct Scene {
 /// The number of primitives of a scene (all groups): a figure's drawing cost.
 std::size_t primitive_count(const Scene& scene);
 
-/// The extent of a primitive (a line's box includes half its width; a text's is its measured box).
+/// The extent of a primitive (a line's box includes half its width; a text's is its measured box; a
+/// polygon's is the box of its points).
 Box bounds(const Primitive& primitive);
 
 /// Canonical JSON: fixed key order, numbers with two decimals, one primitive per line, so golden
@@ -165,9 +182,9 @@ std::string encode(const Scene& scene, const std::string& ext, double dpi = 150)
 std::string encode_pdf_pages(const std::vector<Scene>& pages);
 
 /// Appends the groups of `figure` to `page` (named "figure/<group>"), every primitive scaled
-/// uniformly — positions, radii, line and stroke widths, text sizes and text boxes — so that the
-/// figure fits `into` keeping its aspect ratio, centred in it. The figure's background becomes a
-/// Rect behind its groups. Opacity and colours are kept.
+/// uniformly — positions, radii, line and stroke widths, dash lengths, text sizes and text boxes — so that
+/// the figure fits `into` keeping its aspect ratio, centred in it. The figure's background becomes a Rect
+/// behind its groups. Opacity and colours are kept.
 void embed(const Scene& figure, const Box& into, Scene& page);
 
 /// One file to draw: a scene (which must outlive the call), its path and, for PNG, its resolution.
