@@ -37,6 +37,11 @@ std::string month_text(const Date& d) {
   return d.to_string().substr(0, 7);
 }
 
+/// The last day of a month.
+Date month_end(std::int32_t year, std::int32_t month) {
+  return Date{static_cast<std::int16_t>(year), static_cast<std::int8_t>(month), 0}.last_day();
+}
+
 }  // namespace
 
 bool Period::overlaps(const Date& start, const Date& end) const noexcept {
@@ -57,9 +62,9 @@ std::string period_label(const Date& from, const Date& to) {
   if (a.year == b.year && a.month == 1 && a.day == 1 && b.month == 12 && b.day == 31)
     return std::to_string(a.year);
   if (a.year == b.year && a.day == 1 && (a.month - 1) % 3 == 0 && b.month == a.month + 2 &&
-      b == full(b.year, b.month, 1).last_day())
+      b == month_end(b.year, b.month))
     return std::to_string(a.year) + "-Q" + std::to_string((a.month - 1) / 3 + 1);
-  if (a.year == b.year && a.month == b.month && a.day == 1 && b == full(b.year, b.month, 1).last_day())
+  if (a.year == b.year && a.month == b.month && a.day == 1 && b == month_end(b.year, b.month))
     return month_text(a);
   if (from == to) return from.to_string();
   return from.to_string() + " … " + to.to_string();
@@ -69,7 +74,15 @@ std::optional<Period> parse_period(std::string_view text, std::string& error) {
   const auto dots = text.find("..");
   const std::string expected =
       "expected FROM..TO with dates YYYY, YYYY-MM or YYYY-MM-DD (2012..2012 is the year 2012; "
-      "either end may be left open: 2014.. or ..2013)";
+      "either end may be left open: 2014.. or ..2013), or one date (2012: the year 2012)";
+  if (dots == std::string_view::npos) {
+    // A bare date is the period it covers: 2012 = 2012..2012.
+    if (const auto only = parse_iso_date(text)) {
+      Period p{*only, *only, {}};
+      p.label = period_label(p.from, p.to);
+      return p;
+    }
+  }
   if (dots == std::string_view::npos || text.find("..", dots + 2) != std::string_view::npos) {
     error = "'" + std::string(text) + "' is not a period; " + expected;
     return std::nullopt;
@@ -162,8 +175,7 @@ Date add_months(const Date& date, std::int32_t months) {
   std::int32_t index = f.year * 12 + (f.month - 1) + months;
   const std::int32_t year = index / 12;
   const std::int32_t month = index % 12 + 1;
-  const Date last = full(year, month, 1).last_day();
-  return full(year, month, std::min<std::int32_t>(f.day, last.day));
+  return full(year, month, std::min<std::int32_t>(f.day, month_end(year, month).day));
 }
 
 std::int32_t days_between(const Date& a, const Date& b) {

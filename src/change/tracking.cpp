@@ -227,7 +227,7 @@ std::vector<CandidateTrack> track_candidates(const std::vector<Snapshot>& snapsh
         } else if (!c.anchors.empty()) {
           const Stakeholder& a =
               snapshots[s].network.stakeholders[static_cast<std::size_t>(c.anchors.front())];
-          track.name = "group around " + (a.name.empty() ? a.id : a.name);
+          track.name = "around " + (a.name.empty() ? a.id : a.name);
         }
       }
     }
@@ -246,7 +246,8 @@ std::string candidate_story(const CandidateTrack& track, const std::vector<Snaps
     first = std::min(first, s);
     last = s;
   }
-  const std::string name = "The " + track.name + " group";
+  const std::string name =
+      track.name.rfind("around ", 0) == 0 ? "The group " + track.name : "The " + track.name + " group";
   if (first == snapshots.size()) return "";
   const candidates::Candidate& b = found[last][static_cast<std::size_t>(track.found[last])];
   const auto level = [](const candidates::Candidate& c) {

@@ -75,6 +75,15 @@ Network load_input(const AnalysisConfig& config, const std::string& input, Diagn
   return network;
 }
 
+void read_referrals(const AnalysisConfig& config, const std::string& file, const Date& date, Network& network,
+                    Diagnostics& diagnostics, const AnalysisProgress& progress) {
+  Diagnostics own;
+  io::load_referrals(file, network, config.load, date, own);
+  if (progress.loaded) progress.loaded(own);
+  for (const Diagnostic& d : own.entries())
+    diagnostics.add(d);
+}
+
 namespace {
 
 /// The report's content and its renderings: report.pdf laid out while the large figures are
@@ -155,7 +164,7 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
   a.network = load_input(config, config.input, a.diagnostics, progress);
   apply_palette(a.network, config.palette);
   if (!config.referrals_file.empty())
-    io::load_referrals(config.referrals_file, a.network, config.load, config.referral_date, a.diagnostics);
+    read_referrals(config, config.referrals_file, config.referral_date, a.network, a.diagnostics, progress);
   if (config.period) {
     change::Snapshot s = change::snapshot_in_period(a.network, *config.period, config.undated);
     const std::size_t dated =

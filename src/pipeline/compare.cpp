@@ -20,10 +20,28 @@ namespace clusterscope::pipeline {
 
 namespace fs = std::filesystem;
 
-std::string tracked_colour(std::int32_t id) {
+std::vector<std::string> tracked_colours(const change::Tracking& tracking) {
+  std::vector<std::size_t> members(static_cast<std::size_t>(tracking.ids) + 1, 0);
+  for (const auto& snapshot : tracking.snapshots)
+    for (const change::TrackedCommunity& t : snapshot)
+      members[static_cast<std::size_t>(t.id)] += t.members.size();
+  std::vector<std::int32_t> order;
+  for (std::int32_t id = 1; id <= tracking.ids; ++id)
+    order.push_back(id);
+  std::stable_sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+    return members[static_cast<std::size_t>(a)] > members[static_cast<std::size_t>(b)];
+  });
   const std::vector<std::string>& palette = render::community_palette();
-  if (id <= 0 || static_cast<std::size_t>(id) > palette.size()) return render::other_colour;
-  return palette[static_cast<std::size_t>(id - 1)];
+  std::vector<std::string> colours(members.size(), render::other_colour);
+  for (std::size_t i = 0; i < order.size() && i < palette.size(); ++i)
+    colours[static_cast<std::size_t>(order[i])] = palette[i];
+  return colours;
+}
+
+std::string tracked_colour(const Comparison& c, std::int32_t id) {
+  return id <= 0 || static_cast<std::size_t>(id) >= c.colours.size()
+             ? std::string(render::other_colour)
+             : c.colours[static_cast<std::size_t>(id)];
 }
 
 namespace {
@@ -97,7 +115,7 @@ Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& p
     if (!config.referrals_file.empty()) {
       Date date = config.referral_date;
       if (date.empty() && !config.periods.empty()) date = config.periods.front().to;
-      io::load_referrals(config.referrals_file, c.base, settings.load, date, c.diagnostics);
+      read_referrals(settings, config.referrals_file, date, c.base, c.diagnostics, progress);
     }
     c.snapshots = period_snapshots(config, c.base, settings.input, c.warnings);
   } else {
@@ -126,7 +144,7 @@ Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& p
     if (referrals_of_first) c.base.referrals = first_referrals;
     c.snapshots = std::move(m.snapshots);
     if (!config.referrals_file.empty())
-      io::load_referrals(config.referrals_file, c.base, settings.load, config.referral_date, c.diagnostics);
+      read_referrals(settings, config.referrals_file, config.referral_date, c.base, c.diagnostics, progress);
     for (const Diagnostic& d : second_diagnostics.entries())
       c.diagnostics.add(d);
   }
@@ -156,6 +174,7 @@ Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& p
     found.push_back(st.candidates);
   }
   c.tracking = change::track_communities(c.snapshots, partitions, c.base.size(), config.tracking);
+  c.colours = tracked_colours(c.tracking);
   c.candidate_tracks = change::track_candidates(c.snapshots, found, config.tracking);
   if (!c.base.referrals.empty()) {
     change::UptakeConfig u = config.uptake;

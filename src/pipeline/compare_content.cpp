@@ -35,12 +35,7 @@ nlohmann::ordered_json json_number(double x) {
   return std::isnan(x) || std::isinf(x) ? nlohmann::ordered_json() : nlohmann::ordered_json(x);
 }
 
-/// The network measures compared, per snapshot (name, label, values).
-struct MeasureRow {
-  std::string name;
-  std::string label;
-  std::vector<double> values;
-};
+}  // namespace
 
 std::vector<MeasureRow> measure_rows(const Comparison& c) {
   std::vector<MeasureRow> rows = {
@@ -96,10 +91,12 @@ std::vector<double> base_column(const Comparison& c, std::size_t s, const std::s
   return out;
 }
 
+namespace {
+
 constexpr const char* kStakeholderMetrics[] = {"degree", "strength", "betweenness_norm", "pagerank"};
 
-/// The name of a tracked community: its dominant sector in the last snapshot it is in, else
-/// "community <id>".
+}  // namespace
+
 std::map<std::int32_t, std::string> community_names(const Comparison& c) {
   std::map<std::int32_t, std::string> names;
   for (const auto& snapshot : c.tracking.snapshots)
@@ -113,11 +110,18 @@ std::map<std::int32_t, std::string> community_names(const Comparison& c) {
   return names;
 }
 
+namespace {
+
 /// One statement of "What changed" with its size (the share of the network it concerns).
 struct Statement {
   double size = 0;
   std::string text;
 };
+
+/// "Community machine-tool (3)", or "Community 7" for an unnamed one, at the start of a sentence.
+std::string community_phrase(const std::string& name) {
+  return name.rfind("community ", 0) == 0 ? "C" + name.substr(1) : "Community " + name;
+}
 
 std::string plural(std::size_t n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -172,20 +176,20 @@ std::vector<Statement> statements(const Comparison& c, const std::vector<Measure
         text = "Communities " + parts + " merged into " + name + when + " (" +
                std::to_string(t.members.size()) + " members).";
       } else if (t.event == change::Event::split) {
-        text = name + " split off from " + names.at(t.from.front()) + when + ".";
+        text = community_phrase(name) + " split off from " + names.at(t.from.front()) + when + ".";
       } else if (t.event == change::Event::new_) {
         text = "A new community, " + name + ", formed" + when + " (" + std::to_string(t.members.size()) +
                " members).";
       } else if (t.event == change::Event::grown || t.event == change::Event::shrunk) {
-        text = "Community " + name + (t.event == change::Event::grown ? " grew" : " shrank") + when + " to " +
-               std::to_string(t.members.size()) + " members.";
+        text = community_phrase(name) + (t.event == change::Event::grown ? " grew" : " shrank") + when +
+               " to " + std::to_string(t.members.size()) + " members.";
       }
       if (!text.empty()) out.push_back({static_cast<double>(t.members.size()) / n * 2, text});
     }
   }
   for (const change::Dissolved& d : c.tracking.dissolved)
     out.push_back({static_cast<double>(d.members) / n * 2,
-                   "Community " + names.at(d.id) + " (" + std::to_string(d.members) + " members in " +
+                   community_phrase(names.at(d.id)) + " (" + std::to_string(d.members) + " members in " +
                        c.snapshots[d.snapshot - 1].label + ") is not found in " +
                        c.snapshots[d.snapshot].label + "."});
   std::vector<std::vector<candidates::Candidate>> found;
@@ -417,7 +421,7 @@ nlohmann::ordered_json tracking_json(const Comparison& c, const std::map<std::in
       out.push_back({{"period", c.snapshots[s].label},
                      {"id", t.id},
                      {"name", names.count(t.id) != 0 ? names.at(t.id) : ""},
-                     {"colour", tracked_colour(t.id)},
+                     {"colour", tracked_colour(c, t.id)},
                      {"community", t.community},
                      {"event", core::name_of(change::kEventNames, t.event)},
                      {"from", t.from},
@@ -749,18 +753,17 @@ void build_comparison_outputs(Comparison& c) {
     report.meta += " · input SHA-256 " + c.inputs.front()["sha256"].get<std::string>().substr(0, 12);
   {
     ReportSection s{"changed", "What changed", {}};
-    const change::Snapshot& a = c.snapshots.front();
-    const change::Snapshot& b = c.snapshots.back();
-    std::size_t added = 0, lost = 0;
+    std::size_t added = 0, lost = 0, entered = 0, left = 0;
     for (const change::Step& step : c.steps) {
       added += step.kinds.back().added;
       lost += step.kinds.back().lost;
+      entered += step.entered.size();
+      left += step.left.size();
     }
-    s.blocks.push_back(key_figures(
-        {{std::to_string(c.snapshots.size()), "periods"},
-         {std::to_string(a.network.size()) + " → " + std::to_string(b.network.size()), "stakeholders"},
-         {std::to_string(a.network.ties.size()) + " → " + std::to_string(b.network.ties.size()), "ties"},
-         {"+" + std::to_string(added) + " / −" + std::to_string(lost), "ties new / lost"}}));
+    s.blocks.push_back(key_figures({{"+" + std::to_string(added), "new ties"},
+                                    {"−" + std::to_string(lost), "lost ties"},
+                                    {"+" + std::to_string(entered), "entered"},
+                                    {"−" + std::to_string(left), "left"}}));
     s.blocks.push_back(bullets(period_items(c)));
     std::vector<std::string> items;
     for (const Statement& st : statements(c, measures, names)) {

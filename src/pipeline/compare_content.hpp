@@ -3,6 +3,7 @@
 // from a Comparison whose analyses and tracking are done (src/pipeline/compare.cpp).
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +12,18 @@
 #include "clusterscope/render/scene.hpp"
 
 namespace clusterscope::pipeline {
+
+/// The network measures compared, per snapshot (name, label, values).
+struct MeasureRow {
+  std::string name;
+  std::string label;
+  std::vector<double> values;
+};
+std::vector<MeasureRow> measure_rows(const Comparison& comparison);
+
+/// The name of each tracked community: its dominant sector with its id ("machine-tool (3)"), else
+/// "community <id>".
+std::map<std::int32_t, std::string> community_names(const Comparison& comparison);
 
 /// The change figures (docs/compare.md, "Figures"): the small multiples on one layout, the measures
 /// over the periods and the community flows.

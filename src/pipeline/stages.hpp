@@ -38,6 +38,11 @@ std::string utc_now();
 Network load_input(const AnalysisConfig& config, const std::string& input, Diagnostics& diagnostics,
                    const AnalysisProgress& progress);
 
+/// Replaces `network`'s referrals with those of config.referrals_file (dated `date` when it is a
+/// recommendations.csv), handing its diagnostics on and adding them to `diagnostics`.
+void read_referrals(const AnalysisConfig& config, const std::string& file, const Date& date, Network& network,
+                    Diagnostics& diagnostics, const AnalysisProgress& progress);
+
 /// Every file of `folder` (recursively, sorted) with its size and SHA-256, for manifest.json.
 nlohmann::ordered_json output_files(const std::filesystem::path& folder);
 

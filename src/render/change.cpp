@@ -176,6 +176,9 @@ Scene change_network_scene(const Network& network, const Layout& layout,
     if (panels[p].present.size() != n)
       throw std::invalid_argument("change figure: panel " + std::to_string(p + 1) +
                                   " must mark every stakeholder present or not");
+    if (!panels[p].colours.empty() && panels[p].colours.size() != n)
+      throw std::invalid_argument("change figure: panel " + std::to_string(p + 1) +
+                                  " colours must be empty or hold one colour per stakeholder");
     for (const ChangeEdge& e : panels[p].edges)
       if (e.source < 0 || e.target < 0 || static_cast<std::size_t>(e.source) >= n ||
           static_cast<std::size_t>(e.target) >= n)
@@ -410,7 +413,7 @@ Scene change_network_scene(const Network& network, const Layout& layout,
       c.cx = ox + rx[v];
       c.cy = oy + ry[v];
       c.r = radius[v];
-      c.fill = node_colours[v];
+      c.fill = panel.colours.empty() ? node_colours[v] : panel.colours[v];
       c.stroke = fresh ? kRingColour : white_stroke > 0 ? "#ffffff" : "";
       c.stroke_width = fresh ? kRingWidth : white_stroke;
       nodes.items.emplace_back(std::move(c));

@@ -37,7 +37,8 @@ struct Period {
   [[nodiscard]] Date last_day() const noexcept { return to.last_day(); }
 };
 
-/// Parses FROM..TO (either end may be left out: 2014.. or ..2013; not both). Returns the message
+/// Parses FROM..TO (either end may be left out: 2014.. or ..2013; not both), or one date for the
+/// period it covers (2012 = 2012..2012). Returns the message
 /// saying what was expected when the text is not a period or is inverted.
 std::optional<Period> parse_period(std::string_view text, std::string& error);
 
@@ -230,7 +231,7 @@ Tracking track_communities(const std::vector<Snapshot>& snapshots, const std::ve
 /// One candidate group followed across snapshots (matched like communities, over all members).
 struct CandidateTrack {
   std::int32_t id = 0;
-  std::string name;  ///< its sector, else "group around <first anchor>"
+  std::string name;  ///< its sector, else "around <its first anchor>"
   /// Per snapshot: the index into that snapshot's candidate list, or −1 where it is not found.
   std::vector<std::int32_t> found;
 };

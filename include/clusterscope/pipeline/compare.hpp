@@ -41,6 +41,9 @@ struct Comparison {
   std::vector<Structure> structures;  ///< per snapshot
   std::vector<change::Step> steps;    ///< snapshot s → s + 1
   change::Tracking tracking;
+  /// Colour of each tracked id (index id; 0 unused): community_palette() to the ids with the most
+  /// members summed over the periods, grey for the rest, so an id keeps one colour throughout.
+  std::vector<std::string> colours;
   std::vector<change::CandidateTrack> candidate_tracks;
   change::Union drawn;  ///< the network the figures are laid out from
   Layout positions;     ///< of `drawn`
@@ -65,7 +68,9 @@ Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& p
 void write_comparison(const Comparison& comparison, io::OutputRequest request,
                       const AnalysisProgress& progress = {});
 
-/// The colour of a tracked community id (community_palette() by id, grey beyond it and for 0).
-std::string tracked_colour(std::int32_t id);
+/// The colours of the tracked ids (Comparison::colours).
+std::vector<std::string> tracked_colours(const change::Tracking& tracking);
+/// The colour of tracked id `id` (grey for 0, untracked).
+std::string tracked_colour(const Comparison& comparison, std::int32_t id);
 
 }  // namespace clusterscope::pipeline

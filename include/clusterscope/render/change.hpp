@@ -30,6 +30,9 @@ struct ChangePanel {
   std::string title;              ///< e.g. "2012" or "2014-01 … 2014-06"
   std::vector<bool> present;      ///< one per stakeholder of the network: drawn in this panel
   std::vector<ChangeEdge> edges;  ///< ties to draw (added and lost relative to the previous panel)
+  /// This panel's node colours, one per stakeholder (a stakeholder that changed community changes
+  /// colour); empty: the figure's node_colours.
+  std::vector<std::string> colours;
 };
 
 struct ChangeFigureOptions {
