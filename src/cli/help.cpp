@@ -24,6 +24,8 @@ const char* const kUsage =
     "  visits   <input> -o DIR    which firms the animators visit first, each with its recommendation sheet\n"
     "  render   <input> -o FILE    a network figure (.svg, .pdf, .png) or its layout (.csv: id,x,y)\n"
     "  analyze  <input> [-o DIR]   everything above into one folder, with report.html and report.pdf\n"
+    "  compare  <input> --period A --period B -o DIR   what changed between periods (or two inputs):\n"
+    "                             ties, stakeholders, measures, communities, candidates, referral uptake\n"
     "\n"
     "<input> is a dataset folder, its dataset.json, or a single .csv/.graphml/.gml/.net/.gexf/.json\n"
     "file (optionally .gz), or - for standard input (with --format). -o - writes standard output.\n"
@@ -101,10 +103,29 @@ constexpr CommandHelp kHelp[] = {
      "its source, seed, library versions, stage timings). The folder is written next to the target\n"
      "and renamed into place only when everything succeeded. The same input, options and seed give\n"
      "the same bytes (manifest.json's \"run\" aside). Progress goes to standard error: a bar per\n"
-     "stage on a terminal, a line per stage otherwise, nothing with --quiet.",
+     "stage on a terminal, a line per stage otherwise, nothing with --quiet.\n"
+     "--period FROM..TO analyses one period; several periods (or --periods yearly) also write\n"
+     "compare/ (see 'clusterscope help compare'). Referrals in the data or --referrals FILE add\n"
+     "tables/uptake.csv and the report section on their uptake.",
      "  clusterscope analyze datasets/vistula-bend\n"
      "  clusterscope analyze datasets/vistula-bend -o report/ --config house.json --seed 7\n"
      "  clusterscope analyze datasets/vistula-bend --print-config > my-config.json\n"},
+    {"compare",
+     "What changed between the periods of one dataset (--period, repeatable, inclusive at the\n"
+     "precision written: 2012..2012 is the year 2012; or --periods yearly|quarterly|N-months), or\n"
+     "between two datasets matched by id. Every period is analysed with the same settings and seed;\n"
+     "then ties (per pair and kind: new, lost, strengthened, weakened), stakeholders entering and\n"
+     "leaving, network measures side by side, each stakeholder's measures, communities tracked by\n"
+     "Jaccard (the same community keeps its id and colour), candidate groups per period, and the\n"
+     "uptake of referrals (the dataset's or --referrals FILE) against comparable pairs nobody\n"
+     "referred. Writes changes.json, tables/, figures/ (the periods on one layout, measures over\n"
+     "time, community flows), report.html, report.pdf and manifest.json, all or nothing\n"
+     "(docs/compare.md).",
+     "  clusterscope compare datasets/vistula-bend --period 2012..2013 --period 2014 -o change/\n"
+     "  clusterscope compare datasets/vistula-bend --periods yearly -o change/\n"
+     "  clusterscope compare before/dataset.json after/dataset.json -o change/\n"
+     "  clusterscope compare datasets/vistula-bend --period 2012 --period 2013..2014 \\\n"
+     "      --referrals recommendations-2012.csv --referral-date 2012-12-31 -o uptake/\n"},
 };
 
 constexpr const char* kExitStatus =

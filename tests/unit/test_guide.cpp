@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -62,7 +63,8 @@ std::vector<GuideStep> guide_steps(const std::string& guide) {
 TEST_CASE("docs/guide.md: every worked example runs as written and says what it gets", "[guide][cli]") {
   const std::string guide = test::read_file(test::project_dir() / "docs" / "guide.md");
   const std::vector<GuideStep> steps = guide_steps(guide);
-  REQUIRE(steps.size() == 10);  // 2 strategist, 2 researcher, print-config + file + 2 author, 2 animator
+  // 2 strategist, 2 researcher, print-config + file + 2 author, 2 animator, 1 comparison
+  REQUIRE(steps.size() == 11);
   test::TempDir dir;
   fs::create_directory_symlink(test::project_dir() / "datasets", dir.path() / "datasets");
   for (const GuideStep& step : steps) {
@@ -177,5 +179,47 @@ TEST_CASE("docs/guide.md: every worked example runs as written and says what it 
     CHECK(html.find("hydrogen storage — needed by") != std::string::npos);
     CHECK(html.find("industrial design — needed by") != std::string::npos);
     CHECK(html.find("wastewater treatment — needed by") != std::string::npos);
+  }
+
+  SECTION("5. the strategist's comparison of 2012–2013 with 2014") {
+    const nlohmann::json j = nlohmann::json::parse(test::read_file(root / "change/changes.json"));
+    const auto& all = j["changes"][0]["ties"].back();
+    CHECK(all["new"] == 712);
+    CHECK(all["lost"] == 3596);
+    CHECK(j["changes"][0]["stakeholders"]["entered"].size() == 3);
+    CHECK(j["changes"][0]["stakeholders"]["left"].size() == 36);
+    std::map<std::string, nlohmann::json> measures;
+    for (const auto& m : j["measures"])
+      measures[m["measure"]] = m["values"];
+    CHECK(measures["density"][0].get<double>() == Approx(0.0853).margin(5e-5));
+    CHECK(measures["density"][1].get<double>() == Approx(0.0248).margin(5e-5));
+    CHECK(measures["modularity"][0].get<double>() == Approx(0.581).margin(5e-4));
+    CHECK(measures["modularity"][1].get<double>() == Approx(0.736).margin(5e-4));
+    const std::string communities = test::read_file(root / "change/tables/communities-tracked.md");
+    CHECK(communities.find("| 3 | machine-tool (3) | 33 | 32 | 2014: continued |") != std::string::npos);
+    CHECK(communities.find("| 5 | wood-furniture (5) |") != std::string::npos);
+    bool story = false;
+    for (const auto& c : j["candidates"])
+      story = story || c["story"] ==
+                           "The machine-tool group stayed initiative-ready (2012 … 2013 → 2014: score "
+                           "0.912 → 0.854, 33 → 38 members).";
+    CHECK(story);
+    const std::string brokers = test::read_file(root / "change/tables/brokers-rose.md");
+    CHECK(brokers.find(
+              "| Zakolińska Agencja Rozwoju Regionalnego S.A. | Business-support institution | 0.196 | "
+              "0.509 |") != std::string::npos);
+    const auto& u = j["uptake"];
+    CHECK(u["overall"]["hits"] == 23);
+    CHECK(u["overall"]["trials"] == 70);
+    CHECK(u["referrals"] == 75);
+    CHECK(u["status"]["pending"] == 5);
+    CHECK(u["baseline"]["rate"].get<double>() == Approx(0.005).margin(5e-4));
+    std::map<std::string, std::pair<int, int>> by;
+    for (const auto& r : u["by_institution"])
+      by[r["group"]] = {r["hits"].get<int>(), r["trials"].get<int>()};
+    CHECK(by["S5"] == std::pair<int, int>{10, 18});
+    CHECK(by["S4"] == std::pair<int, int>{2, 14});
+    CHECK(test::count_lines(test::read_file(root / "change/tables/follow-up.csv")) == 48);
+    CHECK(fs::exists(root / "change/figures/network-change.png"));
   }
 }
