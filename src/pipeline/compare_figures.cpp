@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "clusterscope/render/change.hpp"
 #include "clusterscope/render/charts.hpp"
@@ -13,6 +15,12 @@ namespace {
 
 /// Above this many ties a panel draws only the strongest (the caption says how many).
 constexpr std::size_t kMaxPanelEdges = 60000;
+
+/// Above this many newcomers in a period the figure rings none of them.
+constexpr std::size_t kMaxRings = 2000;
+
+/// Communities drawn as their own block in each column of the flow chart; the rest are one block.
+constexpr std::size_t kMaxFlowBlocks = 15;
 
 using PairKey = std::pair<VertexId, VertexId>;
 
@@ -37,6 +45,7 @@ render::Scene network_change(const Comparison& c, const std::map<std::int32_t, s
   std::vector<render::ChangePanel> panels;
   std::map<PairKey, double> previous;
   std::size_t thinned = 0;
+  std::size_t newcomers = 0;
   for (std::size_t s = 0; s < c.snapshots.size(); ++s) {
     render::ChangePanel panel;
     panel.title = c.snapshots[s].label;
@@ -60,6 +69,21 @@ render::Scene network_change(const Comparison& c, const std::map<std::int32_t, s
     for (const auto& [key, weight] : previous)
       if (pairs.count(key) == 0)
         panel.edges.push_back({key.first, key.second, weight, render::ChangeEdge::Status::lost});
+    {
+      std::size_t present = 0, kept = 0, added = 0, lost = 0;
+      for (const bool x : panel.present)
+        present += x ? 1 : 0;
+      for (const render::ChangeEdge& e : panel.edges) {
+        kept += e.status == render::ChangeEdge::Status::kept ? 1 : 0;
+        added += e.status == render::ChangeEdge::Status::added ? 1 : 0;
+        lost += e.status == render::ChangeEdge::Status::lost ? 1 : 0;
+      }
+      panel.counts =
+          std::to_string(present) + " stakeholders · " + std::to_string(kept + added) + " tied pairs";
+      if (s > 0)
+        panel.counts += " · +" + std::to_string(added) + " new · \u2212" + std::to_string(lost) + " lost";
+      if (s > 0) newcomers = std::max(newcomers, c.steps[s - 1].entered.size());
+    }
     if (panel.edges.size() > kMaxPanelEdges) {
       // The strongest ties of each status in proportion; ties broken by pair order (stable).
       std::stable_sort(
@@ -82,6 +106,14 @@ render::Scene network_change(const Comparison& c, const std::map<std::int32_t, s
       "One layout for every period: a stakeholder keeps its place. Grey: ties in this period and the "
       "previous one; orange: new ties; dashed: ties lost since the previous period; ringed: "
       "newcomers. Colours: communities followed across periods (the same id keeps its colour).";
+  // Thousands of rings make a blot: above kMaxRings newcomers in a panel they are not ringed.
+  options.ring_newcomers = newcomers <= kMaxRings;
+  if (!options.ring_newcomers) {
+    const std::string ringed = "; ringed: newcomers";
+    if (const auto at = options.caption.find(ringed); at != std::string::npos)
+      options.caption.erase(at, ringed.size());
+    options.caption += " Newcomers (up to " + std::to_string(newcomers) + " per period) are not ringed.";
+  }
   if (thinned > 0)
     options.caption += " Each panel draws its " + std::to_string(kMaxPanelEdges) +
                        " strongest ties of up to " + std::to_string(thinned) + ".";
@@ -93,6 +125,7 @@ render::Scene flows(const Comparison& c, const std::map<std::int32_t, std::strin
                     const render::TextMeasure& measure) {
   std::vector<std::string> labels;
   std::vector<std::vector<render::FlowBlock>> blocks;
+  std::vector<std::set<std::int32_t>> shown(c.snapshots.size());  // ids drawn as their own block
   for (std::size_t s = 0; s < c.snapshots.size(); ++s) {
     labels.push_back(c.snapshots[s].label);
     std::vector<render::FlowBlock> column;
@@ -101,21 +134,40 @@ render::Scene flows(const Comparison& c, const std::map<std::int32_t, std::strin
       column.push_back(
           {t.id, names.at(t.id), static_cast<double>(t.members.size()), tracked_colour(c, t.id)});
     }
-    // Largest first, so the main communities lead each column.
+    // Largest first, so the main communities lead each column; beyond kMaxFlowBlocks one block.
     std::stable_sort(column.begin(), column.end(),
                      [](const render::FlowBlock& a, const render::FlowBlock& b) { return a.size > b.size; });
+    if (column.size() > kMaxFlowBlocks) {
+      double rest = 0;
+      for (std::size_t i = kMaxFlowBlocks; i < column.size(); ++i)
+        rest += column[i].size;
+      const std::size_t others = column.size() - kMaxFlowBlocks;
+      column.resize(kMaxFlowBlocks);
+      column.push_back({-1, std::to_string(others) + " smaller communities", rest, render::other_colour});
+    }
+    for (const render::FlowBlock& b : column)
+      shown[s].insert(b.id);
     blocks.push_back(std::move(column));
   }
+  std::map<std::tuple<std::size_t, std::int32_t, std::int32_t>, double> merged;
+  for (const change::Flow& f : c.tracking.flows) {
+    const std::int32_t from = shown[f.from_snapshot].count(f.from) != 0 ? f.from : -1;
+    const std::int32_t to = shown[f.from_snapshot + 1].count(f.to) != 0 ? f.to : -1;
+    merged[{f.from_snapshot, from, to}] += static_cast<double>(f.members);
+  }
   std::vector<render::FlowLink> links;
-  for (const change::Flow& f : c.tracking.flows)
-    links.push_back({f.from_snapshot, f.from, f.to, static_cast<double>(f.members)});
+  for (const auto& [key, members] : merged)
+    links.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), members});
   render::ChartOptions options;
   options.width = 640;
   options.height = 420;
   options.title = "Community flows between periods";
   options.caption =
-      "Blocks: the communities of each period followed across periods (height ∝ members). Bands: "
-      "stakeholders present in both periods who moved from one community to another.";
+      "Blocks: the communities of each period followed across periods (height ∝ members"
+      ", the " +
+      std::to_string(kMaxFlowBlocks) +
+      " largest of each period on their own). Bands: stakeholders present in both periods, "
+      "from their community before to their community after.";
   return render::community_flow_scene(labels, blocks, links, options, measure);
 }
 

@@ -142,6 +142,7 @@ std::string fit_width(const TextMeasure& measure, const std::string& text, doubl
 
 /// The change counts of a panel: "210 stakeholders · 540 ties · +34 new · −12 lost".
 std::string panel_counts(const ChangePanel& panel, std::size_t index) {
+  if (!panel.counts.empty()) return panel.counts;
   std::size_t present = 0, kept = 0, added = 0, lost = 0;
   for (const bool p : panel.present)
     present += p ? 1 : 0;
@@ -408,7 +409,7 @@ Scene change_network_scene(const Network& network, const Layout& layout,
     std::vector<std::size_t> drawn;
     for (const std::size_t v : order) {
       if (!panel.present[v]) continue;
-      const bool fresh = p > 0 && !panels[p - 1].present[v];
+      const bool fresh = options.ring_newcomers && p > 0 && !panels[p - 1].present[v];
       Circle c;
       c.cx = ox + rx[v];
       c.cy = oy + ry[v];

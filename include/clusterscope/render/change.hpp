@@ -33,6 +33,10 @@ struct ChangePanel {
   /// This panel's node colours, one per stakeholder (a stakeholder that changed community changes
   /// colour); empty: the figure's node_colours.
   std::vector<std::string> colours;
+  /// The counts line under the title; empty: counted from `present` and `edges` ("210
+  /// stakeholders · 540 ties · +34 new · −12 lost"). A caller that thinned `edges` gives the
+  /// real counts here.
+  std::string counts;
 };
 
 struct ChangeFigureOptions {
@@ -56,6 +60,7 @@ struct ChangeFigureOptions {
   /// one), ties broken by stakeholder order.
   std::size_t labels = 5;
   std::size_t label_chars = 24;  ///< names shortened with shorten_name to this many code points
+  bool ring_newcomers = true;    ///< ring stakeholders absent from the previous panel
 };
 
 /// Builds the figure. `layout`, `node_colours` ("#rrggbb") and every panel's `present` hold one
