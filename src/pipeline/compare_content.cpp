@@ -118,6 +118,14 @@ struct Statement {
   std::string text;
 };
 
+/// A count for a key figure, short enough for its box: "15,768", "496k", "1.04M".
+std::string count_text(std::size_t n) {
+  const auto x = static_cast<double>(n);
+  if (n < 100000) return core::readable_number(x);
+  if (n < 10000000) return core::readable_number(std::round(x / 1000)) + "k";
+  return core::readable_number(x / 1e6) + "M";
+}
+
 /// "Community machine-tool (3)", or "Community 7" for an unnamed one, at the start of a sentence.
 std::string community_phrase(const std::string& name) {
   return name.rfind("community ", 0) == 0 ? "C" + name.substr(1) : "Community " + name;
@@ -760,10 +768,10 @@ void build_comparison_outputs(Comparison& c) {
       entered += step.entered.size();
       left += step.left.size();
     }
-    s.blocks.push_back(key_figures({{"+" + std::to_string(added), "new ties"},
-                                    {"−" + std::to_string(lost), "lost ties"},
-                                    {"+" + std::to_string(entered), "entered"},
-                                    {"−" + std::to_string(left), "left"}}));
+    s.blocks.push_back(key_figures({{"+" + count_text(added), "new ties"},
+                                    {"−" + count_text(lost), "lost ties"},
+                                    {"+" + count_text(entered), "entered"},
+                                    {"−" + count_text(left), "left"}}));
     s.blocks.push_back(bullets(period_items(c)));
     std::vector<std::string> items;
     for (const Statement& st : statements(c, measures, names)) {

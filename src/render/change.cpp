@@ -246,7 +246,8 @@ Scene change_network_scene(const Network& network, const Layout& layout,
       {LegendItem::Kind::line, "tie kept", options.kept_colour, {}, 0.8, std::max(base * 0.8, 0.5)});
   legend_row.add({LegendItem::Kind::line, "new tie", added_colour, {}, 1.4, 0.9});
   legend_row.add({LegendItem::Kind::line, "tie lost", options.lost_colour, kLostDash, 0.9, 0.9});
-  legend_row.add({LegendItem::Kind::ring, "new stakeholder", "#ffffff", {}, 1, 1});
+  if (options.ring_newcomers)
+    legend_row.add({LegendItem::Kind::ring, "new stakeholder", "#ffffff", {}, 1, 1});
   for (std::size_t i = 0; i < legend.size(); ++i)
     legend_row.add({LegendItem::Kind::swatch, shorten_name(legend[i].first, 28), legend[i].second, {}, 1, 1},
                    i == 0);
