@@ -298,6 +298,15 @@ Snapshot snapshot_in_period(const Network& network, const Period& period, Undate
   return snap;
 }
 
+std::size_t dated_ties(const Snapshot& snapshot, Undated undated) noexcept {
+  return snapshot.network.ties.size() - (undated == Undated::keep ? snapshot.undated : 0);
+}
+
+std::string span_text(const Span& span) {
+  return span.first.empty() ? std::string("no tie is dated")
+                            : "the dated ties run " + span.first.to_string() + " … " + span.last.to_string();
+}
+
 Matched match_datasets(const Network& a, std::string label_a, const Network& b, std::string label_b) {
   Matched m;
   m.base = empty_like(b);

@@ -49,24 +49,26 @@ std::vector<std::string> default_contact_kinds() {
   return {"visit", "meeting", "event", "recommendation", "referral", "membership", "advice"};
 }
 
-double Rate::low() const noexcept {
+namespace {
+
+/// The Wilson score interval's bound (95 %) of `hits` of `trials`: the upper one when `upper`.
+double wilson(std::size_t hits, std::size_t trials, bool upper) {
   if (trials == 0) return std::numeric_limits<double>::quiet_NaN();
   const double z = 1.959963984540054;
   const double n = static_cast<double>(trials);
-  const double p = value();
+  const double p = static_cast<double>(hits) / n;
   const double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
   const double half = z * std::sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
-  return std::max(0.0, centre - half);
+  return upper ? std::min(1.0, centre + half) : std::max(0.0, centre - half);
 }
 
+}  // namespace
+
+double Rate::low() const noexcept {
+  return wilson(hits, trials, false);
+}
 double Rate::high() const noexcept {
-  if (trials == 0) return std::numeric_limits<double>::quiet_NaN();
-  const double z = 1.959963984540054;
-  const double n = static_cast<double>(trials);
-  const double p = value();
-  const double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-  const double half = z * std::sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
-  return std::min(1.0, centre + half);
+  return wilson(hits, trials, true);
 }
 
 UptakeResult uptake(const Network& network, const UptakeConfig& config) {

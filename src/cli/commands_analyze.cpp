@@ -101,6 +101,34 @@ po::options_description own_options(const char* title, AnalysisFlags& f, bool* p
   return own;
 }
 
+/// The option groups of analyze and compare, and their config-file sections.
+struct OptionGroups {
+  po::options_description own;
+  po::options_description measures;
+  po::options_description communities;
+  po::options_description figures;
+  po::options_description change;
+  po::options_description filters;
+  po::options_description all;
+  OptionGroups(po::options_description own_group, AnalysisFlags& f)
+      : own(std::move(own_group)),
+        measures(metric_options(f.metrics)),
+        communities(community_options(f.communities)),
+        figures(figure_options(f.figures)),
+        change(change_options(f.change)),
+        filters(input_options(f.input)) {
+    all.add(own).add(measures).add(communities).add(figures).add(change).add(filters);
+  }
+  [[nodiscard]] std::vector<ConfigSection> sections() const {
+    return {{"", &own},
+            {"filters", &filters},
+            {"measures", &measures},
+            {"communities", &communities},
+            {"figures", &figures},
+            {"change", &change}};
+  }
+};
+
 /// What the progress hooks of analyze and compare do.
 pipeline::AnalysisProgress progress_hooks(Progress& progress, std::ostream& err, bool quiet) {
   pipeline::AnalysisProgress hooks;
@@ -137,22 +165,10 @@ pipeline::CompareConfig compare_config(const pipeline::AnalysisConfig& analysis,
 int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   AnalysisFlags f;
   bool print_config = false;
-  po::options_description own = own_options("analyze options", f, &print_config, false);
-  po::options_description measures = metric_options(f.metrics);
-  po::options_description groups_options = community_options(f.communities);
-  po::options_description figures_options = figure_options(f.figures);
-  po::options_description change = change_options(f.change);
-  po::options_description filters = input_options(f.input);
-  po::options_description d;
-  d.add(own).add(measures).add(groups_options).add(figures_options).add(change).add(filters);
-  const std::vector<ConfigSection> sections = {{"", &own},
-                                               {"filters", &filters},
-                                               {"measures", &measures},
-                                               {"communities", &groups_options},
-                                               {"figures", &figures_options},
-                                               {"change", &change}};
+  const OptionGroups groups(own_options("analyze options", f, &print_config, false), f);
+  const std::vector<ConfigSection> sections = groups.sections();
   const Parsed parsed =
-      parse(args, d, out, "usage: clusterscope analyze <input> [-o DIR] [options]", &sections);
+      parse(args, groups.all, out, "usage: clusterscope analyze <input> [-o DIR] [options]", &sections);
   if (parsed.help) return 0;
   const InputOptions& o = f.input;
   const std::string& output = f.output;
@@ -230,21 +246,9 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
 
 int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   AnalysisFlags f;
-  po::options_description own = own_options("compare options", f, nullptr, true);
-  po::options_description measures = metric_options(f.metrics);
-  po::options_description groups_options = community_options(f.communities);
-  po::options_description figures_options = figure_options(f.figures);
-  po::options_description change = change_options(f.change);
-  po::options_description filters = input_options(f.input);
-  po::options_description d;
-  d.add(own).add(change).add(measures).add(groups_options).add(figures_options).add(filters);
-  const std::vector<ConfigSection> sections = {{"", &own},
-                                               {"filters", &filters},
-                                               {"measures", &measures},
-                                               {"communities", &groups_options},
-                                               {"figures", &figures_options},
-                                               {"change", &change}};
-  const Parsed parsed = parse(args, d, out,
+  const OptionGroups groups(own_options("compare options", f, nullptr, true), f);
+  const std::vector<ConfigSection> sections = groups.sections();
+  const Parsed parsed = parse(args, groups.all, out,
                               "usage: clusterscope compare <input> --period A --period B [...] -o DIR\n"
                               "       clusterscope compare <inputA> <inputB> -o DIR",
                               &sections, 2);

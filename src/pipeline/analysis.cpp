@@ -167,17 +167,11 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
     read_referrals(config, config.referrals_file, config.referral_date, a.network, a.diagnostics, progress);
   if (config.period) {
     change::Snapshot s = change::snapshot_in_period(a.network, *config.period, config.undated);
-    const std::size_t dated =
-        s.network.ties.size() - (config.undated == change::Undated::keep ? s.undated : 0);
-    if (dated == 0) {
-      const change::Span span = change::tie_span(a.network);
-      throw InputError(Location{config.input, 0, 0},
-                       "period " + config.period->label + " holds no dated tie (" +
-                           (span.first.empty() ? std::string("no tie is dated")
-                                               : "the dated ties run " + span.first.to_string() + " … " +
-                                                     span.last.to_string()) +
-                           "); expected a period that overlaps the data");
-    }
+    if (change::dated_ties(s, config.undated) == 0)
+      throw InputError(Location{config.input, 0, 0}, "period " + config.period->label +
+                                                         " holds no dated tie (" +
+                                                         change::span_text(change::tie_span(a.network)) +
+                                                         "); expected a period that overlaps the data");
     if (s.undated > 0 && progress.warning)
       progress.warning(std::to_string(s.undated) + (s.undated == 1 ? " tie has" : " ties have") +
                        " no date: " + (config.undated == change::Undated::keep ? "kept in" : "left out of") +

@@ -46,11 +46,6 @@ std::string tracked_colour(const Comparison& c, std::int32_t id) {
 
 namespace {
 
-std::string span_text(const change::Span& span) {
-  return span.first.empty() ? std::string("no tie is dated")
-                            : "the dated ties run " + span.first.to_string() + " … " + span.last.to_string();
-}
-
 /// The snapshots of one dataset: --period as given, or --periods over the dated span.
 std::vector<change::Snapshot> period_snapshots(const CompareConfig& config, const Network& network,
                                                const std::string& input, std::vector<std::string>& warnings) {
@@ -68,12 +63,10 @@ std::vector<change::Snapshot> period_snapshots(const CompareConfig& config, cons
   std::vector<change::Snapshot> out;
   for (const change::Period& p : periods) {
     change::Snapshot s = change::snapshot_in_period(network, p, config.undated);
-    const std::size_t dated =
-        s.network.ties.size() - (config.undated == change::Undated::keep ? s.undated : 0);
-    if (dated == 0) {
+    if (change::dated_ties(s, config.undated) == 0) {
       if (!from_rule)
         throw InputError(Location{input, 0, 0}, "period " + p.label + " holds no dated tie (" +
-                                                    span_text(span) +
+                                                    change::span_text(span) +
                                                     "); expected a period that overlaps the data");
       warnings.push_back("period " + p.label + " holds no dated tie and is left out");
       continue;
@@ -83,7 +76,8 @@ std::vector<change::Snapshot> period_snapshots(const CompareConfig& config, cons
   if (out.size() < 2)
     throw InputError(Location{input, 0, 0}, "--periods " + config.periods_rule + " gives " +
                                                 std::to_string(out.size()) + " period with ties (" +
-                                                span_text(span) + "); expected at least two to compare");
+                                                change::span_text(span) +
+                                                "); expected at least two to compare");
   if (span.undated > 0) {
     const bool keep = config.undated == change::Undated::keep;
     warnings.push_back(std::to_string(span.undated) + (span.undated == 1 ? " tie has" : " ties have") +
@@ -238,14 +232,7 @@ void write_comparison(const Comparison& c, io::OutputRequest request, const Anal
     options["candidates"] = {{"value", candidates::candidate_config_to_json(c.config.analysis.candidates)},
                              {"source", c.config.analysis.candidates_from_config ? "config" : "default"}};
     m["options"] = options;
-    nlohmann::ordered_json periods = nlohmann::ordered_json::array();
-    for (const change::Snapshot& s : c.snapshots)
-      periods.push_back({{"label", s.label},
-                         {"from", s.period.from.to_string()},
-                         {"to", s.period.to.to_string()},
-                         {"stakeholders", s.network.size()},
-                         {"ties", s.network.ties.size()}});
-    m["periods"] = periods;
+    m["periods"] = periods_json(c);
     m["versions"] = versions_record();
     m["outputs"] = output_files(temporary);
     m["run"] = run_record(c.started_utc, clock.times());

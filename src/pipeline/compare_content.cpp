@@ -442,6 +442,18 @@ nlohmann::ordered_json tracking_json(const Comparison& c, const std::map<std::in
 
 }  // namespace
 
+nlohmann::ordered_json periods_json(const Comparison& c) {
+  nlohmann::ordered_json periods = nlohmann::ordered_json::array();
+  for (const change::Snapshot& s : c.snapshots)
+    periods.push_back({{"label", s.label},
+                       {"from", s.period.from.to_string()},
+                       {"to", s.period.to.to_string()},
+                       {"stakeholders", s.network.size()},
+                       {"ties", s.network.ties.size()},
+                       {"undated_ties", s.undated}});
+  return periods;
+}
+
 std::string uptake_csv(const Network& network, const change::UptakeResult& u) {
   std::string out;
   io::append_csv_row(out, {"date", "by", "firm", "firm_name", "partner", "partner_name", "status", "tie",
@@ -597,15 +609,7 @@ void build_comparison_outputs(Comparison& c) {
   j["clusterscope"] = CLUSTERSCOPE_VERSION;
   j["dataset"] = c.base.name;
   j["seed"] = c.config.analysis.run.seed;
-  nlohmann::ordered_json periods = nlohmann::ordered_json::array();
-  for (const change::Snapshot& s : c.snapshots)
-    periods.push_back({{"label", s.label},
-                       {"from", s.period.from.to_string()},
-                       {"to", s.period.to.to_string()},
-                       {"stakeholders", s.network.size()},
-                       {"ties", s.network.ties.size()},
-                       {"undated_ties", s.undated}});
-  j["periods"] = periods;
+  j["periods"] = periods_json(c);
   j["undated"] = core::name_of(change::kUndatedNames, c.config.undated);
   nlohmann::ordered_json steps = nlohmann::ordered_json::array();
   for (const change::Step& step : c.steps) {

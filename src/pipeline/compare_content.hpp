@@ -25,6 +25,10 @@ std::vector<MeasureRow> measure_rows(const Comparison& comparison);
 /// "community <id>".
 std::map<std::int32_t, std::string> community_names(const Comparison& comparison);
 
+/// The periods as changes.json and manifest.json list them: label, bounds, stakeholders, ties,
+/// undated ties.
+nlohmann::ordered_json periods_json(const Comparison& comparison);
+
 /// The change figures (docs/compare.md, "Figures"): the small multiples on one layout, the measures
 /// over the periods and the community flows.
 std::vector<NamedScene> comparison_figures(const Comparison& comparison);

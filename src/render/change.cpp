@@ -481,23 +481,8 @@ Scene change_network_scene(const Network& network, const Layout& layout,
                         [&](const auto& l) { return segment_hits_box(l.first, l.second, box); }))
           continue;
         placed.push_back(box);
-        const double lx = end.x - c.x, ly = end.y - c.y;
-        const double length = std::hypot(lx, ly);
-        if (length > r + 1) {
+        if (add_node_label(labels, measure, text, box, pad, options.label_size, c, radius[v], r, end))
           leaders.emplace_back(c, end);
-          Line leader;
-          leader.points = {{c.x + lx / length * radius[v], c.y + ly / length * radius[v]}, end};
-          leader.width = 0.4;
-          leader.colour = "#444444";
-          labels.items.emplace_back(std::move(leader));
-        }
-        Rect halo;
-        halo.box = box;
-        halo.fill = "#ffffff";
-        halo.opacity = 0.75;
-        labels.items.emplace_back(halo);
-        labels.items.emplace_back(make_text(measure, text, box.x + pad, box.y + h / 2, options.label_size,
-                                            Anchor::start, false, "#222222"));
         break;
       }
     }

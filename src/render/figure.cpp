@@ -578,23 +578,9 @@ Scene network_scene(const Network& network, const TieView& view, const Layout& l
           continue;
         placed.push_back(box);
         labelled[v] = true;
-        const double lx = leader_end.x - px[v], ly = leader_end.y - py[v];
-        const double length = std::hypot(lx, ly);
-        if (length > r + 1) {
+        if (add_node_label(label_group, measure, text, box, pad, options.label_size, from, radius[v], r,
+                           leader_end))
           leaders.emplace_back(from, leader_end);
-          Line leader;
-          leader.points = {{px[v] + lx / length * radius[v], py[v] + ly / length * radius[v]}, leader_end};
-          leader.width = 0.4;
-          leader.colour = "#444444";
-          label_group.items.emplace_back(std::move(leader));
-        }
-        Rect halo;
-        halo.box = box;
-        halo.fill = "#ffffff";
-        halo.opacity = 0.75;
-        label_group.items.emplace_back(halo);
-        label_group.items.emplace_back(make_text(measure, text, box.x + pad, box.y + h / 2,
-                                                 options.label_size, Anchor::start, false, "#222222"));
         break;
       }
     }

@@ -218,4 +218,26 @@ std::size_t primitive_count(const Scene& scene) {
   return n;
 }
 
+bool add_node_label(Group& group, const TextMeasure& measure, const std::string& text, const Box& box,
+                    double pad, double size, Point node, double radius, double clearance, Point end) {
+  const double lx = end.x - node.x, ly = end.y - node.y;
+  const double length = std::hypot(lx, ly);
+  const bool leader = length > clearance + 1;
+  if (leader) {
+    Line line;
+    line.points = {{node.x + lx / length * radius, node.y + ly / length * radius}, end};
+    line.width = 0.4;
+    line.colour = "#444444";
+    group.items.emplace_back(std::move(line));
+  }
+  Rect halo;
+  halo.box = box;
+  halo.fill = "#ffffff";
+  halo.opacity = 0.75;
+  group.items.emplace_back(halo);
+  group.items.emplace_back(
+      make_text(measure, text, box.x + pad, box.y + box.height / 2, size, Anchor::start, false, "#222222"));
+  return leader;
+}
+
 }  // namespace clusterscope::render

@@ -94,6 +94,11 @@ struct Snapshot {
 /// for an active_from after its active_to.
 Snapshot snapshot_in_period(const Network& network, const Period& period, Undated undated);
 
+/// The ties of a snapshot that count by their date (undated ones kept by --undated keep aside).
+std::size_t dated_ties(const Snapshot& snapshot, Undated undated) noexcept;
+/// "the dated ties run 2012-01-04 … 2014-12-30", or "no tie is dated".
+std::string span_text(const Span& span);
+
 /// Two datasets matched by id: the union network (stakeholders of `a`, then those only in `b`,
 /// their fields from the later dataset `b` where it has them; the ties of both) and each dataset
 /// as a snapshot of it.

@@ -165,6 +165,12 @@ inline constexpr const char* font_family = "DejaVu Sans";
 Text make_text(const TextMeasure& measure, std::string text, double x, double y, double size,
                Anchor anchor = Anchor::start, bool bold = false, std::string colour = "#000000");
 
+/// Draws a placed node label into `group`: a leader line from the edge of the disc (`node`,
+/// `radius`) to `end` when `end` lies more than `clearance` + 1 away from the centre, then a white
+/// halo behind `box` and the text `pad` inside its left edge. Returns whether a leader was drawn.
+bool add_node_label(Group& group, const TextMeasure& measure, const std::string& text, const Box& box,
+                    double pad, double size, Point node, double radius, double clearance, Point end);
+
 /// Draws `scene` to `out`, the format chosen by extension: .svg, .pdf or .png (raster at dpi / 72
 /// pixels per point). Text is laid out with Pango, so every script shapes correctly. The file is
 /// written atomically (temporary file, then rename). Throws OutputError for an unknown extension
