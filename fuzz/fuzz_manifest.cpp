@@ -1,6 +1,6 @@
 // libFuzzer target: dataset.json manifests (docs/fuzzing.md). The input is written as
 // dataset.json into a temporary folder of this process, beside small fixed data files the
-// manifest may name (stakeholders.csv, ties.csv, ties.csv.gz, activities.csv), and loaded with
+// manifest may name (stakeholders.csv, ties.csv, ties.csv.gz, activities.csv, referrals.csv), and loaded with
 // io::load_network, so that filters and the roll-up run too.
 
 #include <unistd.h>
@@ -62,6 +62,11 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
         "SE1,M1,meeting,attendee,2012-01-30\n"
         "SE2,P1,project,partner,2013-02-01\n"
         "PL3,P1,project,partner,2013-02-01\n");
+  write(folder / "referrals.csv",
+        "date,by,firm,partner,note\n"
+        "2012-02-01,PL1,SE2,PL2,\"visit, then a call\"\n"
+        "2013-13-01,PL1,SE2,XX,\n"
+        "2012-05-01,PL1,SE2,SE2,\n");
   return 0;
 }
 
