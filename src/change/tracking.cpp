@@ -10,24 +10,6 @@
 namespace clusterscope::change {
 namespace {
 
-std::size_t common(const std::vector<VertexId>& a, const std::vector<VertexId>& b) {
-  std::size_t n = 0;
-  auto i = a.begin();
-  auto j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++n;
-      ++i;
-      ++j;
-    }
-  }
-  return n;
-}
-
 std::vector<VertexId> restricted(const std::vector<VertexId>& members, const std::vector<char>& keep) {
   std::vector<VertexId> out;
   for (const VertexId v : members)
@@ -52,15 +34,29 @@ struct Match {
 std::vector<Match> matches(const std::vector<std::vector<VertexId>>& before,
                            const std::vector<std::vector<VertexId>>& after, const std::vector<char>* keep,
                            double threshold) {
+  const auto kept = [&](const std::vector<VertexId>& members) {
+    return keep != nullptr ? restricted(members, *keep) : members;
+  };
+  // Which later sets each member is in, so only sets that share a member are compared:
+  // O(Σ members × sets per member) instead of every pair of sets.
+  std::vector<std::size_t> size_after(after.size());
+  std::map<VertexId, std::vector<std::size_t>> in_after;
+  for (std::size_t j = 0; j < after.size(); ++j) {
+    const std::vector<VertexId> b = kept(after[j]);
+    size_after[j] = b.size();
+    for (const VertexId v : b)
+      in_after[v].push_back(j);
+  }
   std::vector<Match> out;
   for (std::size_t i = 0; i < before.size(); ++i) {
-    const std::vector<VertexId> a = keep != nullptr ? restricted(before[i], *keep) : before[i];
-    if (a.empty()) continue;
-    for (std::size_t j = 0; j < after.size(); ++j) {
-      const std::vector<VertexId> b = keep != nullptr ? restricted(after[j], *keep) : after[j];
-      const std::size_t n = common(a, b);
-      if (n == 0) continue;
-      const double jac = jaccard(n, a.size(), b.size());
+    const std::vector<VertexId> a = kept(before[i]);
+    std::map<std::size_t, std::size_t> overlap;  // later set → members in common, by set order
+    for (const VertexId v : a)
+      if (const auto it = in_after.find(v); it != in_after.end())
+        for (const std::size_t j : it->second)
+          ++overlap[j];
+    for (const auto& [j, n] : overlap) {
+      const double jac = jaccard(n, a.size(), size_after[j]);
       if (jac >= threshold) out.push_back({i, j, n, jac});
     }
   }
@@ -161,14 +157,15 @@ Tracking track_communities(const std::vector<Snapshot>& snapshots, const std::ve
       for (std::size_t i = 0; i < sets[s - 1].size(); ++i)
         if (succ[i].empty()) t.dissolved.push_back({s, ids[s - 1][i], sets[s - 1][i].size()});
       // Flows of the members present in both snapshots.
+      std::vector<std::int32_t> now(base_size, 0);
+      for (std::size_t i = 0; i < sets[s].size(); ++i)
+        for (const VertexId v : sets[s][i])
+          now[static_cast<std::size_t>(v)] = ids[s][i];
       std::map<std::pair<std::int32_t, std::int32_t>, std::size_t> flows;
       for (std::size_t v = 0; v < base_size; ++v) {
         if (both[v] == 0) continue;
         const std::int32_t a = t.id_of[s - 1][v];
-        std::int32_t b = 0;
-        for (std::size_t i = 0; i < sets[s].size() && b == 0; ++i)
-          if (std::binary_search(sets[s][i].begin(), sets[s][i].end(), static_cast<VertexId>(v)))
-            b = ids[s][i];
+        const std::int32_t b = now[v];
         if (a != 0 && b != 0) ++flows[{a, b}];
       }
       for (const auto& [pair, n] : flows)

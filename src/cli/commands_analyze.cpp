@@ -217,8 +217,12 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   analysis.referral_date = change_set.referral_date;
 
   Progress progress(err, Progress::mode_for(err, quiet),
-                    pipeline::analysis_stages + (several ? pipeline::compare_fixed_stages + 2 : 0));
-  const pipeline::AnalysisProgress hooks = progress_hooks(progress, err, quiet);
+                    pipeline::analysis_stages + (several ? pipeline::compare_fixed_stages + 1 : 0));
+  pipeline::AnalysisProgress hooks = progress_hooks(progress, err, quiet);
+  hooks.periods = [&progress](std::size_t periods) {
+    progress.set_stages(pipeline::analysis_stages + pipeline::compare_fixed_stages - 1 +
+                        periods);  // one write
+  };
   const pipeline::Analysis result = pipeline::run_analysis(analysis, hooks);
   std::optional<pipeline::Comparison> comparison;
   if (several) comparison = pipeline::run_comparison(compare_config(analysis, change_set), hooks);
@@ -279,7 +283,10 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
   if (f.inputs.size() == 2) config.second_input = f.inputs[1];
   const std::size_t snapshots = std::max<std::size_t>(2, change_set.periods.size());
   Progress progress(err, Progress::mode_for(err, f.common.quiet), pipeline::compare_fixed_stages + snapshots);
-  const pipeline::AnalysisProgress hooks = progress_hooks(progress, err, f.common.quiet);
+  pipeline::AnalysisProgress hooks = progress_hooks(progress, err, f.common.quiet);
+  hooks.periods = [&progress](std::size_t periods) {
+    progress.set_stages(pipeline::compare_fixed_stages + periods);
+  };
   const pipeline::Comparison result = pipeline::run_comparison(config, hooks);
   pipeline::write_comparison(result, request, hooks);
   if (!f.common.quiet) {

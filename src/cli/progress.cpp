@@ -66,4 +66,9 @@ void Progress::draw(double fraction, bool final) {
   err_ << line << (final ? "\n" : "") << std::flush;
 }
 
+void Progress::set_stages(std::size_t stages) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  stages_ = stages;
+}
+
 }  // namespace clusterscope::cli

@@ -27,6 +27,8 @@ class Progress {
   std::function<void(double)> reporter();
   /// Ends the current stage (a line, or the bar completed).
   void end();
+  /// Corrects the number of stages once it is known (compare learns its periods from the data).
+  void set_stages(std::size_t stages);
 
   /// bar when `err` is the process's standard error and that is a terminal, else lines.
   static Mode mode_for(const std::ostream& err, bool quiet);

@@ -142,6 +142,7 @@ Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& p
     for (const Diagnostic& d : second_diagnostics.entries())
       c.diagnostics.add(d);
   }
+  if (progress.periods) progress.periods(c.snapshots.size());
   for (const std::string& file : c.base.input_files)
     c.inputs.push_back({{"file", file}, {"bytes", fs::file_size(file)}, {"sha256", sha256_file(file)}});
   if (!config.referrals_file.empty())

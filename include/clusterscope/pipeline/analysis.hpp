@@ -86,6 +86,8 @@ struct AnalysisProgress {
   std::function<void()> end;                            ///< the current stage ended
   std::function<void(const Diagnostics&)> loaded;       ///< the loader's diagnostics
   std::function<void(const std::string&)> warning;      ///< a warning about the results
+  /// compare: how many periods it compares, once they are known (one stage each).
+  std::function<void(std::size_t periods)> periods;
 };
 
 /// One stage's wall time and the process's peak memory when it ended (manifest.json's "run").
