@@ -257,6 +257,15 @@ std::vector<std::string> used_stakeholder_fields(const Network& network) {
   return header;
 }
 
+std::string write_csv_referrals(const Network& network) {
+  std::string out;
+  append_csv_row(out, {"date", "by", "firm", "partner", "note"});
+  for (const Referral& r : network.referrals)
+    if (network.find(r.firm) && network.find(r.partner) && network.find(r.by))
+      append_csv_row(out, {r.date.to_string(), r.by, r.firm, r.partner, r.note});
+  return out;
+}
+
 std::string write_csv_nodes(const Network& network) {
   const std::vector<std::string> header = used_stakeholder_fields(network);
   std::string out;

@@ -128,6 +128,7 @@ std::string normalised_manifest(const Network& network) {
   j["directed"] = network.directed;
   j["stakeholders"] = Json{{"file", "stakeholders.csv"}};
   j["ties"] = Json::array({Json{{"file", "ties.csv"}}});
+  if (!network.referrals.empty()) j["referrals"] = Json{{"file", "referrals.csv"}};
   Json vocabulary = Json::array();
   for (const TypeTerm& t : network.vocabulary)
     vocabulary.push_back(Json{{"type", t.name}, {"colour", t.colour}, {"label", t.label}});

@@ -194,6 +194,8 @@ void write_analysis(const Analysis& a, io::OutputRequest request, const Analysis
   for (const auto& table : a.annex_tables)
     files.push_back(table);
   if (a.uptake) files.emplace_back("tables/uptake.csv", uptake_csv(network, *a.uptake));
+  if (!network.referrals.empty())
+    files.emplace_back("network/referrals.csv", io::write_csv_referrals(network));
   if (comparison != nullptr)
     for (auto& [path, content] : comparison_files(*comparison))
       files.emplace_back("compare/" + path, std::move(content));

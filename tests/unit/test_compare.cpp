@@ -562,6 +562,14 @@ TEST_CASE("analyze: --period analyses one period; several periods add compare/; 
   INFO(err);
   CHECK_THAT(out, Contains("256 stakeholders"));  // as compare's 2014 snapshot
   CHECK(fs::exists(dir.path() / "y" / "tables" / "uptake.csv"));
+  // The normalised dataset in network/ keeps the referrals among its stakeholders. Counted from
+  // the CSV files by hand: the 256 stakeholders with a 2014 tie or a shared 2014 activity hold
+  // 68 of the 75 referrals (by, firm and partner all present); the whole network holds all 75.
+  Diagnostics diagnostics;
+  CHECK(test::load(dir.path() / "y" / "network", diagnostics).referrals.size() == 68);
+  REQUIRE(run_cli("analyze " + input + " --runs 2 --null-models 0 -o " + quote(dir.path() / "whole"), out,
+                  err) == 0);
+  CHECK(test::load(dir.path() / "whole" / "network", diagnostics).referrals.size() == 75);
   CHECK_THAT(test::read_file(dir.path() / "y" / "report.html"), Contains("id=\"uptake\""));
   REQUIRE(run_cli("analyze " + input + " --periods yearly --runs 4 --null-models 0 -o " +
                       quote(dir.path() / "all"),

@@ -71,6 +71,9 @@ void read_node_link_json(const SourceText& source, NetworkBuilder& builder);
 /// the warnings about values the format cannot hold.
 std::string write_csv_edges(const Network& network);
 std::string write_csv_nodes(const Network& network);
+/// The referrals as `date,by,firm,partner,note`, those whose three ids are stakeholders of the
+/// network (a recommendations file's "clusterscope" is not), for a normalised dataset folder.
+std::string write_csv_referrals(const Network& network);
 std::string write_graphml(const Network& network, const std::string& file, Diagnostics& warnings);
 std::string write_gexf(const Network& network, const std::string& file, Diagnostics& warnings);
 /// How write_gexf draws the stakeholders in Gephi: for stakeholder v, viz:position x[v], y[v]

@@ -13,7 +13,8 @@ namespace clusterscope::io {
 std::string summary_json(const Network& network, const Diagnostics& diagnostics);
 /// The same for people, as Markdown.
 std::string summary_markdown(const Network& network, const Diagnostics& diagnostics);
-/// A dataset.json describing the normalised stakeholders.csv / ties.csv written beside it.
+/// A dataset.json describing the normalised stakeholders.csv / ties.csv (and referrals.csv when the
+/// network has referrals) written beside it.
 std::string normalised_manifest(const Network& network);
 
 }  // namespace clusterscope::io
