@@ -74,7 +74,7 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 
 constexpr std::string_view kPngSignature = "\x89PNG\r\n\x1a\n";
 
-/// Why `folder` is not a previous analyze output (empty when it is one, or empty).
+/// Why `folder` is not a previous analyze or compare output (empty when it is one, or empty).
 std::string foreign_content(const fs::path& folder) {
   std::error_code ec;
   if (fs::is_empty(folder, ec)) return {};
@@ -89,12 +89,13 @@ std::string foreign_content(const fs::path& folder) {
   std::set<fs::path> listed = {fs::path("manifest.json")};
   try {
     const nlohmann::json m = nlohmann::json::parse(read_all(manifest));
-    if (!m.is_object() || !m.contains("clusterscope") || m.value("command", std::string()) != "analyze")
-      return "its manifest.json is not one that clusterscope analyze wrote";
+    const std::string command = m.is_object() ? m.value("command", std::string()) : std::string();
+    if (!m.is_object() || !m.contains("clusterscope") || (command != "analyze" && command != "compare"))
+      return "its manifest.json is not one that clusterscope analyze or compare wrote";
     for (const nlohmann::json& entry : m.at("outputs"))
       listed.insert(fs::path(entry.at("file").get<std::string>()).lexically_normal());
   } catch (const std::exception&) {
-    return "its manifest.json is not one that clusterscope analyze wrote";
+    return "its manifest.json is not one that clusterscope analyze or compare wrote";
   }
   std::set<fs::path> parents;
   for (const fs::path& file : listed)
@@ -223,9 +224,10 @@ void check_output(const OutputRequest& request, std::string_view content) {
   if (request.kind == OutputKind::folder && !request.force) {
     const std::string why = foreign_content(request.target);
     if (!why.empty())
-      throw OutputError(shown + ": not replaced: " + why +
-                        ". clusterscope replaces only an empty folder or a previous analyze output; give "
-                        "another -o, or --force to replace it");
+      throw OutputError(
+          shown + ": not replaced: " + why +
+          ". clusterscope replaces only an empty folder or a previous analyze or compare output; give "
+          "another -o, or --force to replace it");
   }
 }
 

@@ -462,6 +462,11 @@ TEST_CASE("compare: the same input, options and seed give the same bytes at any 
     INFO(file);
     CHECK(test::read_file(dir.path() / "one" / file) == test::read_file(dir.path() / "two" / file));
   }
+  // Its own previous output is replaced; a folder holding someone's file is not (exit 4).
+  REQUIRE(run_cli(base + " -o " + quote(dir.path() / "one") + " --threads 1 --quiet", out, err) == 0);
+  dir.write("theirs/notes.txt", "mine");
+  CHECK(run_cli(base + " -o " + quote(dir.path() / "theirs") + " --quiet", out, err) == 4);
+  CHECK(test::read_file(dir.path() / "theirs" / "notes.txt") == "mine");
   const nlohmann::json m = read_json(dir.path() / "one" / "manifest.json");
   CHECK(m["command"] == "compare");
   CHECK(m["periods"].size() == 2);
