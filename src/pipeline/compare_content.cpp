@@ -592,18 +592,20 @@ ReportSection uptake_section(const Network& network, const change::UptakeResult&
   return section;
 }
 
-void build_comparison_outputs(Comparison& c) {
-  const std::vector<MeasureRow> measures = measure_rows(c);
-  const std::map<std::int32_t, std::string> names = community_names(c);
+namespace {
+
+/// The candidates of every snapshot, in snapshot order.
+std::vector<std::vector<candidates::Candidate>> found_candidates(const Comparison& c) {
   std::vector<std::vector<candidates::Candidate>> found;
   for (const Structure& st : c.structures)
     found.push_back(st.candidates);
-  const auto figure = [&](const std::string& name) -> const render::Scene* {
-    for (const NamedScene& f : c.figures)
-      if (f.name == name) return &f.scene;
-    return nullptr;
-  };
+  return found;
+}
 
+/// changes.json.
+std::string changes_json(const Comparison& c, const std::vector<MeasureRow>& measures,
+                         const std::map<std::int32_t, std::string>& names) {
+  const std::vector<std::vector<candidates::Candidate>> found = found_candidates(c);
   // changes.json
   nlohmann::ordered_json j;
   j["clusterscope"] = CLUSTERSCOPE_VERSION;
@@ -692,8 +694,11 @@ void build_comparison_outputs(Comparison& c) {
   j["candidates"] = tracks;
   if (c.uptake) j["uptake"] = uptake_json(c.base, *c.uptake);
   j["warnings"] = c.warnings;
-  c.changes_json = j.dump(2) + "\n";
+  return j.dump(2) + "\n";
+}
 
+/// The complete tables: tables/ties.csv, tables/stakeholders.csv and tables/uptake.csv.
+void complete_tables(Comparison& c) {
   // Complete tables (ties and stakeholders can be long: ids only, the report shows the top).
   {
     std::string ties;
@@ -748,7 +753,17 @@ void build_comparison_outputs(Comparison& c) {
     c.tables.emplace_back("tables/stakeholders.csv", std::move(st));
     if (c.uptake) c.tables.emplace_back("tables/uptake.csv", uptake_csv(c.base, *c.uptake));
   }
+}
 
+/// The "What changed" report.
+Report comparison_report(const Comparison& c, const std::vector<MeasureRow>& measures,
+                         const std::map<std::int32_t, std::string>& names) {
+  const std::vector<std::vector<candidates::Candidate>> found = found_candidates(c);
+  const auto figure = [&](const std::string& name) -> const render::Scene* {
+    for (const NamedScene& f : c.figures)
+      if (f.name == name) return &f.scene;
+    return nullptr;
+  };
   // The report.
   Report report;
   report.title = c.base.name + ": what changed";
@@ -876,6 +891,17 @@ void build_comparison_outputs(Comparison& c) {
     s.blocks.push_back(bullets(items));
     report.sections.push_back(std::move(s));
   }
+  return report;
+}
+
+}  // namespace
+
+void build_comparison_outputs(Comparison& c) {
+  const std::vector<MeasureRow> measures = measure_rows(c);
+  const std::map<std::int32_t, std::string> names = community_names(c);
+  c.changes_json = changes_json(c, measures, names);
+  complete_tables(c);
+  const Report report = comparison_report(c, measures, names);
   c.report_pdf = report_pdf(report);
   c.report_html = report_html(report, c.config.analysis.dpi);
   for (auto& table : annex_tables(report))
