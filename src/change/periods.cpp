@@ -28,11 +28,6 @@ Date full(std::int32_t year, std::int32_t month, std::int32_t day) {
               static_cast<std::int8_t>(day)};
 }
 
-/// The last day of a tie's span: its end, or its start when it has no end.
-Date span_end(const Date& start, const Date& end) {
-  return (end.empty() ? start : end).last_day();
-}
-
 std::string month_text(const Date& d) {
   return d.to_string().substr(0, 7);
 }
@@ -47,7 +42,7 @@ Date month_end(std::int32_t year, std::int32_t month) {
 bool Period::overlaps(const Date& start, const Date& end) const noexcept {
   if (start.empty()) return false;
   const Date s = start.first_day();
-  const Date e = span_end(start, end);
+  const Date e = (end.empty() ? start : end).last_day();
   if (!from.empty() && e < first_day()) return false;
   if (!to.empty() && last_day() < s) return false;
   return true;
@@ -182,21 +177,6 @@ std::int32_t days_between(const Date& a, const Date& b) {
   return static_cast<std::int32_t>(day_number(b) - day_number(a));
 }
 
-Span tie_span(const Network& network) {
-  Span span;
-  for (const Tie& t : network.ties) {
-    if (t.start.empty()) {
-      ++span.undated;
-      continue;
-    }
-    const Date s = t.start.first_day();
-    const Date e = span_end(t.start, t.end);
-    if (span.first.empty() || s < span.first) span.first = s;
-    if (span.last.empty() || span.last < e) span.last = e;
-  }
-  return span;
-}
-
 namespace {
 
 /// The active_from / active_to span of a stakeholder, if it has one.
@@ -227,12 +207,9 @@ Active active_of(const Stakeholder& s) {
 }
 
 bool active_in(const Active& a, const Period& p) {
-  if (!a.known) return false;
-  const Date s = a.from.empty() ? Date{1, 1, 1} : a.from.first_day();
-  const Date e = a.to.empty() ? Date{9999, 12, 31} : a.to.last_day();
-  if (!p.from.empty() && e < p.first_day()) return false;
-  if (!p.to.empty() && p.last_day() < s) return false;
-  return true;
+  // An open end of the active span reaches as far as dates go.
+  return a.known &&
+         p.overlaps(a.from.empty() ? Date{1, 1, 1} : a.from, a.to.empty() ? Date{9999, 12, 31} : a.to);
 }
 
 /// Copies the network's settings (name, vocabulary, kinds, weights) without its data.
@@ -302,9 +279,14 @@ std::size_t dated_ties(const Snapshot& snapshot, Undated undated) noexcept {
   return snapshot.network.ties.size() - (undated == Undated::keep ? snapshot.undated : 0);
 }
 
-std::string span_text(const Span& span) {
+std::string span_text(const DatedSpan& span) {
   return span.first.empty() ? std::string("no tie is dated")
                             : "the dated ties run " + span.first.to_string() + " … " + span.last.to_string();
+}
+
+std::string no_dated_tie(const Period& period, const DatedSpan& span) {
+  return "period " + period.label + " holds no dated tie (" + span_text(span) +
+         "); expected a period that overlaps the data";
 }
 
 Matched match_datasets(const Network& a, std::string label_a, const Network& b, std::string label_b) {

@@ -74,7 +74,7 @@ double Rate::high() const noexcept {
 UptakeResult uptake(const Network& network, const UptakeConfig& config) {
   UptakeResult r;
   r.window_months = config.window_months;
-  const Span span = tie_span(network);
+  const DatedSpan span = dated_span(network);
   r.data_last = span.last;
   // The kinds that count as cooperation.
   std::vector<char> counting(network.kinds.size(), 0);
@@ -89,7 +89,7 @@ UptakeResult uptake(const Network& network, const UptakeConfig& config) {
   std::vector<std::vector<Arc>> arcs(network.size());
   for (const Tie& t : network.ties) {
     const bool counts = counting[static_cast<std::size_t>(t.kind)] != 0;
-    const Date start = t.start.empty() ? Date{} : t.start.first_day();
+    const Date start = t.start.first_day();  // empty for an undated tie
     arcs[static_cast<std::size_t>(t.source)].push_back({t.target, start, counts});
     if (t.source != t.target) arcs[static_cast<std::size_t>(t.target)].push_back({t.source, start, counts});
   }

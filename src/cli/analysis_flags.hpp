@@ -27,7 +27,7 @@ struct AnalysisFlags {
 
 /// The settings of one analysis from the parsed flags; `records` become the report's parameters
 /// and the manifest's option sources.
-pipeline::AnalysisConfig analysis_config(AnalysisFlags& f, const Parsed& parsed,
+pipeline::AnalysisConfig analysis_config(const AnalysisFlags& f, const Parsed& parsed,
                                          const std::vector<OptionRecord>& records);
 
 }  // namespace clusterscope::cli

@@ -34,7 +34,7 @@ namespace clusterscope::cli {
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
-pipeline::AnalysisConfig analysis_config(AnalysisFlags& f, const Parsed& parsed,
+pipeline::AnalysisConfig analysis_config(const AnalysisFlags& f, const Parsed& parsed,
                                          const std::vector<OptionRecord>& records) {
   const InputOptions& o = f.input;
   const CommonFlags& common = f.common;
@@ -225,7 +225,8 @@ int cmd_analyze(const std::vector<std::string>& args, std::ostream& out, std::os
   };
   const pipeline::Analysis result = pipeline::run_analysis(analysis, hooks);
   std::optional<pipeline::Comparison> comparison;
-  if (several) comparison = pipeline::run_comparison(compare_config(analysis, change_set), hooks);
+  if (several)
+    comparison = pipeline::run_comparison(compare_config(analysis, change_set), hooks, &result.network);
   if (output.empty()) {
     // The default folder is named after the dataset, as one safe path component.
     request = output_request((fs::path("output") / io::safe_component(result.network.name)).string(),

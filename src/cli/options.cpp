@@ -349,7 +349,7 @@ ChangeSettings change_settings(const ChangeFlags& f, const std::set<std::string>
     if (!s.periods.empty())
       throw UsageError("--periods " + f.rule + ": give either --period or --periods, not both");
     std::string error;
-    if (!change::periods_from_rule(f.rule, Date{2000, 1, 1}, Date{2000, 1, 1}, error))
+    if (!change::periods_from_rule(f.rule, {}, {}, error))  // the rule alone; the span comes with the data
       throw UsageError("--periods " + error);
   }
   s.rule = f.rule;

@@ -88,15 +88,9 @@ void merge(std::vector<std::string>& into, const std::vector<std::string>& more)
 /// ties, or naming a stakeholder the filters or the roll-up removed.
 void check_referrals(const Network& network, Diagnostics& diagnostics) {
   if (network.referrals.empty()) return;
-  Date first;
-  Date last;
-  for (const Tie& t : network.ties) {
-    if (t.start.empty()) continue;
-    const Date s = t.start.first_day();
-    const Date e = (t.end.empty() ? t.start : t.end).last_day();
-    if (first.empty() || s < first) first = s;
-    if (last.empty() || last < e) last = e;
-  }
+  const DatedSpan span = dated_span(network);
+  const Date& first = span.first;
+  const Date& last = span.last;
   std::size_t missing = 0;
   for (const Referral& r : network.referrals) {
     const Location at{r.file, r.line, 1};
@@ -285,7 +279,7 @@ void apply_filters(Network& network, const Filters& filters, Diagnostics& diagno
         return false;
       }
       const Date start = tie.start.first_day();
-      const Date end = (tie.end.empty() ? tie.start : tie.end).last_day();
+      const Date end = tie.last_day();
       if (dated++ == 0 || start < earliest) earliest = start;
       if (dated == 1 || latest < end) latest = end;
       return (!filters.from.empty() && end < from) || (!filters.to.empty() && to < start);

@@ -227,6 +227,21 @@ void Network::reindex_one(VertexId id) {
   insert_slot(hash_id(text), id);
 }
 
+DatedSpan dated_span(const Network& network) {
+  DatedSpan span;
+  for (const Tie& t : network.ties) {
+    if (t.start.empty()) {
+      ++span.undated;
+      continue;
+    }
+    const Date s = t.start.first_day();
+    const Date e = t.last_day();
+    if (span.first.empty() || s < span.first) span.first = s;
+    if (span.last.empty() || span.last < e) span.last = e;
+  }
+  return span;
+}
+
 std::vector<AggregatedEdge> aggregate_ties(const Network& network) {
   std::vector<double> weight_of_kind(network.kinds.size());
   for (std::size_t k = 0; k < network.kinds.size(); ++k) {

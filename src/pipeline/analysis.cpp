@@ -10,7 +10,6 @@
 #include <stdexcept>
 
 #include "clusterscope/core/parallel.hpp"
-#include "clusterscope/core/sha256.hpp"
 #include "clusterscope/io/load.hpp"
 #include "clusterscope/io/standard_input.hpp"
 #include "clusterscope/pipeline/community_outputs.hpp"
@@ -20,8 +19,6 @@
 #include "stages.hpp"
 
 namespace clusterscope::pipeline {
-
-namespace fs = std::filesystem;
 
 double peak_memory_mib() {
   rusage usage{};
@@ -106,8 +103,7 @@ void build_reports(Analysis& a) {
   input.version = CLUSTERSCOPE_VERSION;
   input.seed = a.config.run.seed;
   // Every input file hashed once, for the report's meta line and the manifest.
-  for (const std::string& file : a.network.input_files)
-    a.inputs.push_back({{"file", file}, {"bytes", fs::file_size(file)}, {"sha256", sha256_file(file)}});
+  a.inputs = input_records(a.network.input_files);
   if (!a.inputs.empty()) input.input_sha256 = a.inputs.front()["sha256"].get<std::string>();
   input.parameters = a.config.report_parameters;
   Report report = build_report(input);
@@ -168,10 +164,8 @@ Analysis run_analysis(const AnalysisConfig& config, const AnalysisProgress& prog
   if (config.period) {
     change::Snapshot s = change::snapshot_in_period(a.network, *config.period, config.undated);
     if (change::dated_ties(s, config.undated) == 0)
-      throw InputError(Location{config.input, 0, 0}, "period " + config.period->label +
-                                                         " holds no dated tie (" +
-                                                         change::span_text(change::tie_span(a.network)) +
-                                                         "); expected a period that overlaps the data");
+      throw InputError(Location{config.input, 0, 0},
+                       change::no_dated_tie(*config.period, dated_span(a.network)));
     if (s.undated > 0 && progress.warning)
       progress.warning(std::to_string(s.undated) + (s.undated == 1 ? " tie has" : " ties have") +
                        " no date: " + (config.undated == change::Undated::keep ? "kept in" : "left out of") +

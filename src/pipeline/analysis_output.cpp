@@ -126,6 +126,13 @@ std::string run_manifest(const Analysis& a, const fs::path& folder, const std::v
 
 }  // namespace
 
+nlohmann::ordered_json input_records(const std::vector<std::string>& files) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const std::string& file : files)
+    out.push_back({{"file", file}, {"bytes", fs::file_size(file)}, {"sha256", sha256_file(file)}});
+  return out;
+}
+
 nlohmann::ordered_json output_files(const fs::path& folder) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(folder))

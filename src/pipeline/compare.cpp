@@ -8,7 +8,6 @@
 #include <map>
 #include <set>
 
-#include "clusterscope/core/sha256.hpp"
 #include "clusterscope/core/text.hpp"
 #include "clusterscope/io/csv.hpp"
 #include "clusterscope/io/load.hpp"
@@ -49,7 +48,7 @@ namespace {
 /// The snapshots of one dataset: --period as given, or --periods over the dated span.
 std::vector<change::Snapshot> period_snapshots(const CompareConfig& config, const Network& network,
                                                const std::string& input, std::vector<std::string>& warnings) {
-  const change::Span span = change::tie_span(network);
+  const DatedSpan span = dated_span(network);
   std::vector<change::Period> periods = config.periods;
   const bool from_rule = periods.empty();
   if (from_rule) {
@@ -64,10 +63,7 @@ std::vector<change::Snapshot> period_snapshots(const CompareConfig& config, cons
   for (const change::Period& p : periods) {
     change::Snapshot s = change::snapshot_in_period(network, p, config.undated);
     if (change::dated_ties(s, config.undated) == 0) {
-      if (!from_rule)
-        throw InputError(Location{input, 0, 0}, "period " + p.label + " holds no dated tie (" +
-                                                    change::span_text(span) +
-                                                    "); expected a period that overlaps the data");
+      if (!from_rule) throw InputError(Location{input, 0, 0}, change::no_dated_tie(p, span));
       warnings.push_back("period " + p.label + " holds no dated tie and is left out");
       continue;
     }
@@ -89,15 +85,17 @@ std::vector<change::Snapshot> period_snapshots(const CompareConfig& config, cons
 
 }  // namespace
 
-Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& progress) {
+Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& progress,
+                          const Network* loaded) {
   Comparison c;
   c.config = config;
   c.started_utc = utc_now();
   StageClock clock(progress);
   clock.begin("load");
   const AnalysisConfig& settings = config.analysis;
-  Network first = load_input(settings, settings.input, c.diagnostics, progress);
-  apply_palette(first, settings.palette);
+  // analyze hands its network over (palette and --referrals applied): the input is not read twice.
+  Network first = loaded != nullptr ? *loaded : load_input(settings, settings.input, c.diagnostics, progress);
+  if (loaded == nullptr) apply_palette(first, settings.palette);
   if (config.second_input.empty()) {
     if (config.periods.size() == 1)
       throw UsageError("compare: one --period given; expected two or more, or --periods, or two inputs");
@@ -106,7 +104,7 @@ Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& p
           "compare: nothing to compare; expected --period A --period B, --periods RULE, or two "
           "inputs");
     c.base = std::move(first);
-    if (!config.referrals_file.empty()) {
+    if (!config.referrals_file.empty() && loaded == nullptr) {
       Date date = config.referral_date;
       if (date.empty() && !config.periods.empty()) date = config.periods.front().to;
       read_referrals(settings, config.referrals_file, date, c.base, c.diagnostics, progress);
@@ -143,12 +141,8 @@ Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& p
       c.diagnostics.add(d);
   }
   if (progress.periods) progress.periods(c.snapshots.size());
-  for (const std::string& file : c.base.input_files)
-    c.inputs.push_back({{"file", file}, {"bytes", fs::file_size(file)}, {"sha256", sha256_file(file)}});
-  if (!config.referrals_file.empty())
-    c.inputs.push_back({{"file", config.referrals_file},
-                        {"bytes", fs::file_size(config.referrals_file)},
-                        {"sha256", sha256_file(config.referrals_file)}});
+  // Every file read, --referrals among them (the referral reader records it), hashed once.
+  c.inputs = input_records(c.base.input_files);
   if (progress.warning)
     for (const std::string& w : c.warnings)
       progress.warning(w);
@@ -186,9 +180,11 @@ Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& p
     c.positions = lay_out(c.drawn.network, view, placing, settings.initial_layout, nullptr);
   }
   clock.begin("figures");
-  c.figures = comparison_figures(c);
+  const std::vector<MeasureRow> measures = measure_rows(c);
+  const std::map<std::int32_t, std::string> names = community_names(c);
+  c.figures = comparison_figures(c, measures, names);
   clock.begin("report");
-  build_comparison_outputs(c);
+  build_comparison_outputs(c, measures, names);
   clock.end();
   c.stages = clock.times();
   return c;
@@ -217,7 +213,6 @@ void write_comparison(const Comparison& c, io::OutputRequest request, const Anal
   clock.begin("write");
   for (const std::string& file : c.base.input_files)
     request.inputs.emplace_back(file);
-  if (!c.config.referrals_file.empty()) request.inputs.emplace_back(c.config.referrals_file);
   io::write_checked_folder(request, comparison_files(c), [&](const fs::path& temporary) {
     std::vector<render::DrawJob> jobs;
     add_figure_jobs(c, temporary, jobs);

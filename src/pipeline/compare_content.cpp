@@ -136,7 +136,8 @@ std::string plural(std::size_t n, const std::string& one, const std::string& man
 }
 
 std::vector<Statement> statements(const Comparison& c, const std::vector<MeasureRow>& measures,
-                                  const std::map<std::int32_t, std::string>& names) {
+                                  const std::map<std::int32_t, std::string>& names,
+                                  const std::vector<std::vector<candidates::Candidate>>& found) {
   std::vector<Statement> out;
   const std::string& a = c.snapshots.front().label;
   const std::string& b = c.snapshots.back().label;
@@ -200,9 +201,6 @@ std::vector<Statement> statements(const Comparison& c, const std::vector<Measure
                    community_phrase(names.at(d.id)) + " (" + std::to_string(d.members) + " members in " +
                        c.snapshots[d.snapshot - 1].label + ") is not found in " +
                        c.snapshots[d.snapshot].label + "."});
-  std::vector<std::vector<candidates::Candidate>> found;
-  for (const Structure& st : c.structures)
-    found.push_back(st.candidates);
   for (const change::CandidateTrack& t : c.candidate_tracks) {
     const std::string story = change::candidate_story(t, c.snapshots, found);
     if (story.empty()) continue;
@@ -604,8 +602,8 @@ std::vector<std::vector<candidates::Candidate>> found_candidates(const Compariso
 
 /// changes.json.
 std::string changes_json(const Comparison& c, const std::vector<MeasureRow>& measures,
-                         const std::map<std::int32_t, std::string>& names) {
-  const std::vector<std::vector<candidates::Candidate>> found = found_candidates(c);
+                         const std::map<std::int32_t, std::string>& names,
+                         const std::vector<std::vector<candidates::Candidate>>& found) {
   // changes.json
   nlohmann::ordered_json j;
   j["clusterscope"] = CLUSTERSCOPE_VERSION;
@@ -757,8 +755,8 @@ void complete_tables(Comparison& c) {
 
 /// The "What changed" report.
 Report comparison_report(const Comparison& c, const std::vector<MeasureRow>& measures,
-                         const std::map<std::int32_t, std::string>& names) {
-  const std::vector<std::vector<candidates::Candidate>> found = found_candidates(c);
+                         const std::map<std::int32_t, std::string>& names,
+                         const std::vector<std::vector<candidates::Candidate>>& found) {
   const auto figure = [&](const std::string& name) -> const render::Scene* {
     for (const NamedScene& f : c.figures)
       if (f.name == name) return &f.scene;
@@ -793,7 +791,7 @@ Report comparison_report(const Comparison& c, const std::vector<MeasureRow>& mea
                                     {"−" + count_text(left), "left"}}));
     s.blocks.push_back(bullets(period_items(c)));
     std::vector<std::string> items;
-    for (const Statement& st : statements(c, measures, names)) {
+    for (const Statement& st : statements(c, measures, names, found)) {
       items.push_back(st.text);
       if (items.size() == 10) break;
     }
@@ -896,12 +894,12 @@ Report comparison_report(const Comparison& c, const std::vector<MeasureRow>& mea
 
 }  // namespace
 
-void build_comparison_outputs(Comparison& c) {
-  const std::vector<MeasureRow> measures = measure_rows(c);
-  const std::map<std::int32_t, std::string> names = community_names(c);
-  c.changes_json = changes_json(c, measures, names);
+void build_comparison_outputs(Comparison& c, const std::vector<MeasureRow>& measures,
+                              const std::map<std::int32_t, std::string>& names) {
+  const std::vector<std::vector<candidates::Candidate>> found = found_candidates(c);
+  c.changes_json = changes_json(c, measures, names, found);
   complete_tables(c);
-  const Report report = comparison_report(c, measures, names);
+  const Report report = comparison_report(c, measures, names, found);
   c.report_pdf = report_pdf(report);
   c.report_html = report_html(report, c.config.analysis.dpi);
   for (auto& table : annex_tables(report))

@@ -31,10 +31,14 @@ nlohmann::ordered_json periods_json(const Comparison& comparison);
 
 /// The change figures (docs/compare.md, "Figures"): the small multiples on one layout, the measures
 /// over the periods and the community flows.
-std::vector<NamedScene> comparison_figures(const Comparison& comparison);
+/// `measures` and `names`: measure_rows() and community_names() of the comparison.
+std::vector<NamedScene> comparison_figures(const Comparison& comparison,
+                                           const std::vector<MeasureRow>& measures,
+                                           const std::map<std::int32_t, std::string>& names);
 
-/// Fills changes_json, tables, report_html and report_pdf.
-void build_comparison_outputs(Comparison& comparison);
+/// Fills changes_json, tables, report_html and report_pdf (`measures`, `names` as above).
+void build_comparison_outputs(Comparison& comparison, const std::vector<MeasureRow>& measures,
+                              const std::map<std::int32_t, std::string>& names);
 
 /// The files of a comparison's folder but the figures and manifest.json: (path, content).
 std::vector<std::pair<std::string, std::string>> comparison_files(const Comparison& comparison);

@@ -171,13 +171,14 @@ render::Scene flows(const Comparison& c, const std::map<std::int32_t, std::strin
   return render::community_flow_scene(labels, blocks, links, options, measure);
 }
 
-render::Scene measures_chart(const Comparison& c, const render::TextMeasure& measure) {
+render::Scene measures_chart(const Comparison& c, const std::vector<MeasureRow>& measures,
+                             const render::TextMeasure& measure) {
   std::vector<std::string> labels;
   for (const change::Snapshot& s : c.snapshots)
     labels.push_back(s.label);
   std::vector<std::string> names;
   std::vector<std::vector<double>> values;
-  for (const MeasureRow& row : measure_rows(c)) {
+  for (const MeasureRow& row : measures) {
     if (row.name != "density" && row.name != "components" && row.name != "giant_share" &&
         row.name != "transitivity" && row.name != "ei_index" && row.name != "modularity")
       continue;
@@ -194,12 +195,12 @@ render::Scene measures_chart(const Comparison& c, const render::TextMeasure& mea
 
 }  // namespace
 
-std::vector<NamedScene> comparison_figures(const Comparison& c) {
+std::vector<NamedScene> comparison_figures(const Comparison& c, const std::vector<MeasureRow>& measures,
+                                           const std::map<std::int32_t, std::string>& names) {
   const render::PangoMeasure measure;
-  const std::map<std::int32_t, std::string> names = community_names(c);
   std::vector<NamedScene> out;
   out.push_back({"network-change", network_change(c, names, measure)});
-  out.push_back({"measures-over-time", measures_chart(c, measure)});
+  out.push_back({"measures-over-time", measures_chart(c, measures, measure)});
   out.push_back({"community-flows", flows(c, names, measure)});
   return out;
 }

@@ -43,6 +43,10 @@ Network load_input(const AnalysisConfig& config, const std::string& input, Diagn
 void read_referrals(const AnalysisConfig& config, const std::string& file, const Date& date, Network& network,
                     Diagnostics& diagnostics, const AnalysisProgress& progress);
 
+/// Every file read, with its size and SHA-256, in reading order (manifest.json's "inputs" and the
+/// report's meta line).
+nlohmann::ordered_json input_records(const std::vector<std::string>& files);
+
 /// Every file of `folder` (recursively, sorted) with its size and SHA-256, for manifest.json.
 nlohmann::ordered_json output_files(const std::filesystem::path& folder);
 

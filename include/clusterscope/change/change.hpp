@@ -47,7 +47,7 @@ std::optional<Period> parse_period(std::string_view text, std::string& error);
 std::string period_label(const Date& from, const Date& to);
 
 /// --periods yearly|quarterly|N-months: consecutive periods covering [first, last] (the data's
-/// dated span), calendar years and quarters, or blocks of N months from first's month. Returns
+/// dated_span), calendar years and quarters, or blocks of N months from first's month. Returns
 /// the message saying what was expected when the rule is unknown (N from 1 to 120).
 std::optional<std::vector<Period>> periods_from_rule(std::string_view rule, const Date& first,
                                                      const Date& last, std::string& error);
@@ -62,15 +62,6 @@ inline constexpr std::array<core::Name<Undated>, 2> kUndatedNames = {{
     {Undated::drop, "drop", "undated ties are left out of every period (counted in a warning)"},
     {Undated::keep, "keep", "undated ties count in every period"},
 }};
-
-/// The dated span of a network's ties: the first day any tie starts and the last day any tie
-/// ends (empty dates when no tie is dated).
-struct Span {
-  Date first;
-  Date last;
-  std::size_t undated = 0;  ///< ties without a date
-};
-Span tie_span(const Network& network);
 
 /// The stakeholder fields that bound when a stakeholder exists, whatever its ties (ISO dates,
 /// checked by the loader; docs/DATA_FORMATS.md).
@@ -97,7 +88,10 @@ Snapshot snapshot_in_period(const Network& network, const Period& period, Undate
 /// The ties of a snapshot that count by their date (undated ones kept by --undated keep aside).
 std::size_t dated_ties(const Snapshot& snapshot, Undated undated) noexcept;
 /// "the dated ties run 2012-01-04 … 2014-12-30", or "no tie is dated".
-std::string span_text(const Span& span);
+std::string span_text(const DatedSpan& span);
+/// The message for a period holding no dated tie: "period 2020 holds no dated tie (the dated ties
+/// run …); expected a period that overlaps the data".
+std::string no_dated_tie(const Period& period, const DatedSpan& span);
 
 /// Two datasets matched by id: the union network (stakeholders of `a`, then those only in `b`,
 /// their fields from the later dataset `b` where it has them; the ties of both) and each dataset

@@ -73,6 +73,9 @@ struct Tie {
   Date start;  ///< the tie's date, or the start of its period
   Date end;    ///< end of the period; equal to start for a dated event
   std::map<std::string, std::string> attributes;
+  /// The last day the tie covers: its end's (or, without an end, its start's) last day at its
+  /// precision; empty for an undated tie.
+  [[nodiscard]] Date last_day() const noexcept { return (end.empty() ? start : end).last_day(); }
 };
 
 /// A recommendation to cooperate (docs/DATA_FORMATS.md, "Referrals"): on `date` the institution
@@ -172,6 +175,15 @@ struct AggregatedEdge {
   double weight = 0.0;
   std::int32_t ties = 0;  ///< how many ties were merged
 };
+
+/// The dated span of a network's ties: the first day any dated tie starts and the last day any
+/// ends (empty dates when no tie is dated), and how many ties have no date.
+struct DatedSpan {
+  Date first;
+  Date last;
+  std::size_t undated = 0;
+};
+DatedSpan dated_span(const Network& network);
 
 /// Aggregates the multiplex ties into one edge per pair (per ordered pair when directed),
 /// sorted by (source, target). Undirected pairs are stored with source < target. Throws

@@ -60,8 +60,11 @@ struct Comparison {
 };
 
 /// Runs everything but the writing. Throws UsageError for periods that overlap, are out of order
-/// or fewer than two; InputError for input problems and for a period that holds no tie.
-Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& progress = {});
+/// or fewer than two; InputError for input problems and for a period that holds no tie. `loaded`:
+/// the (first) input already loaded with these settings, its palette and --referrals applied
+/// (analyze's network), so it is not read again.
+Comparison run_comparison(const CompareConfig& config, const AnalysisProgress& progress = {},
+                          const Network* loaded = nullptr);
 
 /// Writes the folder `request.target`, all or nothing: changes.json, tables/, figures/ (SVG, PDF,
 /// PNG), report.html, report.pdf and manifest.json.
